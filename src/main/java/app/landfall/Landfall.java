@@ -1,0 +1,2 @@
+package app.landfall;
+public class Landfall { public static void main(String[] a) {} }
