@@ -1,0 +1,82 @@
+package app.landfall.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Landfall reads from its environment, parsed and checked once at start-up.
+ * See the configuration table in README.md.
+ */
+public record Config(
+        int port,
+        Optional<DatabaseUrl> databaseUrl,
+        Path dataDir,
+        Optional<String> baseUrl,
+        boolean demo) {
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        int port = port(env.get("PORT"));
+        Optional<DatabaseUrl> databaseUrl = value(env, "DATABASE_URL").map(DatabaseUrl::parse);
+        Path dataDir = Path.of(value(env, "LANDFALL_DATA_DIR").orElse("data"));
+        Optional<String> baseUrl = value(env, "LANDFALL_BASE_URL").map(Config::parseBaseUrl);
+        boolean demo = value(env, "LANDFALL_DEMO").map(v -> bool("LANDFALL_DEMO", v)).orElse(true);
+        return new Config(port, databaseUrl, dataDir, baseUrl, demo);
+    }
+
+    /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */
+    public String baseUrl(int listeningPort) {
+        return baseUrl.orElse("http://localhost:" + listeningPort);
+    }
+
+    /** The same configuration listening on another port (tests use port 0). */
+    public Config withPort(int newPort) {
+        return new Config(newPort, databaseUrl, dataDir, baseUrl, demo);
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static int port(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 7070;
+        }
+        try {
+            int port = Integer.parseInt(raw.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("PORT must be a whole number from 0 to 65535, got \"" + raw + "\"");
+    }
+
+    private static String parseBaseUrl(String raw) {
+        try {
+            URI uri = new URI(raw);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null) {
+                return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+            }
+        } catch (java.net.URISyntaxException ignored) {
+            // reported below
+        }
+        throw new ConfigException("LANDFALL_BASE_URL must be an http(s) URL such as https://track.example.com, got \"" + raw + "\"");
+    }
+
+    private static boolean bool(String name, String raw) {
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new ConfigException(name + " must be true or false, got \"" + raw + "\"");
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package app.landfall.db;
+
+import app.landfall.config.Config;
+import app.landfall.config.ConfigException;
+import app.landfall.config.DatabaseUrl;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/** The connection pool, the embedded server when there is one, and jOOQ on top. */
+public final class Database implements AutoCloseable {
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final EmbeddedDatabase embedded;
+    private final HikariDataSource pool;
+    private final DSLContext dsl;
+    private final String description;
+
+    private Database(EmbeddedDatabase embedded, HikariDataSource pool, String description) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.description = description;
+        this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+    }
+
+    /** Connects to DATABASE_URL, or starts the embedded PostgreSQL, then applies migrations. */
+    public static Database start(Config config) {
+        Database database = config.databaseUrl()
+                .map(Database::external)
+                .orElseGet(() -> embedded(config));
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    private static Database external(DatabaseUrl url) {
+        try {
+            return new Database(null, pool(url.jdbcUrl(), url.user(), url.password()), url.jdbcUrl());
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ConfigException("DATABASE_URL: cannot connect to " + url.jdbcUrl() + ": " + cause.getMessage(), e);
+        }
+    }
+
+    private static Database embedded(Config config) {
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
+        try {
+            return new Database(embedded, pool(embedded.jdbcUrl(), null, null),
+                    "embedded PostgreSQL in " + config.dataDir().resolve("postgres") + " (port " + embedded.port() + ")");
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("landfall");
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(Integer.getInteger("landfall.db.poolSize", 10));
+        hikari.setConnectionTimeout(5_000);
+        hikari.setValidationTimeout(2_000);
+        hikari.setInitializationFailTimeout(1);
+        // the driver waits forever on a dead socket unless told otherwise
+        hikari.addDataSourceProperty("socketTimeout", "60");
+        hikari.addDataSourceProperty("connectTimeout", "5");
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        hikari.addDataSourceProperty("ApplicationName", "landfall");
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(hikari);
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:migrations")
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Whether PostgreSQL answers right now (for /health). */
+    public boolean isUp() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package app.landfall.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The PostgreSQL 17 that Landfall runs itself when no DATABASE_URL is given. Its cluster lives
+ * in {@code <LANDFALL_DATA_DIR>/postgres} and survives restarts.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static EmbeddedDatabase start(Path dataDir) {
+        try {
+            Path cluster = dataDir.resolve("postgres").toAbsolutePath();
+            Files.createDirectories(cluster);
+            return new EmbeddedDatabase(EmbeddedPostgres.builder()
+                    .setDataDirectory(cluster)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    // zonky's test defaults trade durability for speed; this one holds real data
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

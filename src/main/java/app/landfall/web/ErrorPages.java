@@ -1,0 +1,70 @@
+package app.landfall.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What people and programs see when something goes wrong: a styled page for browsers,
+ * problem+json for the API, never a stack trace. Unexpected errors get an incident id that
+ * appears both on the page and next to the stack trace in the log.
+ */
+public final class ErrorPages {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    private ErrorPages() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
+        routes.exception(Exception.class, (e, ctx) -> {
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("incident={} method={} path={}", incident, ctx.method(), RequestLog.redact(ctx.path()), e);
+            respond(ctx, 500, null, incident);
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                respond(ctx, 404, null, null);
+            }
+        });
+        routes.error(405, ctx -> respond(ctx, 405, null, null));
+    }
+
+    static void respond(Context ctx, int status, String message, String incident) {
+        HttpStatus httpStatus = HttpStatus.forStatus(status);
+        String title = httpStatus.getMessage();
+        String detail = message == null || message.isBlank() || message.equals(title) ? defaultDetail(status) : message;
+        if (wantsProblemJson(ctx)) {
+            Problem problem = Problem.of(status, title, detail);
+            (incident == null ? problem : problem.with("incident", incident)).respond(ctx);
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status);
+        model.put("title", title);
+        model.put("detail", detail);
+        model.put("incident", incident);
+        ctx.status(status).render("errors/error", model);
+    }
+
+    private static boolean wantsProblemJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return ctx.path().startsWith("/api/") || ctx.path().startsWith("/hooks/") || ctx.path().equals("/health")
+                || (accept != null && accept.contains("json") && !accept.contains("html"));
+    }
+
+    private static String defaultDetail(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address. Check the link, or start again from the home page.";
+            case 405 -> "This address does not accept that kind of request.";
+            case 500 -> "Something went wrong on our side. Please try again in a moment.";
+            default -> "The request could not be completed.";
+        };
+    }
+}

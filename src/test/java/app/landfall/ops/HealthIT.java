@@ -1,0 +1,43 @@
+package app.landfall.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.landfall.Landfall;
+import app.landfall.testing.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+class HealthIT {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(Landfall landfall, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(landfall.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void reports_ok_while_the_database_answers() throws Exception {
+        try (Landfall landfall = Landfall.start(TestDatabase.config())) {
+            HttpResponse<String> response = get(landfall, "/health");
+            assertEquals(200, response.statusCode());
+            assertEquals("{\"status\":\"ok\",\"database\":\"up\"}".length(), response.body().length());
+            assertTrue(response.body().contains("\"database\":\"up\""));
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        }
+    }
+
+    @Test
+    void reports_503_when_the_database_is_gone() throws Exception {
+        try (Landfall landfall = Landfall.start(TestDatabase.config())) {
+            // the pool going away is what a dead database looks like from here
+            ((com.zaxxer.hikari.HikariDataSource) landfall.database().dataSource()).close();
+            HttpResponse<String> response = get(landfall, "/health");
+            assertEquals(503, response.statusCode());
+            assertTrue(response.body().contains("\"database\":\"down\""), response.body());
+        }
+    }
+}
