@@ -104,8 +104,11 @@ public final class Landfall implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("stopping: finishing in-flight requests");
-        web.stop();
-        database.close();
+        try {
+            web.stop();
+        } finally {
+            database.close();
+        }
         LOG.info("stopped");
     }
 }

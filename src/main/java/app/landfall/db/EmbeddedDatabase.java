@@ -2,6 +2,7 @@ package app.landfall.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import app.landfall.config.ConfigException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             Path cluster = dataDir.resolve("postgres").toAbsolutePath();
             Files.createDirectories(cluster);
+            OrphanedPostgres.stopIfAny(cluster);
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
@@ -30,8 +32,12 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("full_page_writes", "on")
                     .start());
+        } catch (IllegalStateException e) {
+            throw new ConfigException("LANDFALL_DATA_DIR: " + dataDir.toAbsolutePath()
+                    + " is in use by another running Landfall; stop it or choose another directory", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+            throw new ConfigException("LANDFALL_DATA_DIR: could not start the embedded PostgreSQL in "
+                    + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,7 +2,6 @@ package app.landfall.ops;
 
 import app.landfall.db.Database;
 import io.javalin.http.Context;
-import java.util.Map;
 
 /** GET /health: 200 while PostgreSQL answers, 503 when it does not. */
 public final class HealthCheck {
@@ -12,10 +11,13 @@ public final class HealthCheck {
         this.database = database;
     }
 
+    record Health(String status, String database) {
+    }
+
     public void show(Context ctx) {
         boolean up = database.isUp();
         ctx.header("Cache-Control", "no-store")
                 .status(up ? 200 : 503)
-                .json(Map.of("status", up ? "ok" : "degraded", "database", up ? "up" : "down"));
+                .json(new Health(up ? "ok" : "degraded", up ? "up" : "down"));
     }
 }

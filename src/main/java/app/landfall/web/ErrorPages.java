@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.EndpointNotFound;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,8 @@ public final class ErrorPages {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                respond(ctx, e.getStatus(), e instanceof EndpointNotFound ? null : e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("incident={} method={} path={}", incident, ctx.method(), RequestLog.redact(ctx.path()), e);

@@ -33,7 +33,7 @@ public final class Templates implements FileRenderer {
     @Override
     public String render(String view, Map<String, ?> model, Context ctx) {
         WebContext context = new WebContext(application(ctx.req().getServletContext()).buildExchange(ctx.req(), ctx.res()));
-        context.setVariables(Map.copyOf(model));
+        context.setVariables(new java.util.HashMap<>(model));
         int split = view.indexOf("::");
         if (split < 0) {
             return engine.process(view, context);

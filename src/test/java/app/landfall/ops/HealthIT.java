@@ -24,8 +24,7 @@ class HealthIT {
         try (Landfall landfall = Landfall.start(TestDatabase.config())) {
             HttpResponse<String> response = get(landfall, "/health");
             assertEquals(200, response.statusCode());
-            assertEquals("{\"status\":\"ok\",\"database\":\"up\"}".length(), response.body().length());
-            assertTrue(response.body().contains("\"database\":\"up\""));
+            assertEquals("{\"status\":\"ok\",\"database\":\"up\"}", response.body());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         }
     }

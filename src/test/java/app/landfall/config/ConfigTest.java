@@ -1,0 +1,94 @@
+package app.landfall.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfigTest {
+
+    @Test
+    void defaults_to_port_7070_embedded_postgres_in_data_and_demo_on() {
+        Config config = Config.from(Map.of());
+        assertEquals(7070, config.port());
+        assertEquals(Optional.empty(), config.databaseUrl());
+        assertEquals(Path.of("data"), config.dataDir());
+        assertTrue(config.demo());
+        assertEquals("http://localhost:7070", config.baseUrl(7070));
+    }
+
+    @Test
+    void reads_every_variable() {
+        Config config = Config.from(Map.of(
+                "PORT", "8080",
+                "DATABASE_URL", "postgres://app:secret@db.internal:5433/landfall",
+                "LANDFALL_DATA_DIR", "/var/lib/landfall",
+                "LANDFALL_BASE_URL", "https://track.example.com/",
+                "LANDFALL_DEMO", "false"));
+        assertEquals(8080, config.port());
+        assertEquals("jdbc:postgresql://db.internal:5433/landfall", config.databaseUrl().orElseThrow().jdbcUrl());
+        assertEquals(Path.of("/var/lib/landfall"), config.dataDir());
+        assertEquals("https://track.example.com", config.baseUrl(8080));
+        assertFalse(config.demo());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "-1", "65536", "80.5", "7070x"})
+    void rejects_a_port_that_is_not_a_port(String port) {
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.from(Map.of("PORT", port)));
+        assertTrue(e.getMessage().startsWith("PORT "), e.getMessage());
+        assertTrue(e.getMessage().contains(port), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maybe", "2"})
+    void rejects_a_demo_flag_that_is_not_a_boolean(String value) {
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.from(Map.of("LANDFALL_DEMO", value)));
+        assertTrue(e.getMessage().startsWith("LANDFALL_DEMO "), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"track.example.com", "ftp://example.com", "https://", "http://example.com/?a=b"})
+    void rejects_a_base_url_that_is_not_an_http_address(String value) {
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.from(Map.of("LANDFALL_BASE_URL", value)));
+        assertTrue(e.getMessage().startsWith("LANDFALL_BASE_URL "), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "postgres://u:p@localhost:5432/shop|jdbc:postgresql://localhost:5432/shop|u|p",
+        "postgresql://u@localhost/shop?sslmode=require|jdbc:postgresql://localhost/shop?sslmode=require|u|",
+        "postgres://us%40er:p%3Ass@h:1/db|jdbc:postgresql://h:1/db|us@er|p:ss",
+        "jdbc:postgresql://h:5432/db?user=x|jdbc:postgresql://h:5432/db?user=x||",
+    })
+    void parses_database_urls_in_the_forms_hosts_hand_out(String raw, String jdbcUrl, String user, String password) {
+        DatabaseUrl url = DatabaseUrl.parse(raw);
+        assertEquals(jdbcUrl, url.jdbcUrl());
+        assertEquals(user, url.user());
+        assertEquals(password, url.password());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql://u:p@h/db", "postgres://u:p@/db", "postgres://u:p@h:5432/", "postgres://h:5432/a b"})
+    void rejects_database_urls_it_cannot_use_without_echoing_the_password(String raw) {
+        ConfigException e = assertThrows(ConfigException.class, () -> DatabaseUrl.parse(raw));
+        assertTrue(e.getMessage().startsWith("DATABASE_URL "), e.getMessage());
+        assertFalse(e.getMessage().contains("u:p@"), e.getMessage());
+    }
+
+    @Test
+    void keeps_passwords_out_of_what_it_prints() {
+        assertEquals("postgres://app:***@db/x", DatabaseUrl.redact("postgres://app:s3cret@db/x"));
+        assertEquals("jdbc:postgresql://db/x?user=a&password=***", DatabaseUrl.redact("jdbc:postgresql://db/x?user=a&password=s3cret"));
+        assertNull(DatabaseUrl.parse("jdbc:postgresql://db/x").user());
+    }
+}

@@ -1,0 +1,71 @@
+package app.landfall.testing;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A real Chromium for journey tests: PLAYWRIGHT_CHROMIUM_PATH, else Debian's /usr/bin/chromium,
+ * else the browser Playwright downloads itself. Never skipped: no browser is a failure.
+ */
+public final class Browsers {
+    private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+
+    private Browsers() {
+    }
+
+    public static Playwright playwright() {
+        Path chromium = chromiumPath();
+        Map<String, String> env = chromium == null ? Map.of() : Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        return Playwright.create(new Playwright.CreateOptions().setEnv(env));
+    }
+
+    public static Browser chromium(Playwright playwright) {
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS);
+        Path chromium = chromiumPath();
+        if (chromium != null) {
+            options.setExecutablePath(chromium);
+        }
+        return playwright.chromium().launch(options);
+    }
+
+    private static Path chromiumPath() {
+        String configured = System.getenv("PLAYWRIGHT_CHROMIUM_PATH");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path debian = Path.of("/usr/bin/chromium");
+        return Files.isExecutable(debian) ? debian : null;
+    }
+
+    /** axe-core's WCAG 2.2 AA violations on the page as it is now, one line each ("" when clean). */
+    public static String accessibilityViolations(Page page) {
+        AxeResults results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .analyze();
+        return results.getViolations().stream()
+                .map(Browsers::describe)
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + ": " + rule.getHelp() + " at " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", "));
+    }
+
+    /** Saves what the page looks like to target/screenshots/<name>.png, for people to look at. */
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+}
