@@ -56,6 +56,21 @@ public enum ShipmentStatus {
         };
     }
 
+    /** English name for people (the tracking page translates it once languages land). */
+    public String displayName() {
+        return switch (this) {
+            case Pending -> "Pending";
+            case InfoReceived -> "Label created";
+            case InTransit -> "In transit";
+            case OutForDelivery -> "Out for delivery";
+            case AttemptFail -> "Delivery attempted";
+            case AvailableForPickup -> "Ready for pickup";
+            case Delivered -> "Delivered";
+            case Exception -> "Delivery problem";
+            case Expired -> "No recent updates";
+        };
+    }
+
     /** Exact, case-sensitive match on the database code. */
     public static Optional<ShipmentStatus> fromCode(String code) {
         for (ShipmentStatus s : values()) {

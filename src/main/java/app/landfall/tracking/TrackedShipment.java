@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** One shipment as its tracking page shows it. */
-record TrackedShipment(
+public record TrackedShipment(
         String storeName,
         String orderNumber,
         String carrier,
@@ -16,10 +16,33 @@ record TrackedShipment(
         OffsetDateTime deliveredAt,
         List<Event> events) {
 
-    record Event(OffsetDateTime occurredAt, String status, String message, String location) {
+    public record Event(OffsetDateTime occurredAt, String status, String message, String location) {
     }
 
-    boolean isFinal() {
+    public boolean isFinal() {
         return ShipmentStatus.fromCode(status).map(ShipmentStatus::isFinal).orElse(false);
+    }
+
+    public String statusName() {
+        return ShipmentStatus.fromCode(status).map(ShipmentStatus::displayName).orElse(status);
+    }
+
+    public String carrierName() {
+        return switch (carrier) {
+            case "ups" -> "UPS";
+            case "fedex" -> "FedEx";
+            case "usps" -> "USPS";
+            case "dhl" -> "DHL Express";
+            default -> carrier;
+        };
+    }
+
+    /** "AttemptFail_RecipientUnavailable" reads "Recipient unavailable". */
+    public String substatusName() {
+        if (substatus == null || !substatus.contains("_")) {
+            return null;
+        }
+        String words = substatus.substring(substatus.indexOf('_') + 1).replaceAll("(?<=[a-z])(?=[A-Z])", " ");
+        return words.charAt(0) + words.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package app.landfall.tracking;
 
+import app.landfall.web.Htmx;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class TrackingPages {
                 .orElseThrow(() -> new NotFoundResponse("We could not find a parcel for this link. Check that you copied the whole link."));
         ctx.header("Cache-Control", "private, no-cache");
         ctx.header("X-Robots-Tag", "noindex");
-        ctx.render(ctx.header("HX-Request") != null ? "tracking/show :: status" : "tracking/show",
+        ctx.render(Htmx.wantsFragment(ctx) ? "tracking/show :: status" : "tracking/show",
                 Map.of("shipment", shipment, "token", token));
     }
 }

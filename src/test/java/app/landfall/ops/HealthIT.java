@@ -1,6 +1,7 @@
 package app.landfall.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.landfall.Landfall;
@@ -30,13 +31,19 @@ class HealthIT {
     }
 
     @Test
-    void reports_503_when_the_database_is_gone() throws Exception {
+    void reports_503_and_shows_a_styled_500_page_when_the_database_is_gone() throws Exception {
         try (Landfall landfall = Landfall.start(TestDatabase.config())) {
             // the pool going away is what a dead database looks like from here
             ((com.zaxxer.hikari.HikariDataSource) landfall.database().dataSource()).close();
             HttpResponse<String> response = get(landfall, "/health");
             assertEquals(503, response.statusCode());
             assertTrue(response.body().contains("\"database\":\"down\""), response.body());
+
+            HttpResponse<String> page = get(landfall, "/");
+            assertEquals(500, page.statusCode());
+            assertTrue(page.body().contains("Something went wrong on our side"), page.body());
+            assertTrue(page.body().contains("mention incident"), "an incident id to quote to support");
+            assertFalse(page.body().contains("Exception"), "no stack trace or exception names on the page");
         }
     }
 }
