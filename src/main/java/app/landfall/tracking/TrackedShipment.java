@@ -2,6 +2,7 @@ package app.landfall.tracking;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /** One shipment as its tracking page shows it. */
@@ -16,7 +17,7 @@ public record TrackedShipment(
         OffsetDateTime deliveredAt,
         List<Event> events) {
 
-    public record Event(OffsetDateTime occurredAt, String status, String message, String location) {
+    public record Event(ZonedDateTime occurredAt, String message, String location) {
     }
 
     public boolean isFinal() {
