@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
     private static Database embedded(Config config) {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
         try {
-            return new Database(embedded, pool(embedded.jdbcUrl(), null, null),
+            return new Database(embedded, pool(embedded.jdbcUrl(), "postgres", embedded.password()),
                     "embedded PostgreSQL in " + config.dataDir().resolve("postgres") + " (port " + embedded.port() + ")");
         } catch (RuntimeException e) {
             embedded.close();

@@ -13,9 +13,11 @@ import java.nio.file.Path;
  */
 final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     static EmbeddedDatabase start(Path dataDir) {
@@ -23,7 +25,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             Path cluster = dataDir.resolve("postgres").toAbsolutePath();
             Files.createDirectories(cluster);
             OrphanedPostgres.stopIfAny(cluster);
-            return new EmbeddedDatabase(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            EmbeddedCredentials.existingPassword(dataDir).ifPresent(p -> builder.setConnectConfig("password", p));
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -31,7 +35,13 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("full_page_writes", "on")
-                    .start());
+                    .start();
+            try {
+                return new EmbeddedDatabase(postgres, EmbeddedCredentials.lockDown(postgres, dataDir, cluster));
+            } catch (IOException | RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
         } catch (IllegalStateException e) {
             throw new ConfigException("LANDFALL_DATA_DIR: " + dataDir.toAbsolutePath()
                     + " is in use by another running Landfall; stop it or choose another directory", e);
@@ -43,6 +53,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    String password() {
+        return password;
     }
 
     int port() {
