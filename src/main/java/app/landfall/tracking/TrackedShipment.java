@@ -1,5 +1,6 @@
 package app.landfall.tracking;
 
+import app.landfall.carriers.CarrierDirectory;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -29,13 +30,12 @@ public record TrackedShipment(
     }
 
     public String carrierName() {
-        return switch (carrier) {
-            case "ups" -> "UPS";
-            case "fedex" -> "FedEx";
-            case "usps" -> "USPS";
-            case "dhl" -> "DHL Express";
-            default -> carrier;
-        };
+        return CarrierDirectory.byCode(carrier).map(CarrierDirectory.Carrier::displayName).orElse(carrier);
+    }
+
+    /** The carrier's own tracking page for this parcel, when we know the carrier. */
+    public String carrierTrackingUrl() {
+        return CarrierDirectory.byCode(carrier).map(c -> c.trackingUrl(trackingNumber)).orElse(null);
     }
 
     /** "AttemptFail_RecipientUnavailable" reads "Recipient unavailable". */

@@ -18,6 +18,7 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.sum;
 
 import app.landfall.auth.Passwords;
+import app.landfall.carriers.TrackingNumbers;
 import app.landfall.db.Database;
 import app.landfall.db.schema.tables.records.ReturnsRecord;
 import app.landfall.db.schema.tables.records.ShipmentsRecord;
@@ -146,6 +147,10 @@ class DemoDataIT {
             assertEquals(shipments.size(), shipments.stream().map(ShipmentsRecord::getTrackingNumber).distinct().count());
             for (ShipmentsRecord shipment : shipments) {
                 assertTrue(DemoTrackingNumbers.isValid(shipment.getCarrier(), shipment.getTrackingNumber()),
+                        shipment.getCarrier() + " " + shipment.getTrackingNumber());
+                // and the carrier detector (tested against published numbers) agrees
+                assertTrue(TrackingNumbers.detect(shipment.getTrackingNumber()).candidates().stream()
+                                .anyMatch(c -> c.carrierCode().equals(shipment.getCarrier())),
                         shipment.getCarrier() + " " + shipment.getTrackingNumber());
             }
             assertEquals(Set.of("ups", "fedex", "usps", "dhl"),
