@@ -1,5 +1,9 @@
 package app.landfall;
 
+import app.landfall.api.ApiAuthentication;
+import app.landfall.api.ApiKeyCommand;
+import app.landfall.api.ApiKeys;
+import app.landfall.api.ShipmentsApi;
 import app.landfall.bench.BenchmarkData;
 import app.landfall.config.Config;
 import app.landfall.config.ConfigException;
@@ -38,8 +42,12 @@ public final class Landfall implements AutoCloseable {
                 BenchmarkData.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length));
                 return;
             }
+            if (args.length > 0 && args[0].equals("api-key")) {
+                ApiKeyCommand.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length));
+                return;
+            }
             if (args.length > 0 && !args[0].equals("serve")) {
-                System.err.println("usage: java -jar landfall.jar [serve | generate-data --help]");
+                System.err.println("usage: java -jar landfall.jar [serve | generate-data --help | api-key create --merchant <slug>]");
                 System.exit(64);
             }
             Landfall landfall = start(Config.fromEnvironment());
@@ -61,9 +69,11 @@ public final class Landfall implements AutoCloseable {
             HomePage home = new HomePage(database.dsl(), merchants);
             HealthCheck health = new HealthCheck(database);
             TrackingPages tracking = new TrackingPages(database.dsl());
+            ApiAuthentication apiAuthentication = new ApiAuthentication(new ApiKeys(database.dsl()));
+            ShipmentsApi shipmentsApi = new ShipmentsApi(database.dsl(), config::baseUrl);
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             Javalin web = WebServer.create(https,
-                    routes -> Routes.register(routes, home, health, tracking));
+                    routes -> Routes.register(routes, home, health, tracking, apiAuthentication, shipmentsApi));
             web.start(config.port());
             return new Landfall(config, database, web);
         } catch (RuntimeException e) {

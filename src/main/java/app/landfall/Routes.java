@@ -1,5 +1,7 @@
 package app.landfall;
 
+import app.landfall.api.ApiAuthentication;
+import app.landfall.api.ShipmentsApi;
 import app.landfall.home.HomePage;
 import app.landfall.ops.HealthCheck;
 import app.landfall.tracking.TrackingPages;
@@ -10,7 +12,8 @@ final class Routes {
     private Routes() {
     }
 
-    static void register(RoutesConfig routes, HomePage home, HealthCheck health, TrackingPages tracking) {
+    static void register(RoutesConfig routes, HomePage home, HealthCheck health, TrackingPages tracking,
+                         ApiAuthentication apiAuthentication, ShipmentsApi shipmentsApi) {
         // operations
         routes.get("/health", health::show);
 
@@ -24,5 +27,9 @@ final class Routes {
 
         // merchants
         routes.get("/admin", home::showAdminComingSoon);
+
+        // api (merchants' systems; Authorization: Bearer <key>)
+        routes.beforeMatched("/api/v1/*", apiAuthentication::authenticate);
+        routes.get("/api/v1/shipments/{id}", shipmentsApi::show);
     }
 }

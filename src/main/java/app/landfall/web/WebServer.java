@@ -2,6 +2,7 @@ package app.landfall.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.json.JavalinJackson;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ public final class WebServer {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = 1_000_000;
             config.fileRenderer(new Templates());
+            config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";

@@ -1,0 +1,65 @@
+package app.landfall.api;
+
+import static app.landfall.db.schema.Tables.API_KEYS;
+import static app.landfall.db.schema.Tables.AUDIT_LOG;
+
+import app.landfall.auth.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+/** Creates merchants' API keys (shown once) and finds the merchant a presented key belongs to. */
+public final class ApiKeys {
+    private static final String PREFIX = "lf_";
+    private final DSLContext dsl;
+
+    public ApiKeys(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** A new key for the merchant; the returned text is the only copy of it. */
+    public String create(long merchantId, String name) {
+        String key = PREFIX + Tokens.newToken();
+        dsl.transaction(cfg -> {
+            long id = DSL.using(cfg).insertInto(API_KEYS)
+                    .set(API_KEYS.MERCHANT_ID, merchantId)
+                    .set(API_KEYS.NAME, name)
+                    .set(API_KEYS.PREFIX, key.substring(0, PREFIX.length() + 6))
+                    .set(API_KEYS.KEY_HASH, hash(key))
+                    .returning(API_KEYS.ID).fetchOne().getId();
+            DSL.using(cfg).insertInto(AUDIT_LOG)
+                    .set(AUDIT_LOG.MERCHANT_ID, merchantId)
+                    .set(AUDIT_LOG.ACTOR_TYPE, "system")
+                    .set(AUDIT_LOG.ACTION, "api_key.created")
+                    .set(AUDIT_LOG.ENTITY_TYPE, "api_key")
+                    .set(AUDIT_LOG.ENTITY_ID, Long.toString(id))
+                    .set(AUDIT_LOG.DETAILS, JSONB.valueOf("{}"))
+                    .execute();
+        });
+        return key;
+    }
+
+    /** The merchant whose live key this is. */
+    Optional<Long> merchantFor(String key) {
+        if (key == null || !key.startsWith(PREFIX) || key.length() > 100) {
+            return Optional.empty();
+        }
+        return dsl.select(API_KEYS.MERCHANT_ID)
+                .from(API_KEYS)
+                .where(API_KEYS.KEY_HASH.eq(hash(key)))
+                .and(API_KEYS.REVOKED_AT.isNull())
+                .fetchOptional(API_KEYS.MERCHANT_ID);
+    }
+
+    private static byte[] hash(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

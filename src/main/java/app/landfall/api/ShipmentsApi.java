@@ -1,0 +1,63 @@
+package app.landfall.api;
+
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
+import static app.landfall.db.schema.Tables.TRACKING_EVENTS;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+
+import app.landfall.web.Problem;
+import io.javalin.http.Context;
+import java.util.function.IntFunction;
+import org.jooq.DSLContext;
+
+/** GET /api/v1/shipments/{id}: one of the merchant's shipments with its events. */
+public final class ShipmentsApi {
+    private final DSLContext dsl;
+    private final IntFunction<String> baseUrl;
+
+    /** {@code baseUrl} gives the public address for the port the server listens on. */
+    public ShipmentsApi(DSLContext dsl, IntFunction<String> baseUrl) {
+        this.dsl = dsl;
+        this.baseUrl = baseUrl;
+    }
+
+    public void show(Context ctx) {
+        long merchantId = ApiAuthentication.merchantId(ctx);
+        String raw = ctx.pathParam("id");
+        if (!raw.matches("[1-9][0-9]{0,17}")) {
+            Problem.of(400, "Bad Request", "The shipment id must be a positive whole number.")
+                    .with("errors", java.util.List.of(java.util.Map.of("field", "id", "message", "must be a positive whole number")))
+                    .respond(ctx);
+            return;
+        }
+        long id = Long.parseLong(raw);
+        String site = baseUrl.apply(ctx.port());
+        var shipment = dsl.select(SHIPMENTS.ID, ORDERS.ORDER_NUMBER, SHIPMENTS.DIRECTION, SHIPMENTS.CARRIER,
+                        SHIPMENTS.SERVICE, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS, SHIPMENTS.SUBSTATUS,
+                        SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT,
+                        SHIPMENTS.UPDATED_AT, SHIPMENTS.PUBLIC_TOKEN,
+                        multiset(select(TRACKING_EVENTS.OCCURRED_AT, TRACKING_EVENTS.STATUS, TRACKING_EVENTS.SUBSTATUS,
+                                        TRACKING_EVENTS.RAW_STATUS, TRACKING_EVENTS.RAW_MESSAGE, TRACKING_EVENTS.LOCATION,
+                                        TRACKING_EVENTS.SOURCE)
+                                .from(TRACKING_EVENTS)
+                                .where(TRACKING_EVENTS.MERCHANT_ID.eq(merchantId))
+                                .and(TRACKING_EVENTS.SHIPMENT_ID.eq(SHIPMENTS.ID))
+                                .orderBy(TRACKING_EVENTS.OCCURRED_AT.desc(), TRACKING_EVENTS.ID.desc()))
+                                .convertFrom(r -> r.map(e -> new ShipmentJson.EventJson(e.value1(), e.value2(), e.value3(),
+                                        e.value4(), e.value5(), e.value6(), e.value7()))))
+                .from(SHIPMENTS)
+                .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
+                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId))
+                .and(SHIPMENTS.ID.eq(id))
+                .fetchOptional(r -> new ShipmentJson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
+                        site + "/t/" + r.value13(), r.value14()));
+        if (shipment.isEmpty()) {
+            // another merchant's shipment looks exactly like one that does not exist
+            Problem.of(404, "Not Found", "No shipment with id " + id + ".").respond(ctx);
+            return;
+        }
+        ctx.json(shipment.get());
+    }
+}
