@@ -13,11 +13,13 @@ import app.landfall.demo.DemoLinks;
 import app.landfall.home.HomePage;
 import app.landfall.merchants.Merchants;
 import app.landfall.ops.HealthCheck;
+import app.landfall.tracking.EventIngestion;
 import app.landfall.tracking.TrackingPages;
 import app.landfall.web.WebServer;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +72,8 @@ public final class Landfall implements AutoCloseable {
             HealthCheck health = new HealthCheck(database);
             TrackingPages tracking = new TrackingPages(database.dsl());
             ApiAuthentication apiAuthentication = new ApiAuthentication(new ApiKeys(database.dsl()));
-            ShipmentsApi shipmentsApi = new ShipmentsApi(database.dsl(), config::baseUrl);
+            EventIngestion ingestion = new EventIngestion(database.dsl(), Clock.systemUTC(), Duration.ofDays(30));
+            ShipmentsApi shipmentsApi = new ShipmentsApi(database.dsl(), config::baseUrl, ingestion);
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             Javalin web = WebServer.create(https,
                     routes -> Routes.register(routes, home, health, tracking, apiAuthentication, shipmentsApi));

@@ -31,5 +31,6 @@ final class Routes {
         // api (merchants' systems; Authorization: Bearer <key>)
         routes.beforeMatched("/api/v1/*", apiAuthentication::authenticate);
         routes.get("/api/v1/shipments/{id}", shipmentsApi::show);
+        routes.post("/api/v1/shipments/{id}/events", shipmentsApi::appendEvents);
     }
 }

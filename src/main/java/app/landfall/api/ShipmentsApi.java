@@ -6,34 +6,94 @@ import static app.landfall.db.schema.Tables.TRACKING_EVENTS;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
+import app.landfall.tracking.EventIngestion;
+import app.landfall.web.Json;
 import app.landfall.web.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import org.jooq.DSLContext;
 
-/** GET /api/v1/shipments/{id}: one of the merchant's shipments with its events. */
+/**
+ * GET /api/v1/shipments/{id}: one of the merchant's shipments with its events.
+ * POST /api/v1/shipments/{id}/events: appends events and returns the shipment as it now stands.
+ */
 public final class ShipmentsApi {
     private final DSLContext dsl;
     private final IntFunction<String> baseUrl;
+    private final EventIngestion ingestion;
+    private final ObjectMapper json = Json.mapper();
 
     /** {@code baseUrl} gives the public address for the port the server listens on. */
-    public ShipmentsApi(DSLContext dsl, IntFunction<String> baseUrl) {
+    public ShipmentsApi(DSLContext dsl, IntFunction<String> baseUrl, EventIngestion ingestion) {
         this.dsl = dsl;
         this.baseUrl = baseUrl;
+        this.ingestion = ingestion;
     }
 
     public void show(Context ctx) {
         long merchantId = ApiAuthentication.merchantId(ctx);
-        String raw = ctx.pathParam("id");
-        if (!raw.matches("[1-9][0-9]{0,17}")) {
-            Problem.of(400, "Bad Request", "The shipment id must be a positive whole number.")
-                    .with("errors", java.util.List.of(java.util.Map.of("field", "id", "message", "must be a positive whole number")))
-                    .respond(ctx);
+        Long id = shipmentId(ctx);
+        if (id != null) {
+            find(merchantId, id, ctx).ifPresentOrElse(ctx::json, () -> notFound(ctx, id));
+        }
+    }
+
+    public void appendEvents(Context ctx) {
+        long merchantId = ApiAuthentication.merchantId(ctx);
+        Long id = shipmentId(ctx);
+        if (id == null) {
             return;
         }
-        long id = Long.parseLong(raw);
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            Problem.of(400, "Bad Request", "The body is not valid JSON (UTF-8).").respond(ctx);
+            return;
+        }
+        EventsRequest.Parsed parsed = EventsRequest.parse(body);
+        if (!parsed.errors().isEmpty()) {
+            Problem.of(422, "Unprocessable Content", "Some events are not valid; nothing was stored.")
+                    .with("errors", parsed.errors()).respond(ctx);
+            return;
+        }
+        var result = ingestion.append(merchantId, id, parsed.events(), "api");
+        if (result.isEmpty()) {
+            notFound(ctx, id);
+            return;
+        }
+        ctx.json(new Appended(result.get().stored(), result.get().duplicates(), find(merchantId, id, ctx).orElseThrow()));
+    }
+
+    record Appended(int stored, int duplicates, ShipmentJson shipment) {
+    }
+
+    /** The id path parameter, or null after answering 400. */
+    private static Long shipmentId(Context ctx) {
+        String raw = ctx.pathParam("id");
+        if (raw.matches("[1-9][0-9]{0,17}")) {
+            return Long.parseLong(raw);
+        }
+        Problem.of(400, "Bad Request", "The shipment id must be a positive whole number.")
+                .with("errors", List.of(Map.of("field", "id", "message", "must be a positive whole number")))
+                .respond(ctx);
+        return null;
+    }
+
+    private static void notFound(Context ctx, long id) {
+        // another merchant's shipment looks exactly like one that does not exist
+        Problem.of(404, "Not Found", "No shipment with id " + id + ".").respond(ctx);
+    }
+
+    private Optional<ShipmentJson> find(long merchantId, long id, Context ctx) {
         String site = baseUrl.apply(ctx.port());
-        var shipment = dsl.select(SHIPMENTS.ID, ORDERS.ORDER_NUMBER, SHIPMENTS.DIRECTION, SHIPMENTS.CARRIER,
+        return dsl.select(SHIPMENTS.ID, ORDERS.ORDER_NUMBER, SHIPMENTS.DIRECTION, SHIPMENTS.CARRIER,
                         SHIPMENTS.SERVICE, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS, SHIPMENTS.SUBSTATUS,
                         SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT,
                         SHIPMENTS.UPDATED_AT, SHIPMENTS.PUBLIC_TOKEN,
@@ -53,11 +113,5 @@ public final class ShipmentsApi {
                 .fetchOptional(r -> new ShipmentJson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
                         site + "/t/" + r.value13(), r.value14()));
-        if (shipment.isEmpty()) {
-            // another merchant's shipment looks exactly like one that does not exist
-            Problem.of(404, "Not Found", "No shipment with id " + id + ".").respond(ctx);
-            return;
-        }
-        ctx.json(shipment.get());
     }
 }
