@@ -32,5 +32,6 @@ final class Routes {
         routes.beforeMatched("/api/v1/*", apiAuthentication::authenticate);
         routes.get("/api/v1/shipments/{id}", shipmentsApi::show);
         routes.post("/api/v1/shipments/{id}/events", shipmentsApi::appendEvents);
+        routes.post("/api/v1/events/batch", shipmentsApi::appendBatch);
     }
 }

@@ -19,33 +19,59 @@ import java.util.Optional;
 
 /**
  * The body of POST /api/v1/shipments/{id}/events, checked field by field:
- * {@code {"events": [{"occurred_at", "status", "substatus"?, "event_id"?, "message"?, ...}]}}.
+ * {@code {"events": [{"occurred_at", "status", "substatus"?, "event_id"?, "message"?, ...}]}};
+ * and of POST /api/v1/events/batch, where every event also names its {@code shipment_id}.
  */
 final class EventsRequest {
     static final int MAX_EVENTS = 100;
+    static final int MAX_BATCH = 1000;
 
-    record Parsed(List<IncomingEvent> events, List<Map<String, String>> errors) {
+    /** {@code shipmentIds.get(i)} is the shipment of {@code events.get(i)} (batches only). */
+    record Parsed(List<IncomingEvent> events, List<Long> shipmentIds, List<Map<String, String>> errors) {
     }
 
     private EventsRequest() {
     }
 
     static Parsed parse(JsonNode body) {
+        return parse(body, MAX_EVENTS, false);
+    }
+
+    static Parsed parseBatch(JsonNode body) {
+        return parse(body, MAX_BATCH, true);
+    }
+
+    private static Parsed parse(JsonNode body, int max, boolean batch) {
         List<IncomingEvent> events = new ArrayList<>();
+        List<Long> shipmentIds = new ArrayList<>();
         List<Map<String, String>> errors = new ArrayList<>();
         JsonNode list = body == null ? null : body.get("events");
         if (list == null || !list.isArray() || list.isEmpty()) {
             errors.add(error("events", "must be a non-empty array of events"));
-            return new Parsed(events, errors);
+        } else if (list.size() > max) {
+            errors.add(error("events", "at most " + max + " events per request"));
+        } else {
+            for (int i = 0; i < list.size(); i++) {
+                String path = "events[" + i + "]";
+                Long shipmentId = batch ? shipmentId(list.get(i), path, errors) : null;
+                Optional<IncomingEvent> event = event(list.get(i), path, errors);
+                if (event.isPresent() && (!batch || shipmentId != null)) {
+                    events.add(event.get());
+                    shipmentIds.add(shipmentId);
+                }
+            }
         }
-        if (list.size() > MAX_EVENTS) {
-            errors.add(error("events", "at most " + MAX_EVENTS + " events per request"));
-            return new Parsed(events, errors);
+        return errors.isEmpty() ? new Parsed(events, batch ? shipmentIds : List.of(), errors)
+                : new Parsed(List.of(), List.of(), errors);
+    }
+
+    private static Long shipmentId(JsonNode node, String path, List<Map<String, String>> errors) {
+        JsonNode id = node.isObject() ? node.get("shipment_id") : null;
+        if (id == null || !id.canConvertToLong() || !id.isIntegralNumber() || id.asLong() < 1) {
+            errors.add(error(path + ".shipment_id", "is required: the id of one of your shipments"));
+            return null;
         }
-        for (int i = 0; i < list.size(); i++) {
-            event(list.get(i), "events[" + i + "]", errors).ifPresent(events::add);
-        }
-        return new Parsed(errors.isEmpty() ? events : List.of(), errors);
+        return id.asLong();
     }
 
     private static Optional<IncomingEvent> event(JsonNode node, String path, List<Map<String, String>> errors) {

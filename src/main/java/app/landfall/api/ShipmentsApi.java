@@ -7,12 +7,15 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
 import app.landfall.tracking.EventIngestion;
+import app.landfall.tracking.IncomingEvent;
 import app.landfall.web.Json;
 import app.landfall.web.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,17 +53,13 @@ public final class ShipmentsApi {
         if (id == null) {
             return;
         }
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            Problem.of(400, "Bad Request", "The body is not valid JSON (UTF-8).").respond(ctx);
+        JsonNode body = jsonBody(ctx);
+        if (body == null) {
             return;
         }
         EventsRequest.Parsed parsed = EventsRequest.parse(body);
         if (!parsed.errors().isEmpty()) {
-            Problem.of(422, "Unprocessable Content", "Some events are not valid; nothing was stored.")
-                    .with("errors", parsed.errors()).respond(ctx);
+            invalid(ctx, parsed.errors());
             return;
         }
         var result = ingestion.append(merchantId, id, parsed.events(), "api");
@@ -72,6 +71,50 @@ public final class ShipmentsApi {
     }
 
     record Appended(int stored, int duplicates, ShipmentJson shipment) {
+    }
+
+    record BatchAppended(int stored, int duplicates, int shipments, int statusChanges) {
+    }
+
+    /** POST /api/v1/events/batch: up to 1,000 events for many shipments, all or nothing. */
+    public void appendBatch(Context ctx) {
+        long merchantId = ApiAuthentication.merchantId(ctx);
+        JsonNode body = jsonBody(ctx);
+        if (body == null) {
+            return;
+        }
+        EventsRequest.Parsed parsed = EventsRequest.parseBatch(body);
+        if (!parsed.errors().isEmpty()) {
+            invalid(ctx, parsed.errors());
+            return;
+        }
+        Map<Long, List<IncomingEvent>> byShipment = new LinkedHashMap<>();
+        for (int i = 0; i < parsed.events().size(); i++) {
+            byShipment.computeIfAbsent(parsed.shipmentIds().get(i), id -> new ArrayList<>()).add(parsed.events().get(i));
+        }
+        EventIngestion.BatchResult result = ingestion.appendBatch(merchantId, byShipment, "api");
+        if (!result.unknownShipments().isEmpty()) {
+            long unknown = result.unknownShipments().get(0);
+            invalid(ctx, List.of(Map.of("field", "events[" + parsed.shipmentIds().indexOf(unknown) + "].shipment_id",
+                    "message", "no shipment with id " + unknown)));
+            return;
+        }
+        ctx.json(new BatchAppended(result.stored(), result.duplicates(), byShipment.size(), result.statusChanges()));
+    }
+
+    /** The parsed body, or null after answering 400. */
+    private JsonNode jsonBody(Context ctx) {
+        try {
+            return json.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            Problem.of(400, "Bad Request", "The body is not valid JSON (UTF-8).").respond(ctx);
+            return null;
+        }
+    }
+
+    private static void invalid(Context ctx, List<Map<String, String>> errors) {
+        Problem.of(422, "Unprocessable Content", "Some events are not valid; nothing was stored.")
+                .with("errors", errors).respond(ctx);
     }
 
     /** The id path parameter, or null after answering 400. */

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -36,22 +38,66 @@ public final class EventIngestion {
 
     /** Empty when the merchant has no such shipment. */
     public Optional<Result> append(long merchantId, long shipmentId, List<IncomingEvent> events, String source) {
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            // one writer per shipment at a time, so concurrent deliveries derive from all events
-            ShipmentsRecord shipment = tx.selectFrom(SHIPMENTS)
-                    .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(shipmentId))
-                    .forUpdate().fetchOne();
-            if (shipment == null) {
-                return Optional.empty();
+        return dsl.transactionResult(cfg -> appendTo(DSL.using(cfg), merchantId, shipmentId, events, source));
+    }
+
+    /**
+     * Appends events for many shipments in one transaction: all of them or, when any shipment is
+     * not the merchant's, none. Returns the ids it could not find (empty on success) and the totals.
+     */
+    public BatchResult appendBatch(long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment, String source) {
+        try {
+            return dsl.transactionResult(cfg -> appendAllTo(DSL.using(cfg), merchantId, eventsByShipment, source));
+        } catch (UnknownShipment e) {
+            return new BatchResult(List.of(e.shipmentId), 0, 0, 0);
+        }
+    }
+
+    private BatchResult appendAllTo(DSLContext tx, long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment,
+                                    String source) {
+        int stored = 0;
+        int duplicates = 0;
+        int changes = 0;
+        // lock shipments in id order, so concurrent batches cannot deadlock each other
+        for (Map.Entry<Long, List<IncomingEvent>> entry : new TreeMap<>(eventsByShipment).entrySet()) {
+            Optional<Result> result = appendTo(tx, merchantId, entry.getKey(), entry.getValue(), source);
+            if (result.isEmpty()) {
+                throw new UnknownShipment(entry.getKey()); // rolls the whole batch back
             }
-            int stored = 0;
-            for (IncomingEvent event : events) {
-                stored += insert(tx, merchantId, shipmentId, event, source);
-            }
-            boolean changed = stored > 0 && rederive(tx, shipment);
-            return Optional.of(new Result(stored, events.size() - stored, changed));
-        });
+            stored += result.get().stored();
+            duplicates += result.get().duplicates();
+            changes += result.get().statusChanged() ? 1 : 0;
+        }
+        return new BatchResult(List.of(), stored, duplicates, changes);
+    }
+
+    private static final class UnknownShipment extends RuntimeException {
+        private final long shipmentId;
+
+        UnknownShipment(long shipmentId) {
+            super(null, null, false, false);
+            this.shipmentId = shipmentId;
+        }
+    }
+
+    public record BatchResult(List<Long> unknownShipments, int stored, int duplicates, int statusChanges) {
+    }
+
+    private Optional<Result> appendTo(DSLContext tx, long merchantId, long shipmentId, List<IncomingEvent> events,
+                                      String source) {
+        // one writer per shipment at a time, so concurrent deliveries derive from all events
+        ShipmentsRecord shipment = tx.selectFrom(SHIPMENTS)
+                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(shipmentId))
+                .forUpdate().fetchOne();
+        if (shipment == null) {
+            return Optional.empty();
+        }
+        int stored = 0;
+        for (IncomingEvent event : events) {
+            stored += insert(tx, merchantId, shipmentId, event, source);
+        }
+        boolean changed = stored > 0 && rederive(tx, shipment);
+        return Optional.of(new Result(stored, events.size() - stored, changed));
     }
 
     private static int insert(DSLContext tx, long merchantId, long shipmentId, IncomingEvent event, String source) {

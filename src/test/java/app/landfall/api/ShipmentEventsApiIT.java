@@ -110,6 +110,54 @@ class ShipmentEventsApiIT {
         assertEquals(6, dsl.fetchCount(TRACKING_EVENTS, TRACKING_EVENTS.SHIPMENT_ID.eq(messy)));
     }
 
+    private static HttpResponse<String> postBatch(List<String> events) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(landfall.baseUrl() + "/api/v1/events/batch"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"events\":[" + String.join(",", events) + "]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String forShipment(long shipment, String event) {
+        return "{\"shipment_id\":" + shipment + "," + event.substring(1);
+    }
+
+    @Test
+    void a_shuffled_batch_for_several_shipments_ends_like_in_order_deliveries() throws Exception {
+        long reference = newShipment("1Z0000000000000010");
+        post(reference, JOURNEY);
+        List<Long> shipments = List.of(newShipment("1Z0000000000000011"), newShipment("1Z0000000000000012"),
+                newShipment("1Z0000000000000013"));
+        List<String> batch = new ArrayList<>();
+        for (long shipment : shipments) {
+            JOURNEY.forEach(event -> batch.add(forShipment(shipment, event)));
+        }
+        Collections.shuffle(batch, new Random(11));
+        HttpResponse<String> first = postBatch(batch.subList(0, 10));
+        HttpResponse<String> second = postBatch(batch);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(200, second.statusCode(), second.body());
+        assertEquals(18 - 10, JSON.readTree(second.body()).get("stored").asInt());
+        assertEquals(10, JSON.readTree(second.body()).get("duplicates").asInt());
+        String expected = state(reference).replace("1Z0000000000000010", "");
+        for (long shipment : shipments) {
+            assertEquals(expected, state(shipment).replaceAll("1Z00000000000000\\d\\d", ""));
+        }
+    }
+
+    @Test
+    void a_batch_naming_a_shipment_that_is_not_yours_stores_nothing() throws Exception {
+        long mine = newShipment("1Z0000000000000020");
+        long theirs = dsl.insertInto(SHIPMENTS).set(SHIPMENTS.MERCHANT_ID,
+                        dsl.select(MERCHANTS.ID).from(MERCHANTS).where(MERCHANTS.SLUG.eq("other")).fetchOne().value1())
+                .set(SHIPMENTS.CARRIER, "ups").set(SHIPMENTS.TRACKING_NUMBER, "1Z0000000000000021")
+                .set(SHIPMENTS.PUBLIC_TOKEN, Tokens.newToken()).returning(SHIPMENTS.ID).fetchOne().getId();
+        assertProblem(postBatch(List.of(forShipment(mine, JOURNEY.get(0)), forShipment(theirs, JOURNEY.get(1)))),
+                422, "events[1].shipment_id");
+        assertProblem(postBatch(List.of(forShipment(mine, JOURNEY.get(0)), JOURNEY.get(1))), 422, "events[1].shipment_id");
+        assertProblem(postBatch(Collections.nCopies(1001, forShipment(mine, JOURNEY.get(0)))), 422, "events");
+        assertEquals(0, dsl.fetchCount(TRACKING_EVENTS, TRACKING_EVENTS.SHIPMENT_ID.in(mine, theirs)));
+    }
+
     @Test
     void each_change_of_status_is_recorded_once() throws Exception {
         long shipment = newShipment("1Z0000000000000003");
