@@ -9,7 +9,6 @@ import static app.landfall.bench.ShipmentPlan.FIRST_AT;
 import static app.landfall.bench.ShipmentPlan.FIRST_NAME;
 import static app.landfall.bench.ShipmentPlan.G;
 import static app.landfall.bench.ShipmentPlan.ITEMS;
-import static app.landfall.bench.ShipmentPlan.LAST_AT;
 import static app.landfall.bench.ShipmentPlan.LAST_NAME;
 import static app.landfall.bench.ShipmentPlan.ORDER_NUMBER;
 import static app.landfall.bench.ShipmentPlan.PLACED_AT;
@@ -154,17 +153,20 @@ record ShipmentChunk(BenchMerchants.Merchant merchant, int from, int to) {
                 .set(SHIPMENTS.DESTINATION_COUNTRY, in(dest, PLACE_COUNTRY))
                 .set(SHIPMENTS.STATUS, status)
                 .set(SHIPMENTS.SUBSTATUS, in(plan, SUBSTATUS))
-                .set(SHIPMENTS.STATUS_CHANGED_AT, timestamp(in(plan, LAST_AT)))
+                .set(SHIPMENTS.STATUS_CHANGED_AT, timestamp(eventTime(plan, in(plan, EVENTS))))
                 .set(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, when(status.ne(inline(ShipmentStatus.Pending.code())), date(in(plan, ETA))))
                 .set(SHIPMENTS.SHIPPED_AT, when(status.notIn(codes(ShipmentStatus.Pending, ShipmentStatus.InfoReceived)),
                         timestamp(eventTime(plan, least(inline(2), in(plan, EVENTS))))))
-                .set(SHIPMENTS.DELIVERED_AT, when(status.eq(inline(ShipmentStatus.Delivered.code())), timestamp(in(plan, LAST_AT))))
-                .set(SHIPMENTS.LAST_EVENT_AT, timestamp(in(plan, LAST_AT)))
+                // the newest event's time by the very expression the events use: recomputing it from
+                // LAST_AT differs by a microsecond now and then (floating point)
+                .set(SHIPMENTS.DELIVERED_AT, when(status.eq(inline(ShipmentStatus.Delivered.code())),
+                        timestamp(eventTime(plan, in(plan, EVENTS)))))
+                .set(SHIPMENTS.LAST_EVENT_AT, timestamp(eventTime(plan, in(plan, EVENTS))))
                 // two random UUIDs without dashes: 64 characters of the base64url alphabet, 244 random bits
                 .set(SHIPMENTS.PUBLIC_TOKEN, replace(uuid().cast(SQLDataType.VARCHAR), inline("-"), inline(""))
                         .concat(replace(uuid().cast(SQLDataType.VARCHAR), inline("-"), inline(""))))
                 .set(SHIPMENTS.CREATED_AT, timestamp(in(plan, FIRST_AT)))
-                .set(SHIPMENTS.UPDATED_AT, timestamp(in(plan, LAST_AT)));
+                .set(SHIPMENTS.UPDATED_AT, timestamp(eventTime(plan, in(plan, EVENTS))));
         CommonTableExpression<Record4<Long, Long, Long, String>> newShipments = name("new_shipments").as(
                 tx.insertInto(SHIPMENTS, shipment.columns())
                         .select(select(shipment.values()).from(newOrders).join(plan).on(planOfOrder).join(dest).on(toDest))
