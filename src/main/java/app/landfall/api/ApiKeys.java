@@ -3,10 +3,8 @@ package app.landfall.api;
 import static app.landfall.db.schema.Tables.API_KEYS;
 import static app.landfall.db.schema.Tables.AUDIT_LOG;
 
+import app.landfall.auth.Digests;
 import app.landfall.auth.Tokens;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -56,10 +54,6 @@ public final class ApiKeys {
     }
 
     private static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256(key);
     }
 }

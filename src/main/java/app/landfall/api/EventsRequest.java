@@ -1,13 +1,11 @@
 package app.landfall.api;
 
+import app.landfall.auth.Digests;
 import app.landfall.tracking.CanonicalStatus;
 import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentStatus;
 import app.landfall.tracking.Substatus;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -149,11 +147,6 @@ final class EventsRequest {
     }
 
     private static String fingerprint(String content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Digests.sha256(content), 0, 16);
     }
 }

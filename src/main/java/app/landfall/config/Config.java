@@ -35,11 +35,6 @@ public record Config(
         return baseUrl.orElse("http://localhost:" + listeningPort);
     }
 
-    /** The same configuration listening on another port (tests use port 0). */
-    public Config withPort(int newPort) {
-        return new Config(newPort, databaseUrl, dataDir, baseUrl, demo);
-    }
-
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
     }

@@ -4,6 +4,7 @@ import app.landfall.web.Htmx;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** GET /t/{token}: the page behind every tracking link. */
@@ -16,7 +17,8 @@ public final class TrackingPages {
 
     public void show(Context ctx) {
         String token = ctx.pathParam("token");
-        TrackedShipment shipment = (token.length() < 22 ? java.util.Optional.<TrackedShipment>empty() : shipments.byPublicToken(token))
+        // real tokens are 43 characters: shorter ones cannot match, so skip the query
+        TrackedShipment shipment = (token.length() < 22 ? Optional.<TrackedShipment>empty() : shipments.byPublicToken(token))
                 .orElseThrow(() -> new NotFoundResponse("We could not find a parcel for this link. Check that you copied the whole link."));
         ctx.header("Cache-Control", "private, no-cache");
         ctx.header("X-Robots-Tag", "noindex");
