@@ -1,6 +1,5 @@
 package app.landfall.api;
 
-import app.landfall.auth.Digests;
 import app.landfall.tracking.CanonicalStatus;
 import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentStatus;
@@ -10,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +117,7 @@ final class EventsRequest {
         }
         CanonicalStatus canonical = substatus.map(CanonicalStatus::of).orElse(CanonicalStatus.of(status.get()));
         String dedupeKey = eventId != null ? "id:" + eventId
-                : "sha256:" + fingerprint(occurredAt.toInstant() + "|" + canonical + "|" + message + "|" + location);
+                : IncomingEvent.fingerprint(occurredAt, canonical, message, location);
         return Optional.of(new IncomingEvent(occurredAt, canonical, rawStatus, message, location, city, region,
                 postalCode, country, timezone, dedupeKey));
     }
@@ -144,9 +142,5 @@ final class EventsRequest {
 
     private static Map<String, String> error(String field, String message) {
         return Map.of("field", field, "message", message);
-    }
-
-    private static String fingerprint(String content) {
-        return HexFormat.of().formatHex(Digests.sha256(content), 0, 16);
     }
 }

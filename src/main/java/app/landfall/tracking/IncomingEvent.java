@@ -1,8 +1,14 @@
 package app.landfall.tracking;
 
+import app.landfall.auth.Digests;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 
-/** A tracking event as a source reports it, already mapped to the canonical taxonomy. */
+/**
+ * A tracking event as a source reports it, already mapped to the canonical taxonomy.
+ * {@code dedupeKey} identifies the event across redeliveries: the source's own event id where it has
+ * one, otherwise {@link #fingerprint}.
+ */
 public record IncomingEvent(
         OffsetDateTime occurredAt,
         CanonicalStatus status,
@@ -15,4 +21,13 @@ public record IncomingEvent(
         String country,
         String timezone,
         String dedupeKey) {
+
+    /**
+     * A dedupe key from what the event says (time, status, message, location), for sources without
+     * event ids: the same scan delivered again, by any source, gets the same key.
+     */
+    public static String fingerprint(OffsetDateTime occurredAt, CanonicalStatus status, String message, String location) {
+        String content = occurredAt.toInstant() + "|" + status + "|" + message + "|" + location;
+        return "sha256:" + HexFormat.of().formatHex(Digests.sha256(content), 0, 16);
+    }
 }
