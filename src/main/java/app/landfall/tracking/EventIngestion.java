@@ -61,6 +61,16 @@ public final class EventIngestion {
         }
     }
 
+    /**
+     * Like {@link #appendBatch} inside the caller's transaction {@code tx}, for callers that write
+     * more in the same transaction (webhooks upsert orders and shipments first). The shipments must be
+     * the merchant's: an unknown id throws and so rolls the caller's transaction back.
+     */
+    public BatchResult appendInTransaction(DSLContext tx, long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment,
+                                           String source) {
+        return write(tx, merchantId, eventsByShipment, source);
+    }
+
     private BatchResult write(DSLContext tx, long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment,
                               String source) {
         Set<Long> ids = new TreeSet<>(eventsByShipment.keySet());
@@ -176,7 +186,8 @@ public final class EventIngestion {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static final class UnknownShipment extends RuntimeException {
+    /** Thrown inside the transaction when a shipment id is not the merchant's. */
+    public static final class UnknownShipment extends RuntimeException {
         private final long shipmentId;
 
         UnknownShipment(long shipmentId) {
