@@ -3,17 +3,28 @@ package app.landfall;
 import app.landfall.api.ApiAuthentication;
 import app.landfall.api.ApiKeyCommand;
 import app.landfall.api.ApiKeys;
+import app.landfall.api.Idempotency;
+import app.landfall.api.OrdersApi;
 import app.landfall.api.ShipmentsApi;
 import app.landfall.bench.BenchmarkData;
 import app.landfall.config.Config;
 import app.landfall.config.ConfigException;
 import app.landfall.db.Database;
+import app.landfall.demo.DemoCredentials;
 import app.landfall.demo.DemoData;
 import app.landfall.demo.DemoLinks;
 import app.landfall.home.HomePage;
+import app.landfall.hooks.WebhookCommand;
+import app.landfall.hooks.WebhookInbox;
+import app.landfall.hooks.WebhookSecrets;
+import app.landfall.hooks.Webhooks;
 import app.landfall.merchants.Merchants;
+import app.landfall.ops.BackgroundJobs;
 import app.landfall.ops.HealthCheck;
+import app.landfall.orders.OrderWriter;
 import app.landfall.tracking.EventIngestion;
+import app.landfall.tracking.ExpirySweep;
+import app.landfall.tracking.ShipmentWriter;
 import app.landfall.tracking.TrackingPages;
 import app.landfall.web.WebServer;
 import io.javalin.Javalin;
@@ -31,11 +42,13 @@ public final class Landfall implements AutoCloseable {
     private final Config config;
     private final Database database;
     private final Javalin web;
+    private final BackgroundJobs jobs;
 
-    private Landfall(Config config, Database database, Javalin web) {
+    private Landfall(Config config, Database database, Javalin web, BackgroundJobs jobs) {
         this.config = config;
         this.database = database;
         this.web = web;
+        this.jobs = jobs;
     }
 
     public static void main(String[] args) {
@@ -48,8 +61,13 @@ public final class Landfall implements AutoCloseable {
                 ApiKeyCommand.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length));
                 return;
             }
+            if (args.length > 0 && args[0].equals("webhooks")) {
+                WebhookCommand.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length));
+                return;
+            }
             if (args.length > 0 && !args[0].equals("serve")) {
-                System.err.println("usage: java -jar landfall.jar [serve | generate-data --help | api-key create --merchant <slug>]");
+                System.err.println("usage: java -jar landfall.jar [serve | generate-data --help"
+                        + " | api-key create --merchant <slug> | webhooks (secret | replay) --merchant <slug> ...]");
                 System.exit(64);
             }
             Landfall landfall = start(Config.fromEnvironment());
@@ -66,19 +84,33 @@ public final class Landfall implements AutoCloseable {
         try {
             if (config.demo()) {
                 DemoData.seedIfEmpty(database.dsl(), Clock.systemUTC());
+                DemoCredentials.ensure(database.dsl());
             }
+            Clock clock = Clock.systemUTC();
+            Duration expireAfter = Duration.ofDays(30);
             Merchants merchants = new Merchants(database.dsl());
             HomePage home = new HomePage(database.dsl(), merchants);
             HealthCheck health = new HealthCheck(database);
             TrackingPages tracking = new TrackingPages(database.dsl());
             ApiAuthentication apiAuthentication = new ApiAuthentication(new ApiKeys(database.dsl()));
-            EventIngestion ingestion = new EventIngestion(database.dsl(), Clock.systemUTC(), Duration.ofDays(30));
-            ShipmentsApi shipmentsApi = new ShipmentsApi(database.dsl(), config::baseUrl, ingestion);
+            Idempotency idempotency = new Idempotency(database.dsl(), clock);
+            EventIngestion ingestion = new EventIngestion(database.dsl(), clock, expireAfter);
+            OrderWriter orderWriter = new OrderWriter(clock);
+            ShipmentWriter shipmentWriter = new ShipmentWriter(ingestion, clock);
+            ShipmentsApi shipmentsApi = new ShipmentsApi(database.dsl(), config::baseUrl, ingestion, shipmentWriter);
+            OrdersApi ordersApi = new OrdersApi(database.dsl(), orderWriter);
+            WebhookInbox inbox = new WebhookInbox(database.dsl(), orderWriter, shipmentWriter, clock);
+            Webhooks webhooks = new Webhooks(new WebhookSecrets(database.dsl()), inbox);
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
-            Javalin web = WebServer.create(https,
-                    routes -> Routes.register(routes, home, health, tracking, apiAuthentication, shipmentsApi));
+            Javalin web = WebServer.create(https, routes -> Routes.register(routes, new Routes.Handlers(home, health,
+                    tracking, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
             web.start(config.port());
-            return new Landfall(config, database, web);
+            ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
+            BackgroundJobs jobs = new BackgroundJobs()
+                    .schedule("shipments expired", Duration.ofMinutes(1), Duration.ofHours(1), expiry::run)
+                    .schedule("webhook deliveries retried", Duration.ofMinutes(1), Duration.ofMinutes(1), inbox::retryFailed)
+                    .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge);
+            return new Landfall(config, database, web, jobs);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -111,6 +143,11 @@ public final class Landfall implements AutoCloseable {
             out.println("Admin email: " + demo.adminEmail());
             out.println("Admin password: " + demo.adminPassword());
         });
+        DemoCredentials.find(database.dsl()).ifPresent(demo -> {
+            demo.apiKey().ifPresent(key -> out.println("API key: " + key));
+            demo.webhookSecrets().forEach((provider, secret) ->
+                    out.println(provider.displayName() + " webhook secret: " + secret));
+        });
         out.flush();
     }
 
@@ -118,6 +155,7 @@ public final class Landfall implements AutoCloseable {
     public void close() {
         LOG.info("stopping: finishing in-flight requests");
         try {
+            jobs.close();
             web.stop();
         } finally {
             database.close();

@@ -1,8 +1,12 @@
 package app.landfall;
 
 import app.landfall.api.ApiAuthentication;
+import app.landfall.api.Idempotency;
+import app.landfall.api.OrdersApi;
 import app.landfall.api.ShipmentsApi;
 import app.landfall.home.HomePage;
+import app.landfall.hooks.Provider;
+import app.landfall.hooks.Webhooks;
 import app.landfall.ops.HealthCheck;
 import app.landfall.tracking.TrackingPages;
 import io.javalin.config.RoutesConfig;
@@ -12,26 +16,38 @@ final class Routes {
     private Routes() {
     }
 
-    static void register(RoutesConfig routes, HomePage home, HealthCheck health, TrackingPages tracking,
-                         ApiAuthentication apiAuthentication, ShipmentsApi shipmentsApi) {
+    /** The handlers behind the routes, one per feature. */
+    record Handlers(HomePage home, HealthCheck health, TrackingPages tracking, ApiAuthentication apiAuthentication,
+                    Idempotency idempotency, OrdersApi orders, ShipmentsApi shipments, Webhooks webhooks) {
+    }
+
+    static void register(RoutesConfig routes, Handlers h) {
         // operations
-        routes.get("/health", health::show);
+        routes.get("/health", h.health()::show);
 
         // public
-        routes.get("/", home::show);
-        routes.get("/t/{token}", tracking::show);
-        routes.get("/{merchant}/track", ctx -> home.showMerchantComingSoon(ctx, "tracking lookup"));
+        routes.get("/", h.home()::show);
+        routes.get("/t/{token}", h.tracking()::show);
+        routes.get("/{merchant}/track", ctx -> h.home().showMerchantComingSoon(ctx, "tracking lookup"));
 
         // shoppers
-        routes.get("/{merchant}/returns", ctx -> home.showMerchantComingSoon(ctx, "returns"));
+        routes.get("/{merchant}/returns", ctx -> h.home().showMerchantComingSoon(ctx, "returns"));
 
         // merchants
-        routes.get("/admin", home::showAdminComingSoon);
+        routes.get("/admin", h.home()::showAdminComingSoon);
 
-        // api (merchants' systems; Authorization: Bearer <key>)
-        routes.beforeMatched("/api/v1/*", apiAuthentication::authenticate);
-        routes.get("/api/v1/shipments/{id}", shipmentsApi::show);
-        routes.post("/api/v1/shipments/{id}/events", shipmentsApi::appendEvents);
-        routes.post("/api/v1/events/batch", shipmentsApi::appendBatch);
+        // api (merchants' systems; Authorization: Bearer <key>; POSTs honour Idempotency-Key)
+        routes.beforeMatched("/api/v1/*", h.apiAuthentication()::authenticate);
+        routes.post("/api/v1/orders", h.idempotency().around(h.orders()::upsert));
+        routes.post("/api/v1/shipments", h.idempotency().around(h.shipments()::create));
+        routes.get("/api/v1/shipments", h.shipments()::list);
+        routes.get("/api/v1/shipments/{id}", h.shipments()::show);
+        routes.post("/api/v1/shipments/{id}/events", h.idempotency().around(h.shipments()::appendEvents));
+        routes.post("/api/v1/events/batch", h.idempotency().around(h.shipments()::appendBatch));
+
+        // hooks (providers' deliveries, signed with the merchant's secret for that provider)
+        routes.post("/hooks/aftership/{merchant}", ctx -> h.webhooks().receive(ctx, Provider.AFTERSHIP));
+        routes.post("/hooks/easypost/{merchant}", ctx -> h.webhooks().receive(ctx, Provider.EASYPOST));
+        routes.post("/hooks/shopify/{merchant}", ctx -> h.webhooks().receive(ctx, Provider.SHOPIFY));
     }
 }

@@ -22,13 +22,29 @@ public final class ApiKeys {
     /** A new key for the merchant; the returned text is the only copy of it. */
     public String create(long merchantId, String name) {
         String key = PREFIX + Tokens.newToken();
-        dsl.transaction(cfg -> {
-            long id = DSL.using(cfg).insertInto(API_KEYS)
+        register(merchantId, name, key);
+        return key;
+    }
+
+    /**
+     * Stores a key chosen elsewhere (the demo store's published key) unless the merchant has it
+     * already; true when it was stored now.
+     */
+    public boolean register(long merchantId, String name, String key) {
+        if (!key.startsWith(PREFIX) || key.length() < PREFIX.length() + 6) {
+            throw new IllegalArgumentException("an API key starts with " + PREFIX + " and has at least 6 more characters");
+        }
+        return dsl.transactionResult(cfg -> {
+            Long id = DSL.using(cfg).insertInto(API_KEYS)
                     .set(API_KEYS.MERCHANT_ID, merchantId)
                     .set(API_KEYS.NAME, name)
                     .set(API_KEYS.PREFIX, key.substring(0, PREFIX.length() + 6))
                     .set(API_KEYS.KEY_HASH, hash(key))
-                    .returning(API_KEYS.ID).fetchOne().getId();
+                    .onConflictDoNothing()
+                    .returning(API_KEYS.ID).fetchOptional(API_KEYS.ID).orElse(null);
+            if (id == null) {
+                return false;
+            }
             DSL.using(cfg).insertInto(AUDIT_LOG)
                     .set(AUDIT_LOG.MERCHANT_ID, merchantId)
                     .set(AUDIT_LOG.ACTOR_TYPE, "system")
@@ -37,12 +53,12 @@ public final class ApiKeys {
                     .set(AUDIT_LOG.ENTITY_ID, Long.toString(id))
                     .set(AUDIT_LOG.DETAILS, JSONB.valueOf("{}"))
                     .execute();
+            return true;
         });
-        return key;
     }
 
     /** The merchant whose live key this is. */
-    Optional<Long> merchantFor(String key) {
+    public Optional<Long> merchantFor(String key) {
         if (key == null || !key.startsWith(PREFIX) || key.length() > 100) {
             return Optional.empty();
         }

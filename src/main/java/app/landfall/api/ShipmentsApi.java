@@ -8,12 +8,10 @@ import static org.jooq.impl.DSL.select;
 
 import app.landfall.tracking.EventIngestion;
 import app.landfall.tracking.IncomingEvent;
-import app.landfall.web.Json;
+import app.landfall.tracking.ShipmentWriter;
 import app.landfall.web.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
+ * POST and GET /api/v1/shipments: create or update a shipment; list them.
  * GET /api/v1/shipments/{id}: one of the merchant's shipments with its events.
  * POST /api/v1/shipments/{id}/events: appends events and returns the shipment as it now stands.
  */
@@ -30,13 +30,52 @@ public final class ShipmentsApi {
     private final DSLContext dsl;
     private final IntFunction<String> baseUrl;
     private final EventIngestion ingestion;
-    private final ObjectMapper json = Json.mapper();
+    private final ShipmentWriter writer;
 
     /** {@code baseUrl} gives the public address for the port the server listens on. */
-    public ShipmentsApi(DSLContext dsl, IntFunction<String> baseUrl, EventIngestion ingestion) {
+    public ShipmentsApi(DSLContext dsl, IntFunction<String> baseUrl, EventIngestion ingestion, ShipmentWriter writer) {
         this.dsl = dsl;
         this.baseUrl = baseUrl;
         this.ingestion = ingestion;
+        this.writer = writer;
+    }
+
+    /** POST /api/v1/shipments: creates a shipment, or updates the one with that carrier and number. */
+    public void create(Context ctx) {
+        long merchantId = ApiAuthentication.merchantId(ctx);
+        JsonNode body = Requests.jsonBody(ctx);
+        if (body == null) {
+            return;
+        }
+        Fields fields = new Fields();
+        var shipment = ShipmentRequest.parse(body, fields);
+        if (shipment.isEmpty()) {
+            Requests.invalid(ctx, "The shipment is not valid; nothing was stored.", fields.errors());
+            return;
+        }
+        ShipmentWriter.Written written;
+        try {
+            written = dsl.transactionResult(cfg -> writer.upsert(DSL.using(cfg), merchantId, shipment.get(),
+                    ShipmentWriter.Mode.STRICT, "api"));
+        } catch (ShipmentWriter.Unresolved e) {
+            Requests.invalid(ctx, "The shipment is not valid; nothing was stored.",
+                    List.of(Map.of("field", e.field(), "message", e.getMessage())));
+            return;
+        }
+        ctx.status(written.created() ? 201 : 200).json(find(merchantId, written.id(), ctx).orElseThrow());
+    }
+
+    /** GET /api/v1/shipments: the merchant's shipments, least recently updated first, a page at a time. */
+    public void list(Context ctx) {
+        long merchantId = ApiAuthentication.merchantId(ctx);
+        Fields fields = new Fields();
+        var query = ShipmentQuery.parse(ctx, fields);
+        if (query.isEmpty()) {
+            Problem.of(400, "Bad Request", "Some query parameters are not valid.").with("errors", fields.errors())
+                    .respond(ctx);
+            return;
+        }
+        ctx.json(query.get().page(dsl, merchantId, baseUrl.apply(ctx.port()) + "/t/", ctx.path()));
     }
 
     public void show(Context ctx) {
@@ -53,7 +92,7 @@ public final class ShipmentsApi {
         if (id == null) {
             return;
         }
-        JsonNode body = jsonBody(ctx);
+        JsonNode body = Requests.jsonBody(ctx);
         if (body == null) {
             return;
         }
@@ -79,7 +118,7 @@ public final class ShipmentsApi {
     /** POST /api/v1/events/batch: up to 1,000 events for many shipments, all or nothing. */
     public void appendBatch(Context ctx) {
         long merchantId = ApiAuthentication.merchantId(ctx);
-        JsonNode body = jsonBody(ctx);
+        JsonNode body = Requests.jsonBody(ctx);
         if (body == null) {
             return;
         }
@@ -102,31 +141,12 @@ public final class ShipmentsApi {
         ctx.json(new BatchAppended(result.stored(), result.duplicates(), byShipment.size(), result.statusChanges()));
     }
 
-    /** The parsed body, or null after answering 400. */
-    private JsonNode jsonBody(Context ctx) {
-        try {
-            return json.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            Problem.of(400, "Bad Request", "The body is not valid JSON (UTF-8).").respond(ctx);
-            return null;
-        }
-    }
-
     private static void invalid(Context ctx, List<Map<String, String>> errors) {
-        Problem.of(422, "Unprocessable Content", "Some events are not valid; nothing was stored.")
-                .with("errors", errors).respond(ctx);
+        Requests.invalid(ctx, "Some events are not valid; nothing was stored.", errors);
     }
 
-    /** The id path parameter, or null after answering 400. */
     private static Long shipmentId(Context ctx) {
-        String raw = ctx.pathParam("id");
-        if (raw.matches("[1-9][0-9]{0,17}")) {
-            return Long.parseLong(raw);
-        }
-        Problem.of(400, "Bad Request", "The shipment id must be a positive whole number.")
-                .with("errors", List.of(Map.of("field", "id", "message", "must be a positive whole number")))
-                .respond(ctx);
-        return null;
+        return Requests.id(ctx, "shipment");
     }
 
     private static void notFound(Context ctx, long id) {

@@ -41,7 +41,8 @@ public final class TrackingNumbers {
         return new Detection(normalized, candidates);
     }
 
-    static String normalize(String raw) {
+    /** Upper case without spaces or dashes, as tracking numbers are stored. */
+    public static String normalize(String raw) {
         return raw == null ? "" : raw.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,26 @@ public final class EventIngestion {
         return write(tx, merchantId, eventsByShipment, source);
     }
 
+    /**
+     * Derives the given shipments again from their stored events, as of now: how a shipment that
+     * hears nothing becomes Expired. Returns how many changed status.
+     */
+    public int refresh(long merchantId, Collection<Long> shipmentIds) {
+        Set<Long> ids = new TreeSet<>(shipmentIds);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            Map<Long, ShipmentsRecord> shipments = tx.selectFrom(SHIPMENTS)
+                    .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.in(ids))
+                    .orderBy(SHIPMENTS.ID)
+                    .forUpdate()
+                    .fetchMap(SHIPMENTS.ID);
+            return rederive(tx, merchantId, shipments.keySet(), shipments);
+        });
+    }
+
     private BatchResult write(DSLContext tx, long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment,
                               String source) {
         Set<Long> ids = new TreeSet<>(eventsByShipment.keySet());
@@ -119,7 +140,7 @@ public final class EventIngestion {
         List<ShipmentStatusChangesRecord> changes = new ArrayList<>();
         for (long id : touched) {
             ShipmentsRecord shipment = shipments.get(id);
-            StatusDerivation.Derived derived = StatusDerivation.derive(events.get(id), shipment.getCreatedAt().toInstant(),
+            StatusDerivation.Derived derived = StatusDerivation.derive(events.getOrDefault(id, List.of()), shipment.getCreatedAt().toInstant(),
                     now, expireAfter);
             CanonicalStatus before = canonical(shipment.getStatus(), shipment.getSubstatus());
             String substatus = code(derived.status().substatus());

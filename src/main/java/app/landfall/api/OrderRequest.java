@@ -1,0 +1,129 @@
+package app.landfall.api;
+
+import app.landfall.orders.Address;
+import app.landfall.orders.OrderUpsert;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The body of POST /api/v1/orders:
+ * <pre>{"order_number", "placed_at"?, "currency"?, "customer": {"name", "email", "phone"}?,
+ *  "shipping_address": {"line1", "line2", "city", "region", "postal_code", "country"}?,
+ *  "promised_delivery_date"?, "subtotal_amount"?, "shipping_amount"?, "tax_amount"?,
+ *  "discount_amount"?, "total_amount"?, "external_id"?,
+ *  "items": [{"title", "quantity", "sku"?, "external_id"?, "variant_title"?, "unit_price"?,
+ *             "image_url"?, "product_tags"?, "final_sale"?}]?}</pre>
+ */
+final class OrderRequest {
+    static final int MAX_ITEMS = 250;
+
+    private OrderRequest() {
+    }
+
+    static Optional<OrderUpsert> parse(JsonNode body, Fields fields) {
+        if (body == null || !body.isObject()) {
+            fields.error("", "the body must be a JSON object describing the order");
+            return Optional.empty();
+        }
+        String orderNumber = fields.requiredText(body, "order_number", "", 64, "your order number, e.g. AA-10386");
+        String externalId = fields.text(body, "external_id", "", 100);
+        JsonNode customer = fields.object(body, "customer", "");
+        String name = null;
+        String email = null;
+        String phone = null;
+        if (customer != null) {
+            name = fields.text(customer, "name", "customer", 200);
+            email = fields.text(customer, "email", "customer", 254);
+            if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                fields.error("customer.email", "must be an email address");
+            }
+            phone = fields.text(customer, "phone", "customer", 40);
+        }
+        Address address = null;
+        JsonNode shipping = fields.object(body, "shipping_address", "");
+        if (shipping != null) {
+            String country = fields.text(shipping, "country", "shipping_address", 2);
+            if (country != null && !country.matches("[A-Z]{2}")) {
+                fields.error("shipping_address.country", "must be an ISO 3166-1 alpha-2 code such as US");
+            }
+            address = new Address(fields.text(shipping, "line1", "shipping_address", 200),
+                    fields.text(shipping, "line2", "shipping_address", 200),
+                    fields.text(shipping, "city", "shipping_address", 100),
+                    fields.text(shipping, "region", "shipping_address", 100),
+                    fields.text(shipping, "postal_code", "shipping_address", 20),
+                    country);
+        }
+        String currency = fields.text(body, "currency", "", 3);
+        if (currency != null && !currency.matches("[A-Z]{3}")) {
+            fields.error("currency", "must be an ISO 4217 code such as USD");
+        }
+        var placedAt = fields.time(body, "placed_at", "");
+        var promised = fields.date(body, "promised_delivery_date", "");
+        var subtotal = fields.amount(body, "subtotal_amount", "");
+        var shippingAmount = fields.amount(body, "shipping_amount", "");
+        var tax = fields.amount(body, "tax_amount", "");
+        var discount = fields.amount(body, "discount_amount", "");
+        var total = fields.amount(body, "total_amount", "");
+        List<OrderUpsert.Item> items = items(body, fields);
+        if (!fields.ok()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrderUpsert(orderNumber, externalId, name,
+                email == null ? null : email.toLowerCase(Locale.ROOT), phone, address, placedAt, promised, currency,
+                subtotal, shippingAmount, tax, discount, total, items));
+    }
+
+    private static List<OrderUpsert.Item> items(JsonNode body, Fields fields) {
+        JsonNode list = fields.array(body, "items", "", MAX_ITEMS);
+        if (list == null) {
+            return null;
+        }
+        List<OrderUpsert.Item> items = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "items[" + i + "]";
+            JsonNode node = list.get(i);
+            if (!node.isObject()) {
+                fields.error(path, "must be an object");
+                continue;
+            }
+            int before = fields.count();
+            String title = fields.requiredText(node, "title", path, 500, "the product's name");
+            Integer quantity = fields.positive(node, "quantity", path, 10_000);
+            if (quantity == null && fields.count() == before) {
+                fields.error(path + ".quantity", "is required: how many were ordered");
+            }
+            String externalId = fields.text(node, "external_id", path, 100);
+            String sku = fields.text(node, "sku", path, 100);
+            String variant = fields.text(node, "variant_title", path, 200);
+            var price = fields.amount(node, "unit_price", path);
+            String image = fields.text(node, "image_url", path, 2000);
+            if (image != null && !image.matches("https?://\\S+")) {
+                fields.error(path + ".image_url", "must be an http(s) URL");
+            }
+            List<String> tags = fields.strings(node, "product_tags", path, 50, 100);
+            Boolean finalSale = fields.bool(node, "final_sale", path);
+            if (fields.count() == before) {
+                items.add(new OrderUpsert.Item(externalId, sku, title, variant, quantity, price, image,
+                        tags == null ? List.of() : tags, Boolean.TRUE.equals(finalSale)));
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (sameItem(items.get(i), items.get(j))) {
+                    fields.error("items[" + i + "]", "repeats items[" + j + "] (same external_id or sku); give each line once");
+                }
+            }
+        }
+        return items;
+    }
+
+    private static boolean sameItem(OrderUpsert.Item a, OrderUpsert.Item b) {
+        if (a.externalId() != null || b.externalId() != null) {
+            return a.externalId() != null && a.externalId().equals(b.externalId());
+        }
+        return a.sku() != null && a.sku().equals(b.sku());
+    }
+}

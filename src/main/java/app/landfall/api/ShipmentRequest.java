@@ -1,0 +1,82 @@
+package app.landfall.api;
+
+import app.landfall.carriers.TrackingNumbers;
+import app.landfall.tracking.IncomingEvent;
+import app.landfall.tracking.ShipmentUpsert;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The body of POST /api/v1/shipments:
+ * <pre>{"tracking_number", "order_number"?, "carrier"?, "service"?, "direction"?,
+ *  "carrier_estimated_delivery"?, "items": [{"sku" | "external_id", "quantity"}]?, "events": [...]?}</pre>
+ */
+final class ShipmentRequest {
+    private ShipmentRequest() {
+    }
+
+    static Optional<ShipmentUpsert> parse(JsonNode body, Fields fields) {
+        if (body == null || !body.isObject()) {
+            fields.error("", "the body must be a JSON object describing the shipment");
+            return Optional.empty();
+        }
+        String raw = fields.requiredText(body, "tracking_number", "", 80, "the carrier's tracking number");
+        String number = raw == null ? null : TrackingNumbers.normalize(raw);
+        if (number != null && !number.matches("[A-Z0-9]{4,64}")) {
+            fields.error("tracking_number", "must be 4 to 64 letters and digits (spaces and dashes are ignored)");
+        }
+        String carrier = fields.text(body, "carrier", "", 40);
+        if (carrier != null && !carrier.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+            fields.error("carrier", "must be a carrier code such as ups, fedex, usps, dhl (lower case)");
+        }
+        String direction = fields.text(body, "direction", "", 10);
+        if (direction != null && !direction.equals("outbound") && !direction.equals("return")) {
+            fields.error("direction", "must be outbound or return");
+        }
+        String orderNumber = fields.text(body, "order_number", "", 64);
+        String service = fields.text(body, "service", "", 100);
+        var estimated = fields.date(body, "carrier_estimated_delivery", "");
+        List<ShipmentUpsert.Item> items = items(body, fields);
+        List<IncomingEvent> events = EventsRequest.optionalEvents(body, fields);
+        if (items != null && orderNumber == null) {
+            fields.error("items", "need an order_number: items are the order's items in this package");
+        }
+        if (!fields.ok()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ShipmentUpsert(orderNumber, null, carrier, service, number, direction, estimated,
+                items, events == null ? List.of() : events));
+    }
+
+    private static List<ShipmentUpsert.Item> items(JsonNode body, Fields fields) {
+        JsonNode list = fields.array(body, "items", "", OrderRequest.MAX_ITEMS);
+        if (list == null) {
+            return null;
+        }
+        List<ShipmentUpsert.Item> items = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "items[" + i + "]";
+            JsonNode node = list.get(i);
+            if (!node.isObject()) {
+                fields.error(path, "must be an object");
+                continue;
+            }
+            int before = fields.count();
+            String externalId = fields.text(node, "external_id", path, 100);
+            String sku = fields.text(node, "sku", path, 100);
+            Integer quantity = fields.positive(node, "quantity", path, 10_000);
+            if (externalId == null && sku == null && fields.count() == before) {
+                fields.error(path, "needs the order item's sku or external_id");
+            }
+            if (quantity == null && fields.count() == before) {
+                fields.error(path + ".quantity", "is required: how many of the item are in this package");
+            }
+            if (fields.count() == before) {
+                items.add(new ShipmentUpsert.Item(externalId, sku, quantity));
+            }
+        }
+        return items;
+    }
+}

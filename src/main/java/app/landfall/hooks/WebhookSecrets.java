@@ -1,0 +1,73 @@
+package app.landfall.hooks;
+
+import static app.landfall.db.schema.Tables.AUDIT_LOG;
+import static app.landfall.db.schema.Tables.MERCHANTS;
+import static app.landfall.db.schema.Tables.WEBHOOK_SECRETS;
+
+import app.landfall.auth.Tokens;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+/**
+ * The secret each merchant shares with each provider to sign webhooks. Stored as given: checking an
+ * HMAC needs the secret itself, so unlike API keys it cannot be kept as a hash.
+ */
+public final class WebhookSecrets {
+    private final DSLContext dsl;
+
+    public WebhookSecrets(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The merchant (by slug) and its secret for the provider; the secret is empty when none is set. */
+    record Lookup(long merchantId, Optional<String> secret) {
+    }
+
+    Optional<Lookup> lookup(String slug, Provider provider) {
+        return dsl.select(MERCHANTS.ID, WEBHOOK_SECRETS.SECRET)
+                .from(MERCHANTS)
+                .leftJoin(WEBHOOK_SECRETS).on(WEBHOOK_SECRETS.MERCHANT_ID.eq(MERCHANTS.ID))
+                .and(WEBHOOK_SECRETS.PROVIDER.eq(provider.code()))
+                .where(MERCHANTS.SLUG.eq(slug))
+                .fetchOptional(r -> new Lookup(r.value1(), Optional.ofNullable(r.value2())));
+    }
+
+    /** Sets (or replaces) the merchant's secret for the provider; null generates a new random one. Returns it. */
+    public String set(long merchantId, Provider provider, String secret) {
+        String value = secret != null ? secret : "whsec_" + Tokens.newToken();
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            tx.insertInto(WEBHOOK_SECRETS)
+                    .set(WEBHOOK_SECRETS.MERCHANT_ID, merchantId)
+                    .set(WEBHOOK_SECRETS.PROVIDER, provider.code())
+                    .set(WEBHOOK_SECRETS.SECRET, value)
+                    .onConflict(WEBHOOK_SECRETS.MERCHANT_ID, WEBHOOK_SECRETS.PROVIDER)
+                    .doUpdate()
+                    .set(WEBHOOK_SECRETS.SECRET, value)
+                    .set(WEBHOOK_SECRETS.CREATED_AT, DSL.currentOffsetDateTime())
+                    .execute();
+            tx.insertInto(AUDIT_LOG)
+                    .set(AUDIT_LOG.MERCHANT_ID, merchantId)
+                    .set(AUDIT_LOG.ACTOR_TYPE, "system")
+                    .set(AUDIT_LOG.ACTION, "webhook_secret.set")
+                    .set(AUDIT_LOG.ENTITY_TYPE, "webhook_secret")
+                    .set(AUDIT_LOG.ENTITY_ID, provider.code())
+                    .set(AUDIT_LOG.DETAILS, JSONB.valueOf("{}"))
+                    .execute();
+        });
+        return value;
+    }
+
+    /** The merchant's secrets by provider (for the start-up banner and, later, the admin screen). */
+    public Map<Provider, String> all(long merchantId) {
+        Map<Provider, String> result = new EnumMap<>(Provider.class);
+        dsl.select(WEBHOOK_SECRETS.PROVIDER, WEBHOOK_SECRETS.SECRET).from(WEBHOOK_SECRETS)
+                .where(WEBHOOK_SECRETS.MERCHANT_ID.eq(merchantId))
+                .forEach(r -> Provider.fromCode(r.value1()).ifPresent(p -> result.put(p, r.value2())));
+        return result;
+    }
+}

@@ -1,0 +1,48 @@
+package app.landfall.ops;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Periodic work inside the server process, one job at a time on one thread: a slow job delays the
+ * next run instead of piling up. A job that fails is logged and runs again at its next turn.
+ * Several instances may run these jobs at once; each job is safe under that (row locks).
+ */
+public final class BackgroundJobs implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "landfall-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Runs {@code job} every {@code every}, first after {@code firstAfter}; it returns how much it did. */
+    public BackgroundJobs schedule(String name, Duration firstAfter, Duration every, IntSupplier job) {
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                int done = job.getAsInt();
+                if (done > 0) {
+                    LOG.info("{}: {}", name, done);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed; it runs again in {}", name, every, e);
+            }
+        }, firstAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
