@@ -102,7 +102,7 @@ final class EventsRequest {
         if (substatusCode != null && (substatus.isEmpty() || status.filter(s -> s == substatus.get().status()).isEmpty())) {
             fields.error(path + ".substatus", "must be a substatus of the given status (docs/statuses.md)");
         }
-        String country = fields.text(node, "country", path, 2);
+        String country = fields.text(node, "country", path, 10);
         if (country != null && !country.matches("[A-Z]{2}")) {
             fields.error(path + ".country", "must be an ISO 3166-1 alpha-2 code such as US");
         }
