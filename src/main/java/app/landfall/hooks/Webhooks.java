@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * POST /hooks/{provider}/{merchant}: a delivery from AfterShip, EasyPost or Shopify. In this order:
@@ -24,6 +23,10 @@ public final class Webhooks {
     public Webhooks(WebhookSecrets secrets, WebhookInbox inbox) {
         this.secrets = secrets;
         this.inbox = inbox;
+    }
+
+    /** The answer to an accepted delivery; {@code duplicate} when it had been applied before. */
+    record Received(String status, long inboxId, int orders, int shipments, int eventsStored) {
     }
 
     public void receive(Context ctx, Provider provider) {
@@ -70,12 +73,8 @@ public final class Webhooks {
         }
         try {
             WebhookInbox.Outcome outcome = inbox.receive(lookup.get().merchantId(), provider, topic, body, content);
-            ctx.json(Map.of(
-                    "status", outcome.duplicate() ? "duplicate" : "processed",
-                    "inbox_id", outcome.inboxId(),
-                    "orders", outcome.orders(),
-                    "shipments", outcome.shipments(),
-                    "events_stored", outcome.eventsStored()));
+            ctx.json(new Received(outcome.duplicate() ? "duplicate" : "processed", outcome.inboxId(),
+                    outcome.orders(), outcome.shipments(), outcome.eventsStored()));
         } catch (WebhookInbox.ApplyFailed e) {
             Problem.of(500, "Internal Server Error", "The delivery was stored (inbox entry " + e.inboxId
                     + ") but could not be applied; it will be retried.").respond(ctx);

@@ -6,6 +6,7 @@ import static app.landfall.db.schema.Tables.SHIPMENTS;
 import static app.landfall.db.schema.Tables.SHIPMENT_ITEMS;
 
 import app.landfall.auth.Tokens;
+import app.landfall.carriers.CarrierDirectory;
 import app.landfall.carriers.TrackingNumbers;
 import app.landfall.db.schema.tables.records.ShipmentsRecord;
 import java.time.Clock;
@@ -56,6 +57,7 @@ public final class ShipmentWriter {
     public Written upsert(DSLContext tx, long merchantId, ShipmentUpsert shipment, Mode mode, String source) {
         String number = TrackingNumbers.normalize(shipment.trackingNumber());
         String carrier = shipment.carrier() != null ? shipment.carrier() : carrier(tx, merchantId, number, mode);
+        String service = shipment.service() != null ? shipment.service() : service(carrier, number);
         Long orderId = order(tx, merchantId, shipment, mode);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
 
@@ -67,7 +69,7 @@ public final class ShipmentWriter {
                     .set(SHIPMENTS.ORDER_ID, orderId)
                     .set(SHIPMENTS.DIRECTION, shipment.direction() != null ? shipment.direction() : "outbound")
                     .set(SHIPMENTS.CARRIER, carrier)
-                    .set(SHIPMENTS.SERVICE, shipment.service())
+                    .set(SHIPMENTS.SERVICE, service)
                     .set(SHIPMENTS.TRACKING_NUMBER, number)
                     .set(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, shipment.carrierEstimatedDelivery())
                     .set(SHIPMENTS.PUBLIC_TOKEN, Tokens.newToken())
@@ -124,6 +126,17 @@ public final class ShipmentWriter {
             duplicates = result.duplicates();
         }
         return new Written(id, created, eventsStored, duplicates);
+    }
+
+    /** The service the number itself encodes for that carrier ("UPS Ground", "FedEx Express" …), if any. */
+    private static String service(String carrier, String number) {
+        String name = CarrierDirectory.byCode(carrier).map(CarrierDirectory.Carrier::displayName).orElse("");
+        return TrackingNumbers.detect(number).candidates().stream()
+                .filter(c -> c.carrierCode().equals(carrier))
+                .map(TrackingNumbers.Candidate::service)
+                .filter(Objects::nonNull)
+                .map(service -> service.startsWith(name) ? service : name + " " + service)
+                .findFirst().orElse(null);
     }
 
     private static ShipmentsRecord lock(DSLContext tx, long merchantId, String carrier, String number) {

@@ -71,6 +71,7 @@ class ShipmentsWriteApiIT {
         JsonNode shipment = json(created);
         assertEquals("ups", shipment.get("carrier").asText());
         assertEquals("1Z5R89390357567127", shipment.get("tracking_number").asText());
+        assertEquals("UPS Ground", shipment.get("service").asText(), "the service the number encodes");
         assertEquals("W-1", shipment.get("order_number").asText());
         assertEquals("InTransit", shipment.get("status").asText());
         assertEquals(1, shipment.get("events").size());
