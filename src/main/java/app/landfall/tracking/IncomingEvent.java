@@ -24,7 +24,9 @@ public record IncomingEvent(
 
     /**
      * A dedupe key from what the event says (time, status, message, location), for sources without
-     * event ids: the same scan delivered again, by any source, gets the same key.
+     * event ids: the same scan delivered again by the same source gets the same key. Two sources
+     * describing one scan (AfterShip and EasyPost both tracking a parcel) rarely agree on every part,
+     * so their events are kept side by side; derivation is unaffected, as both say the same thing.
      */
     public static String fingerprint(OffsetDateTime occurredAt, CanonicalStatus status, String message, String location) {
         String content = occurredAt.toInstant() + "|" + status + "|" + message + "|" + location;
