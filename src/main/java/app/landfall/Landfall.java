@@ -109,7 +109,9 @@ public final class Landfall implements AutoCloseable {
             BackgroundJobs jobs = new BackgroundJobs()
                     .schedule("shipments expired", Duration.ofMinutes(1), Duration.ofHours(1), expiry::run)
                     .schedule("webhook deliveries retried", Duration.ofMinutes(1), Duration.ofMinutes(1), inbox::retryFailed)
-                    .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge);
+                    .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge)
+                    .schedule("webhook deliveries older than 90 days purged", Duration.ofMinutes(10), Duration.ofHours(6),
+                            () -> inbox.purgeProcessed(Duration.ofDays(90)));
             return new Landfall(config, database, web, jobs);
         } catch (RuntimeException e) {
             database.close();

@@ -198,6 +198,14 @@ public final class WebhookInbox {
         return applied;
     }
 
+    /** Forgets applied deliveries received more than {@code keep} ago; failed ones stay. Returns how many. */
+    public int purgeProcessed(Duration keep) {
+        return dsl.deleteFrom(WEBHOOK_INBOX)
+                .where(WEBHOOK_INBOX.STATUS.eq("processed"))
+                .and(WEBHOOK_INBOX.RECEIVED_AT.lt(now().minus(keep)))
+                .execute();
+    }
+
     /** The ids of a merchant's deliveries that are not applied yet, oldest first. */
     public List<Long> failed(long merchantId) {
         return dsl.select(WEBHOOK_INBOX.ID).from(WEBHOOK_INBOX)
