@@ -5,18 +5,40 @@ import static app.landfall.db.schema.Tables.AUDIT_LOG;
 
 import app.landfall.auth.Digests;
 import app.landfall.auth.Tokens;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
-/** Creates merchants' API keys (shown once) and finds the merchant a presented key belongs to. */
+/**
+ * Creates merchants' API keys (shown once) and finds the merchant a presented key belongs to.
+ * Found keys are remembered (by hash, never the key itself) for {@link #CACHE_FOR}, so a busy client
+ * costs one lookup every few seconds instead of one per request; a revoked key therefore stops
+ * working within that time. Unknown keys are not remembered.
+ */
 public final class ApiKeys {
+    static final Duration CACHE_FOR = Duration.ofSeconds(5);
+    private static final int CACHE_SIZE = 10_000;
     private static final String PREFIX = "lf_";
     private final DSLContext dsl;
+    private final LongSupplier nanoTime;
+    private final Map<ByteBuffer, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(long merchantId, long expiresAt) {
+    }
 
     public ApiKeys(DSLContext dsl) {
+        this(dsl, System::nanoTime);
+    }
+
+    ApiKeys(DSLContext dsl, LongSupplier nanoTime) {
         this.dsl = dsl;
+        this.nanoTime = nanoTime;
     }
 
     /** A new key for the merchant; the returned text is the only copy of it. */
@@ -62,11 +84,27 @@ public final class ApiKeys {
         if (key == null || !key.startsWith(PREFIX) || key.length() > 100) {
             return Optional.empty();
         }
-        return dsl.select(API_KEYS.MERCHANT_ID)
+        byte[] hash = hash(key);
+        ByteBuffer cacheKey = ByteBuffer.wrap(hash);
+        long now = nanoTime.getAsLong();
+        Cached cached = cache.get(cacheKey);
+        if (cached != null && now - cached.expiresAt < 0) {
+            return Optional.of(cached.merchantId);
+        }
+        Optional<Long> merchant = dsl.select(API_KEYS.MERCHANT_ID)
                 .from(API_KEYS)
-                .where(API_KEYS.KEY_HASH.eq(hash(key)))
+                .where(API_KEYS.KEY_HASH.eq(hash))
                 .and(API_KEYS.REVOKED_AT.isNull())
                 .fetchOptional(API_KEYS.MERCHANT_ID);
+        if (merchant.isPresent()) {
+            if (cache.size() >= CACHE_SIZE) {
+                cache.clear(); // crude but bounded; live clients refill it with one lookup each
+            }
+            cache.put(cacheKey, new Cached(merchant.get(), now + CACHE_FOR.toNanos()));
+        } else {
+            cache.remove(cacheKey);
+        }
+        return merchant;
     }
 
     private static byte[] hash(String key) {

@@ -101,12 +101,14 @@ public final class ShipmentsApi {
             invalid(ctx, parsed.errors());
             return;
         }
-        var result = ingestion.append(merchantId, id, parsed.events(), "api");
-        if (result.isEmpty()) {
+        // the response comes from the write's own transaction: no second read of the shipment
+        var shown = ingestion.appendAndShow(merchantId, id, parsed.events(), "api");
+        if (shown.isEmpty()) {
             notFound(ctx, id);
             return;
         }
-        ctx.json(new Appended(result.get().stored(), result.get().duplicates(), find(merchantId, id, ctx).orElseThrow()));
+        ctx.json(new Appended(shown.get().result().stored(), shown.get().result().duplicates(),
+                json(shown.get().shipment(), baseUrl.apply(ctx.port()))));
     }
 
     record Appended(int stored, int duplicates, ShipmentJson shipment) {
@@ -152,6 +154,17 @@ public final class ShipmentsApi {
     private static void notFound(Context ctx, long id) {
         // another merchant's shipment looks exactly like one that does not exist
         Problem.of(404, "Not Found", "No shipment with id " + id + ".").respond(ctx);
+    }
+
+    private static ShipmentJson json(EventIngestion.ShipmentView s, String site) {
+        List<ShipmentJson.EventJson> events = new ArrayList<>(s.events().size());
+        for (var e : s.events()) {
+            events.add(new ShipmentJson.EventJson(e.occurredAt(), e.status(), e.substatus(), e.rawStatus(), e.message(),
+                    e.location(), e.source()));
+        }
+        return new ShipmentJson(s.id(), s.orderNumber(), s.direction(), s.carrier(), s.service(), s.trackingNumber(),
+                s.status(), s.substatus(), s.carrierEstimatedDelivery(), s.shippedAt(), s.deliveredAt(), s.updatedAt(),
+                site + "/t/" + s.publicToken(), events);
     }
 
     private Optional<ShipmentJson> find(long merchantId, long id, Context ctx) {

@@ -27,6 +27,17 @@ final class EmbeddedDatabase implements AutoCloseable {
             OrphanedPostgres.stopIfAny(cluster);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             EmbeddedCredentials.existingPassword(dataDir).ifPresent(p -> builder.setConnectConfig("password", p));
+            // Sized for event ingestion (docs/benchmarks.md): the stock 128 MB of shared buffers keep
+            // evicting the shipments and events being written, and a 1 GB WAL limit forced a
+            // checkpoint every ~30 s under load, each followed by a burst of full-page images.
+            // Memory for shared buffers is taken only as pages are used.
+            builder.setServerConfig("shared_buffers", "1GB")
+                    .setServerConfig("max_wal_size", "8GB")
+                    .setServerConfig("checkpoint_timeout", "15min");
+            // any PostgreSQL setting can be overridden with -Dlandfall.pg.<setting>=<value>, except the
+            // durability settings forced on below
+            System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("landfall.pg."))
+                    .forEach(n -> builder.setServerConfig(n.substring("landfall.pg.".length()), System.getProperty(n)));
             EmbeddedPostgres postgres = builder
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)

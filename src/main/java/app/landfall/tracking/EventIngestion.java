@@ -1,23 +1,25 @@
 package app.landfall.tracking;
 
-import static app.landfall.db.schema.Tables.SHIPMENTS;
-import static app.landfall.db.schema.Tables.SHIPMENT_STATUS_CHANGES;
-import static app.landfall.db.schema.Tables.TRACKING_EVENTS;
-
-import app.landfall.db.schema.tables.records.ShipmentStatusChangesRecord;
-import app.landfall.db.schema.tables.records.ShipmentsRecord;
-import app.landfall.db.schema.tables.records.TrackingEventsRecord;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -25,10 +27,83 @@ import org.jooq.impl.DSL;
 /**
  * Appends tracking events and re-derives the state of the shipments they belong to, all in one
  * transaction: events, new statuses and status-change rows commit together or not at all.
- * Redelivered events (same dedupe key) are ignored. Set-based, so a batch of a thousand events
- * costs a handful of statements, not thousands.
+ * Redelivered events (same dedupe key) are ignored.
+ *
+ * <p>A write costs three statements whatever the number of events, each with fixed SQL text (so
+ * the driver prepares it once per connection) and the rows passed as arrays:
+ * <ol>
+ *   <li>lock the shipments ({@code SELECT … FOR UPDATE}, in id order so concurrent writers cannot
+ *       deadlock) and read their stored state;</li>
+ *   <li>insert the events ({@code INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING},
+ *       which yields only the rows actually stored) and, in the same statement, read the stored events
+ *       of the shipments that need them;</li>
+ *   <li>update the shipments and insert the status-change rows ({@code UPDATE … FROM unnest(…)} in a
+ *       CTE of the {@code INSERT}).</li>
+ * </ol>
+ * A shipment's stored events are read only when the new ones are not all newer than its newest
+ * event (late arrivals) or its stored state is Expired; otherwise its state is carried forward with
+ * {@link StatusDerivation#continueFrom}, which gives what deriving from all events gives.
  */
 public final class EventIngestion {
+    private static final String LOCK = """
+            SELECT id, status, substatus, status_changed_at, shipped_at, delivered_at, last_event_at, created_at
+            FROM shipments WHERE merchant_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE""";
+    private static final String LOCK_AND_SHOW = """
+            SELECT s.id, s.status, s.substatus, s.status_changed_at, s.shipped_at, s.delivered_at, s.last_event_at,
+                   s.created_at, s.direction, s.carrier, s.service, s.tracking_number, s.carrier_estimated_delivery,
+                   s.updated_at, s.public_token,
+                   (SELECT o.order_number FROM orders o WHERE o.merchant_id = s.merchant_id AND o.id = s.order_id)
+            FROM shipments s WHERE s.merchant_id = ? AND s.id = ANY (?) ORDER BY s.id FOR UPDATE OF s""";
+    // the stored events are read in the same statement: its snapshot is taken after the lock, and it
+    // does not see the rows its own INSERT adds (those come from RETURNING), so each event comes once
+    private static final String INSERT_RETURNING = """
+            WITH incoming AS (
+                SELECT * FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    WITH ORDINALITY AS e (shipment_id, occurred_at, occurred_timezone, status, substatus, raw_status,
+                                          raw_message, location, city, region, postal_code, country, dedupe_key, n)
+            ), inserted AS (
+                INSERT INTO tracking_events (merchant_id, shipment_id, occurred_at, occurred_timezone, status, substatus,
+                                             raw_status, raw_message, location, city, region, postal_code, country,
+                                             source, dedupe_key)
+                SELECT ?, shipment_id, occurred_at, occurred_timezone, status, substatus, raw_status, raw_message,
+                       location, city, region, postal_code, country, ?, dedupe_key
+                FROM incoming ORDER BY n
+                ON CONFLICT (merchant_id, shipment_id, dedupe_key) DO NOTHING
+                RETURNING id, shipment_id, occurred_at, status, substatus, raw_status, raw_message, location, source,
+                          dedupe_key
+            )
+            SELECT true, * FROM inserted
+            UNION ALL
+            """;
+    private static final String INSERT = INSERT_RETURNING + """
+            SELECT false, id, shipment_id, occurred_at, status, substatus, raw_status, raw_message, location, source,
+                   dedupe_key
+            FROM tracking_events WHERE merchant_id = ? AND shipment_id = ANY (?)""";
+    // the same for batches, which need only what the derivation reads
+    private static final String INSERT_FOR_DERIVATION = INSERT_RETURNING + """
+            SELECT false, null, shipment_id, occurred_at, status, substatus, null, null, null, null, dedupe_key
+            FROM tracking_events WHERE merchant_id = ? AND shipment_id = ANY (?)""";
+    private static final String UPDATE = """
+            WITH updated AS (
+                UPDATE shipments s
+                SET status = u.status, substatus = u.substatus, status_changed_at = u.status_changed_at,
+                    shipped_at = u.shipped_at, delivered_at = u.delivered_at, last_event_at = u.last_event_at,
+                    updated_at = ?::timestamptz
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
+                            ?::timestamptz[])
+                    AS u (id, status, substatus, status_changed_at, shipped_at, delivered_at, last_event_at)
+                WHERE s.merchant_id = ? AND s.id = u.id
+            )
+            INSERT INTO shipment_status_changes (merchant_id, shipment_id, from_status, from_substatus, to_status,
+                                                 to_substatus, changed_at)
+            SELECT ?, c.shipment_id, c.from_status, c.from_substatus, c.to_status, c.to_substatus, c.changed_at
+            FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY
+                AS c (shipment_id, from_status, from_substatus, to_status, to_substatus, changed_at, n)
+            ORDER BY c.n""";
+    private static final Comparator<ShipmentView.Event> NEWEST_FIRST =
+            Comparator.comparing(ShipmentView.Event::occurredAt).thenComparingLong(ShipmentView.Event::id).reversed();
+
     private final DSLContext dsl;
     private final Clock clock;
     private final Duration expireAfter;
@@ -45,6 +120,20 @@ public final class EventIngestion {
     public record BatchResult(List<Long> unknownShipments, int stored, int duplicates, int statusChanges) {
     }
 
+    /** The shipment as it stands after the write, with all its events (newest first). */
+    public record ShipmentView(long id, String orderNumber, String direction, String carrier, String service,
+                               String trackingNumber, String status, String substatus, LocalDate carrierEstimatedDelivery,
+                               OffsetDateTime shippedAt, OffsetDateTime deliveredAt, OffsetDateTime updatedAt,
+                               String publicToken, List<Event> events) {
+
+        public record Event(long id, OffsetDateTime occurredAt, String status, String substatus, String rawStatus,
+                            String message, String location, String source) {
+        }
+    }
+
+    public record Shown(Result result, ShipmentView shipment) {
+    }
+
     /** Empty when the merchant has no such shipment. */
     public Optional<Result> append(long merchantId, long shipmentId, List<IncomingEvent> events, String source) {
         BatchResult result = appendBatch(merchantId, Map.of(shipmentId, events), source);
@@ -53,10 +142,26 @@ public final class EventIngestion {
                 : Optional.empty();
     }
 
+    /**
+     * Like {@link #append}, and also returns the shipment as it now stands, read in the same
+     * transaction (no second query afterwards). Empty when the merchant has no such shipment.
+     */
+    public Optional<Shown> appendAndShow(long merchantId, long shipmentId, List<IncomingEvent> events, String source) {
+        try {
+            return Optional.of(dsl.transactionResult(cfg -> {
+                Write write = write(DSL.using(cfg), merchantId, Map.of(shipmentId, events), source, true);
+                return new Shown(new Result(write.result.stored(), write.result.duplicates(),
+                        write.result.statusChanges() > 0), write.views.get(0));
+            }));
+        } catch (UnknownShipment e) {
+            return Optional.empty();
+        }
+    }
+
     /** Events for many shipments: all stored or, when any shipment is not the merchant's, none. */
     public BatchResult appendBatch(long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment, String source) {
         try {
-            return dsl.transactionResult(cfg -> write(DSL.using(cfg), merchantId, eventsByShipment, source));
+            return dsl.transactionResult(cfg -> write(DSL.using(cfg), merchantId, eventsByShipment, source, false).result);
         } catch (UnknownShipment e) {
             return new BatchResult(List.of(e.shipmentId), 0, 0, 0);
         }
@@ -69,132 +174,302 @@ public final class EventIngestion {
      */
     public BatchResult appendInTransaction(DSLContext tx, long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment,
                                            String source) {
-        return write(tx, merchantId, eventsByShipment, source);
+        return write(tx, merchantId, eventsByShipment, source, false).result;
     }
 
     /**
-     * Derives the given shipments again from their stored events, as of now: how a shipment that
-     * hears nothing becomes Expired. Returns how many changed status.
+     * Derives the given shipments again as of now, without new events: how a shipment that hears
+     * nothing becomes Expired. Returns how many changed status; the others are left untouched.
      */
     public int refresh(long merchantId, Collection<Long> shipmentIds) {
         Set<Long> ids = new TreeSet<>(shipmentIds);
         if (ids.isEmpty()) {
             return 0;
         }
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            Map<Long, ShipmentsRecord> shipments = tx.selectFrom(SHIPMENTS)
-                    .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.in(ids))
-                    .orderBy(SHIPMENTS.ID)
-                    .forUpdate()
-                    .fetchMap(SHIPMENTS.ID);
-            return rederive(tx, merchantId, shipments.keySet(), shipments);
-        });
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return dsl.transactionResult(cfg -> DSL.using(cfg).connectionResult(connection -> {
+            Map<Long, Locked> shipments = lock(connection, merchantId, ids, false);
+            shipments.values().forEach(shipment -> shipment.refresh = true);
+            return rederive(connection, merchantId, shipments, now);
+        }));
     }
 
-    private BatchResult write(DSLContext tx, long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment,
-                              String source) {
-        Set<Long> ids = new TreeSet<>(eventsByShipment.keySet());
-        // one writer per shipment at a time, locked in id order so concurrent batches cannot deadlock
-        Map<Long, ShipmentsRecord> shipments = tx.selectFrom(SHIPMENTS)
-                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.in(ids))
-                .orderBy(SHIPMENTS.ID)
-                .forUpdate()
-                .fetchMap(SHIPMENTS.ID);
-        for (long id : ids) {
+    private record Write(BatchResult result, List<ShipmentView> views) {
+    }
+
+    /** A locked shipment: its stored state, and what the response shows of it. */
+    private static final class Locked {
+        long id;
+        String status;
+        String substatus;
+        OffsetDateTime statusChangedAt;
+        OffsetDateTime shippedAt;
+        OffsetDateTime deliveredAt;
+        OffsetDateTime lastEventAt;
+        OffsetDateTime createdAt;
+        OffsetDateTime updatedAt;
+        String direction;
+        String carrier;
+        String service;
+        String trackingNumber;
+        LocalDate carrierEstimatedDelivery;
+        String publicToken;
+        String orderNumber;
+        boolean readEvents;
+        /** Derived again without new events (expiry): written only when its status changes. */
+        boolean refresh;
+        final List<StatusDerivation.Event> inserted = new ArrayList<>();
+        final List<StatusDerivation.Event> all = new ArrayList<>();
+        final List<ShipmentView.Event> shown = new ArrayList<>();
+
+        StatusDerivation.Derived stored() {
+            return new StatusDerivation.Derived(canonical(status, substatus), instant(statusChangedAt), instant(shippedAt),
+                    instant(deliveredAt), instant(lastEventAt));
+        }
+    }
+
+    private Write write(DSLContext tx, long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment, String source,
+                        boolean show) {
+        return tx.connectionResult(connection -> write(connection, merchantId, eventsByShipment, source, show));
+    }
+
+    private Write write(Connection connection, long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment,
+                        String source, boolean show) throws SQLException {
+        Map<Long, Locked> shipments = lock(connection, merchantId, eventsByShipment.keySet(), show);
+        for (long id : new TreeSet<>(eventsByShipment.keySet())) {
             if (!shipments.containsKey(id)) {
                 throw new UnknownShipment(id); // rolls the whole batch back
             }
         }
-        List<TrackingEventsRecord> rows = new ArrayList<>();
-        eventsByShipment.forEach((shipmentId, events) -> events.forEach(e -> rows.add(row(merchantId, shipmentId, e, source))));
-        if (rows.isEmpty()) {
-            return new BatchResult(List.of(), 0, 0, 0);
+        int incoming = 0;
+        for (var entry : eventsByShipment.entrySet()) {
+            Locked shipment = shipments.get(entry.getKey());
+            incoming += entry.getValue().size();
+            Instant earliest = Instant.MAX;
+            for (IncomingEvent event : entry.getValue()) {
+                Instant at = event.occurredAt().toInstant();
+                earliest = at.isBefore(earliest) ? at : earliest;
+            }
+            // late arrivals (and Expired shipments) are derived from all their events
+            shipment.readEvents = show || !StatusDerivation.canContinue(shipment.stored(), earliest);
         }
-        var insert = tx.insertInto(TRACKING_EVENTS).set(rows.get(0));
-        for (TrackingEventsRecord row : rows.subList(1, rows.size())) {
-            insert = insert.newRecord().set(row);
+        if (incoming == 0 && !show) {
+            return new Write(new BatchResult(List.of(), 0, 0, 0), List.of());
         }
-        // RETURNING yields only the rows actually inserted: redelivered events are skipped
-        List<Long> inserted = insert
-                .onConflict(TRACKING_EVENTS.MERCHANT_ID, TRACKING_EVENTS.SHIPMENT_ID, TRACKING_EVENTS.DEDUPE_KEY)
-                .doNothing()
-                .returning(TRACKING_EVENTS.SHIPMENT_ID)
-                .fetch(TRACKING_EVENTS.SHIPMENT_ID);
-        Set<Long> touched = new TreeSet<>(inserted);
-        int changes = touched.isEmpty() ? 0 : rederive(tx, merchantId, touched, shipments);
-        return new BatchResult(List.of(), inserted.size(), rows.size() - inserted.size(), changes);
+        int stored = insert(connection, merchantId, eventsByShipment, shipments, source, show);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int changes = rederive(connection, merchantId, shipments, now);
+        List<ShipmentView> views = new ArrayList<>();
+        if (show) {
+            for (Locked shipment : shipments.values()) {
+                shipment.shown.sort(NEWEST_FIRST);
+                views.add(new ShipmentView(shipment.id, shipment.orderNumber, shipment.direction, shipment.carrier,
+                        shipment.service, shipment.trackingNumber, shipment.status, shipment.substatus,
+                        shipment.carrierEstimatedDelivery, shipment.shippedAt, shipment.deliveredAt, shipment.updatedAt,
+                        shipment.publicToken, List.copyOf(shipment.shown)));
+            }
+        }
+        return new Write(new BatchResult(List.of(), stored, incoming - stored, changes), views);
     }
 
-    /** Derives every touched shipment from all its stored events; returns how many changed status. */
-    private int rederive(DSLContext tx, long merchantId, Set<Long> touched, Map<Long, ShipmentsRecord> shipments) {
-        Map<Long, List<StatusDerivation.Event>> events = tx.select(TRACKING_EVENTS.SHIPMENT_ID, TRACKING_EVENTS.OCCURRED_AT,
-                        TRACKING_EVENTS.STATUS, TRACKING_EVENTS.SUBSTATUS, TRACKING_EVENTS.DEDUPE_KEY)
-                .from(TRACKING_EVENTS)
-                .where(TRACKING_EVENTS.MERCHANT_ID.eq(merchantId))
-                .and(TRACKING_EVENTS.SHIPMENT_ID.in(touched))
-                .fetchGroups(r -> r.value1(), r -> new StatusDerivation.Event(r.value2().toInstant(),
-                        canonical(r.value3(), r.value4()), r.value5()));
-        Instant now = clock.instant();
-        List<ShipmentsRecord> updates = new ArrayList<>();
-        List<ShipmentStatusChangesRecord> changes = new ArrayList<>();
-        for (long id : touched) {
-            ShipmentsRecord shipment = shipments.get(id);
-            StatusDerivation.Derived derived = StatusDerivation.derive(events.getOrDefault(id, List.of()), shipment.getCreatedAt().toInstant(),
-                    now, expireAfter);
-            CanonicalStatus before = canonical(shipment.getStatus(), shipment.getSubstatus());
+    private static Map<Long, Locked> lock(Connection connection, long merchantId, Set<Long> ids, boolean show)
+            throws SQLException {
+        Map<Long, Locked> shipments = new TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(show ? LOCK_AND_SHOW : LOCK)) {
+            statement.setLong(1, merchantId);
+            statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Locked shipment = new Locked();
+                    shipment.id = rows.getLong(1);
+                    shipment.status = rows.getString(2);
+                    shipment.substatus = rows.getString(3);
+                    shipment.statusChangedAt = rows.getObject(4, OffsetDateTime.class);
+                    shipment.shippedAt = rows.getObject(5, OffsetDateTime.class);
+                    shipment.deliveredAt = rows.getObject(6, OffsetDateTime.class);
+                    shipment.lastEventAt = rows.getObject(7, OffsetDateTime.class);
+                    shipment.createdAt = rows.getObject(8, OffsetDateTime.class);
+                    if (show) {
+                        shipment.direction = rows.getString(9);
+                        shipment.carrier = rows.getString(10);
+                        shipment.service = rows.getString(11);
+                        shipment.trackingNumber = rows.getString(12);
+                        shipment.carrierEstimatedDelivery = rows.getObject(13, LocalDate.class);
+                        shipment.updatedAt = rows.getObject(14, OffsetDateTime.class);
+                        shipment.publicToken = rows.getString(15);
+                        shipment.orderNumber = rows.getString(16);
+                    }
+                    shipments.put(shipment.id, shipment);
+                }
+            }
+        }
+        return shipments;
+    }
+
+    /** Inserts the events; collects the stored ones (and the old ones where read). Returns how many were stored. */
+    private static int insert(Connection connection, long merchantId, Map<Long, List<IncomingEvent>> eventsByShipment,
+                              Map<Long, Locked> shipments, String source, boolean show) throws SQLException {
+        int n = 0;
+        for (List<IncomingEvent> events : eventsByShipment.values()) {
+            n += events.size();
+        }
+        Object[] shipmentIds = new Object[n];
+        String[][] text = new String[12][n];
+        int i = 0;
+        for (var entry : eventsByShipment.entrySet()) {
+            for (IncomingEvent event : entry.getValue()) {
+                shipmentIds[i] = entry.getKey();
+                text[0][i] = event.occurredAt().toString();
+                text[1][i] = event.timezone();
+                text[2][i] = event.status().status().code();
+                text[3][i] = code(event.status().substatus());
+                text[4][i] = event.rawStatus();
+                text[5][i] = event.message();
+                text[6][i] = event.location();
+                text[7][i] = event.city();
+                text[8][i] = event.region();
+                text[9][i] = event.postalCode();
+                text[10][i] = event.country();
+                text[11][i] = event.dedupeKey();
+                i++;
+            }
+        }
+        List<Long> read = new ArrayList<>();
+        for (Locked shipment : shipments.values()) {
+            if (shipment.readEvents) {
+                read.add(shipment.id);
+            }
+        }
+        int stored = 0;
+        try (PreparedStatement statement = connection.prepareStatement(show ? INSERT : INSERT_FOR_DERIVATION)) {
+            int p = 1;
+            statement.setArray(p++, connection.createArrayOf("bigint", shipmentIds));
+            for (String[] column : text) {
+                statement.setArray(p++, connection.createArrayOf("text", column));
+            }
+            statement.setLong(p++, merchantId);
+            statement.setString(p++, source);
+            statement.setLong(p++, merchantId);
+            statement.setArray(p, connection.createArrayOf("bigint", read.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    boolean isNew = rows.getBoolean(1);
+                    Locked shipment = shipments.get(rows.getLong(3));
+                    OffsetDateTime occurredAt = rows.getObject(4, OffsetDateTime.class);
+                    String status = rows.getString(5);
+                    String substatus = rows.getString(6);
+                    var event = new StatusDerivation.Event(occurredAt.toInstant(), canonical(status, substatus),
+                            rows.getString(11));
+                    if (isNew) {
+                        stored++;
+                        shipment.inserted.add(event);
+                    }
+                    if (shipment.readEvents) {
+                        shipment.all.add(event);
+                    }
+                    if (show) {
+                        shipment.shown.add(new ShipmentView.Event(rows.getLong(2), occurredAt, status, substatus,
+                                rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10)));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Derives every shipment that got new events, then writes them; returns how many changed status. */
+    private int rederive(Connection connection, long merchantId, Map<Long, Locked> shipments, Instant now)
+            throws SQLException {
+        List<Object> ids = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<String> substatuses = new ArrayList<>();
+        List<String> statusChangedAts = new ArrayList<>();
+        List<String> shippedAts = new ArrayList<>();
+        List<String> deliveredAts = new ArrayList<>();
+        List<String> lastEventAts = new ArrayList<>();
+        List<Object> changed = new ArrayList<>();
+        List<String> fromStatuses = new ArrayList<>();
+        List<String> fromSubstatuses = new ArrayList<>();
+        List<String> toStatuses = new ArrayList<>();
+        List<String> toSubstatuses = new ArrayList<>();
+        List<String> changedAts = new ArrayList<>();
+        for (Locked shipment : shipments.values()) {
+            if (shipment.inserted.isEmpty() && !shipment.refresh) {
+                continue; // only redeliveries: nothing changes
+            }
+            Instant createdAt = shipment.createdAt.toInstant();
+            CanonicalStatus before = canonical(shipment.status, shipment.substatus);
+            StatusDerivation.Derived derived;
+            if (shipment.refresh) {
+                // the stored state carried forward to now; one that cannot be (already Expired) stays
+                var refreshed = StatusDerivation.continueFrom(shipment.stored(), List.of(), createdAt, now, expireAfter);
+                if (refreshed.isEmpty() || refreshed.get().status().equals(before)) {
+                    continue;
+                }
+                derived = refreshed.get();
+            } else {
+                derived = shipment.readEvents
+                        ? StatusDerivation.derive(shipment.all, createdAt, now, expireAfter)
+                        : StatusDerivation.continueFrom(shipment.stored(), shipment.inserted, createdAt, now, expireAfter)
+                                .orElseThrow(); // checked before the insert (canContinue)
+            }
+            String status = derived.status().status().code();
             String substatus = code(derived.status().substatus());
-            shipment.setStatus(derived.status().status().code())
-                    .setSubstatus(substatus)
-                    .setShippedAt(utc(derived.shippedAt()))
-                    .setDeliveredAt(utc(derived.deliveredAt()))
-                    .setLastEventAt(utc(derived.lastEventAt()))
-                    .setUpdatedAt(utc(now));
             if (!derived.status().equals(before)) {
-                shipment.setStatusChangedAt(utc(derived.statusSince()));
-                changes.add(new ShipmentStatusChangesRecord()
-                        .setMerchantId(merchantId)
-                        .setShipmentId(id)
-                        .setFromStatus(before.status().code())
-                        .setFromSubstatus(code(before.substatus()))
-                        .setToStatus(derived.status().status().code())
-                        .setToSubstatus(substatus)
-                        .setChangedAt(utc(derived.statusSince())));
+                changed.add(shipment.id);
+                fromStatuses.add(before.status().code());
+                fromSubstatuses.add(code(before.substatus()));
+                toStatuses.add(status);
+                toSubstatuses.add(substatus);
+                changedAts.add(derived.statusSince().toString());
+                shipment.statusChangedAt = utc(derived.statusSince());
             }
-            updates.add(shipment);
+            shipment.status = status;
+            shipment.substatus = substatus;
+            shipment.shippedAt = utc(derived.shippedAt());
+            shipment.deliveredAt = utc(derived.deliveredAt());
+            shipment.lastEventAt = utc(derived.lastEventAt());
+            shipment.updatedAt = utc(now);
+            ids.add(shipment.id);
+            statuses.add(status);
+            substatuses.add(substatus);
+            statusChangedAts.add(shipment.statusChangedAt.toInstant().toString());
+            shippedAts.add(text(derived.shippedAt()));
+            deliveredAts.add(text(derived.deliveredAt()));
+            lastEventAts.add(text(derived.lastEventAt()));
         }
-        tx.batchUpdate(updates).execute();
-        if (!changes.isEmpty()) {
-            var insert = tx.insertInto(SHIPMENT_STATUS_CHANGES).set(changes.get(0));
-            for (ShipmentStatusChangesRecord change : changes.subList(1, changes.size())) {
-                insert = insert.newRecord().set(change);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
+            int p = 1;
+            statement.setString(p++, now.toString());
+            statement.setArray(p++, connection.createArrayOf("bigint", ids.toArray()));
+            for (List<String> column : List.of(statuses, substatuses, statusChangedAts, shippedAts, deliveredAts,
+                    lastEventAts)) {
+                statement.setArray(p++, connection.createArrayOf("text", column.toArray()));
             }
-            insert.execute();
+            statement.setLong(p++, merchantId);
+            statement.setLong(p++, merchantId);
+            statement.setArray(p++, connection.createArrayOf("bigint", changed.toArray()));
+            for (List<String> column : List.of(fromStatuses, fromSubstatuses, toStatuses, toSubstatuses, changedAts)) {
+                statement.setArray(p++, connection.createArrayOf("text", column.toArray()));
+            }
+            statement.executeUpdate();
         }
-        return changes.size();
-    }
-
-    private static TrackingEventsRecord row(long merchantId, long shipmentId, IncomingEvent event, String source) {
-        return new TrackingEventsRecord()
-                .setMerchantId(merchantId)
-                .setShipmentId(shipmentId)
-                .setOccurredAt(event.occurredAt())
-                .setOccurredTimezone(event.timezone())
-                .setStatus(event.status().status().code())
-                .setSubstatus(code(event.status().substatus()))
-                .setRawStatus(event.rawStatus())
-                .setRawMessage(event.message())
-                .setLocation(event.location())
-                .setCity(event.city())
-                .setRegion(event.region())
-                .setPostalCode(event.postalCode())
-                .setCountry(event.country())
-                .setSource(source)
-                .setDedupeKey(event.dedupeKey());
+        return changed.size();
     }
 
     private static String code(Substatus substatus) {
         return substatus == null ? null : substatus.code();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static CanonicalStatus canonical(String status, String substatus) {

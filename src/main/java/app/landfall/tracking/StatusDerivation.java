@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,12 +44,47 @@ public final class StatusDerivation {
     }
 
     public static Derived derive(Collection<Event> events, Instant createdAt, Instant now, Duration expireAfter) {
-        CanonicalStatus current = CanonicalStatus.of(ShipmentStatus.Pending);
-        Instant since = createdAt;
-        Instant shippedAt = null;
-        Instant deliveredAt = null;
-        Instant lastEventAt = null;
-        for (Event event : inOccurrenceOrder(events)) {
+        return fold(CanonicalStatus.of(ShipmentStatus.Pending), createdAt, null, null, null, inOccurrenceOrder(events),
+                createdAt, now, expireAfter);
+    }
+
+    /**
+     * Whether {@link #continueFrom} can carry {@code stored} forward with events that all happened
+     * after {@code earliestNew}: the stored state must be where the fold left off (not the Expired
+     * overlay, which hides it) and the new events must all come after the newest stored one.
+     */
+    public static boolean canContinue(Derived stored, Instant earliestNew) {
+        if (stored.status().status() == ShipmentStatus.Expired) {
+            return false;
+        }
+        if (stored.lastEventAt() == null) {
+            // without events the fold is still at its start: Pending, nothing shipped or delivered
+            return stored.status().equals(CanonicalStatus.of(ShipmentStatus.Pending))
+                    && stored.shippedAt() == null && stored.deliveredAt() == null;
+        }
+        return earliestNew.isAfter(stored.lastEventAt());
+    }
+
+    /**
+     * The same as {@link #derive} over the old events and {@code newer} together, given only
+     * {@code stored = derive(old events, ...)} (at any earlier time): {@code newer} must all have
+     * happened after every old event, and share no dedupe key with them. Empty when that cannot
+     * be done ({@link #canContinue} is false); the caller then derives from all events.
+     */
+    public static Optional<Derived> continueFrom(Derived stored, Collection<Event> newer, Instant createdAt, Instant now,
+                                                 Duration expireAfter) {
+        Collection<Event> ordered = inOccurrenceOrder(newer);
+        if (!canContinue(stored, ordered.isEmpty() ? Instant.MAX : ordered.iterator().next().occurredAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(fold(stored.status(), stored.statusSince(), stored.shippedAt(), stored.deliveredAt(),
+                stored.lastEventAt(), ordered, createdAt, now, expireAfter));
+    }
+
+    private static Derived fold(CanonicalStatus current, Instant since, Instant shippedAt, Instant deliveredAt,
+                                Instant lastEventAt, Collection<Event> ordered, Instant createdAt, Instant now,
+                                Duration expireAfter) {
+        for (Event event : ordered) {
             lastEventAt = event.occurredAt();
             ShipmentStatus next = event.status().status();
             if (shippedAt == null && carrierHasIt(next)) {

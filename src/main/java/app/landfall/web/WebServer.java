@@ -2,6 +2,7 @@ package app.landfall.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
@@ -10,6 +11,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /** Javalin with what every route shares: templates, static files, headers, logging, errors. */
 public final class WebServer {
+    /** The largest request body accepted (1 MB); larger ones are 413. */
+    public static final int MAX_REQUEST_SIZE = 1_000_000;
+
     private WebServer() {
     }
 
@@ -19,7 +23,7 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
-            config.http.maxRequestSize = 1_000_000;
+            config.http.maxRequestSize = MAX_REQUEST_SIZE;
             config.fileRenderer(new Templates());
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             config.staticFiles.enableWebjars();
@@ -36,6 +40,13 @@ public final class WebServer {
                 server.setStopTimeout(20_000);
             });
             config.routes.before(headers::apply);
+            // refuse an announced oversize body from its headers, before anything reads it: the client
+            // gets the 413 instead of "100 Continue" and a connection closed in mid-upload
+            config.routes.before(ctx -> {
+                if (ctx.contentLength() > MAX_REQUEST_SIZE) {
+                    throw new HttpResponseException(413, "The body is larger than the limit of 1 MB.");
+                }
+            });
             ErrorPages.register(config.routes);
             routes.accept(config.routes);
         });

@@ -120,7 +120,7 @@ class OrdersApiIT {
         assertProblem(post(ORDER.replace("\"Wool hat\"", "null")), 422, "items[0].title");
         assertProblem(post(ORDER.replace("2026-11-20T10:15:00+01:00", "last Tuesday")), 422, "placed_at");
         assertProblem(post(ORDER.replace("li-2", "li-1")), 422, "items[1]");
-        assertProblem(http.post("/api/v1/orders", key, new byte[10_000_000]), 413, null);
+        Http.assertTooLarge(http.postOversize("/api/v1/orders", key, 10_000_000));
         assertProblem(http.post("/api/v1/orders", "lf_not-a-key", ORDER), 401, null);
         assertProblem(http.post("/api/v1/orders", null, ORDER), 401, null);
         assertEquals(orders, dsl.fetchCount(ORDERS));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.landfall.Landfall;
 import app.landfall.auth.Tokens;
+import app.landfall.testing.Http;
 import app.landfall.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -182,7 +183,7 @@ class ShipmentEventsApiIT {
                 422, "events[0].substatus");
         // one bad event among good ones: none are stored
         assertProblem(post(shipment, List.of(JOURNEY.get(0), "{\"status\":\"Teleported\"}")), 422, "events[1].occurred_at");
-        assertProblem(post(shipment, new byte[2_000_000], key), 413, null);
+        Http.assertTooLarge(new Http(landfall.baseUrl()).postOversize("/api/v1/shipments/" + shipment + "/events", key, 2_000_000));
         assertProblem(post(999_999, List.of(JOURNEY.get(0))), 404, null);
         assertProblem(post(shipment, ("{\"events\":[" + JOURNEY.get(0) + "]}").getBytes(), otherKey), 404, null);
         assertEquals(0, dsl.fetchCount(TRACKING_EVENTS, TRACKING_EVENTS.SHIPMENT_ID.eq(shipment)));

@@ -120,7 +120,7 @@ class ShipmentsWriteApiIT {
         // the order exists, but at another merchant
         assertProblem(http.post("/api/v1/shipments", otherKey, "{\"tracking_number\": \"1Z5R89391257567128\", "
                 + "\"order_number\": \"W-1\"}"), 422, "order_number");
-        assertProblem(http.post("/api/v1/shipments", key, new byte[10_000_000]), 413, null);
+        Http.assertTooLarge(http.postOversize("/api/v1/shipments", key, 10_000_000));
         assertEquals(shipments, dsl.fetchCount(SHIPMENTS));
     }
 

@@ -220,7 +220,7 @@ class WebhooksIT {
                 + "\"msg\": {\"slug\": \"ups\"}}").getBytes(StandardCharsets.UTF_8)), 422, "msg.tracking_number");
         assertProblem(deliver(Provider.EASYPOST, "{\"object\": \"Event\", \"id\": \"evt_1\", \"description\": \"tracker.updated\", \"result\": 5}"
                 .getBytes(StandardCharsets.UTF_8)), 422, null);
-        assertProblem(deliver(Provider.AFTERSHIP, new byte[10_000_000]), 413, null);
+        Http.assertTooLarge(http.postOversize(path, null, 10_000_000, "aftership-hmac-sha256", "c2lnbmF0dXJl"));
         assertEquals(inbox, dsl.fetchCount(WEBHOOK_INBOX));
         assertEquals(shipments, dsl.fetchCount(SHIPMENTS));
     }

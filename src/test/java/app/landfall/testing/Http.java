@@ -59,6 +59,59 @@ public final class Http {
         }
     }
 
+    /** What came back for a raw request: status line code, Content-Type and body. */
+    public record Raw(int status, String contentType, String body) {
+    }
+
+    /**
+     * Announces a body of {@code declaredLength} bytes but sends only the first 64 KB, as a client
+     * uploading a huge file would be doing when the server answers: the server must refuse it from its
+     * headers. (A real client sending the whole body races the server closing the connection, which
+     * makes such tests flaky; so this one speaks HTTP/1.1 over a socket itself.)
+     */
+    public Raw postOversize(String path, String apiKey, int declaredLength, String... headers) {
+        URI uri = URI.create(baseUrl + path);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            StringBuilder head = new StringBuilder("POST " + uri.getRawPath() + " HTTP/1.1\r\n")
+                    .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+                    .append("Content-Type: application/json\r\n")
+                    .append("Content-Length: ").append(declaredLength).append("\r\n")
+                    .append("Connection: close\r\n");
+            if (apiKey != null) {
+                head.append("Authorization: Bearer ").append(apiKey).append("\r\n");
+            }
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            head.append("\r\n");
+            var out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            try {
+                out.write(new byte[65_536]);
+                out.flush();
+            } catch (IOException closedByServer) {
+                // the answer is already on its way
+            }
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String contentType = response.lines().takeWhile(line -> !line.isEmpty())
+                    .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(line -> line.substring(13).trim()).findFirst().orElse("");
+            int bodyStart = response.indexOf("\r\n\r\n");
+            return new Raw(status, contentType, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The announced oversize body was refused with 413 problem+json. */
+    public static void assertTooLarge(Raw response) {
+        assertEquals(413, response.status(), response.body());
+        assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
+        assertTrue(response.body().contains("\"status\":413"), response.body());
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

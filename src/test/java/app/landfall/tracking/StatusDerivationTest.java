@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -18,6 +19,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class StatusDerivationTest {
@@ -125,6 +127,53 @@ class StatusDerivationTest {
         boolean fromAnEvent = events.stream().anyMatch(e -> e.status().equals(derived.status()));
         ShipmentStatus status = derived.status().status();
         assertTrue(fromAnEvent || status == ShipmentStatus.Pending || status == ShipmentStatus.Expired, derived.toString());
+    }
+
+    /** Events before {@code hour} are the stored ones, the rest arrive later: all newer. */
+    @Property(tries = 1000)
+    void continuing_the_stored_state_with_newer_events_equals_deriving_from_all_events(
+            @ForAll("histories") List<Event> events, @ForAll @IntRange(max = 41) int hour,
+            @ForAll @IntRange(min = 1, max = 60) int expireHours, @ForAll @IntRange(max = 80) int storedAt,
+            @ForAll @IntRange(max = 80) int later) {
+        Instant split = CREATED.plus(Duration.ofHours(hour));
+        List<Event> old = events.stream().filter(e -> e.occurredAt().isBefore(split)).toList();
+        List<Event> newer = events.stream().filter(e -> !e.occurredAt().isBefore(split)).toList();
+        Duration expireAfter = Duration.ofHours(expireHours);
+        Instant then = CREATED.plus(Duration.ofHours(storedAt));
+        Instant now = then.plus(Duration.ofHours(later));
+        Derived stored = StatusDerivation.derive(old, CREATED, then, expireAfter);
+        Optional<Derived> continued = StatusDerivation.continueFrom(stored, newer, CREATED, now, expireAfter);
+        if (stored.status().status() == ShipmentStatus.Expired) {
+            assertTrue(continued.isEmpty(), "the Expired overlay hides where the fold left off");
+        } else {
+            assertEquals(Optional.of(StatusDerivation.derive(events, CREATED, now, expireAfter)), continued);
+        }
+    }
+
+    /** Any split (late events included): continuing either declines or agrees with the full derivation. */
+    @Property(tries = 1000)
+    void continuing_never_disagrees_with_deriving_from_all_events(
+            @ForAll("histories") List<Event> events, @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 60) int expireHours) {
+        Random random = new Random(seed);
+        List<Event> arrival = new ArrayList<>(events);
+        Collections.shuffle(arrival, random);
+        Duration expireAfter = Duration.ofHours(expireHours);
+        // one delivery at a time, as the writer does: continue when possible, else derive from all
+        List<Event> seen = new ArrayList<>();
+        Instant now = CREATED;
+        Derived state = StatusDerivation.derive(seen, CREATED, now, expireAfter);
+        int i = 0;
+        while (i < arrival.size()) {
+            List<Event> delivery = arrival.subList(i, Math.min(arrival.size(), i + 1 + random.nextInt(3)));
+            i += delivery.size();
+            seen.addAll(delivery);
+            now = now.plus(Duration.ofMinutes(random.nextInt(600)));
+            Derived full = StatusDerivation.derive(seen, CREATED, now, expireAfter);
+            Optional<Derived> continued = StatusDerivation.continueFrom(state, delivery, CREATED, now, expireAfter);
+            continued.ifPresent(c -> assertEquals(full, c));
+            state = full;
+        }
     }
 
     @Provide
