@@ -30,8 +30,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             // Sized for event ingestion (docs/benchmarks.md): the stock 128 MB of shared buffers keep
             // evicting the shipments and events being written, and a 1 GB WAL limit forced a
             // checkpoint every ~30 s under load, each followed by a burst of full-page images.
-            // Memory for shared buffers is taken only as pages are used.
-            builder.setServerConfig("shared_buffers", "1GB")
+            // Memory for shared buffers is taken only as pages are used; on a small machine they get a
+            // quarter of its memory (PostgreSQL's own advice), so start-up never asks for more than it has.
+            builder.setServerConfig("shared_buffers", sharedBuffersMb() + "MB")
                     .setServerConfig("max_wal_size", "8GB")
                     .setServerConfig("checkpoint_timeout", "15min");
             // any PostgreSQL setting can be overridden with -Dlandfall.pg.<setting>=<value>, except the
@@ -81,5 +82,12 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** 1 GB, or a quarter of the machine's memory when that is less (at least 128 MB, the stock size). */
+    static long sharedBuffersMb() {
+        long total = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        return Math.max(128, Math.min(1024, total / 4 / (1024 * 1024)));
     }
 }
