@@ -1,7 +1,6 @@
 package app.landfall.api;
 
 import static app.landfall.db.schema.Tables.API_IDEMPOTENCY_KEYS;
-import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.ORDER_ITEMS;
 import static app.landfall.testing.Http.assertProblem;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.landfall.Landfall;
 import app.landfall.testing.Http;
 import app.landfall.testing.TestDatabase;
+import app.landfall.testing.TestMerchants;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -46,10 +46,8 @@ class OrdersApiIT {
         landfall = Landfall.start(TestDatabase.config());
         dsl = landfall.database().dsl();
         http = new Http(landfall.baseUrl());
-        merchant = dsl.insertInto(MERCHANTS).set(MERCHANTS.SLUG, "shop").set(MERCHANTS.NAME, "Shop")
-                .returning(MERCHANTS.ID).fetchOne().getId();
-        long other = dsl.insertInto(MERCHANTS).set(MERCHANTS.SLUG, "other").set(MERCHANTS.NAME, "Other")
-                .returning(MERCHANTS.ID).fetchOne().getId();
+        merchant = TestMerchants.create(dsl, "shop");
+        long other = TestMerchants.create(dsl, "other");
         key = new ApiKeys(dsl).create(merchant, "test");
         otherKey = new ApiKeys(dsl).create(other, "test");
     }

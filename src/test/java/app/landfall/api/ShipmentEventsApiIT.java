@@ -11,6 +11,7 @@ import app.landfall.Landfall;
 import app.landfall.auth.Tokens;
 import app.landfall.testing.Http;
 import app.landfall.testing.TestDatabase;
+import app.landfall.testing.TestMerchants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -47,10 +48,8 @@ class ShipmentEventsApiIT {
     static void start() {
         landfall = Landfall.start(TestDatabase.config());
         dsl = landfall.database().dsl();
-        merchant = dsl.insertInto(MERCHANTS).set(MERCHANTS.SLUG, "shop").set(MERCHANTS.NAME, "Shop")
-                .returning(MERCHANTS.ID).fetchOne().getId();
-        long other = dsl.insertInto(MERCHANTS).set(MERCHANTS.SLUG, "other").set(MERCHANTS.NAME, "Other")
-                .returning(MERCHANTS.ID).fetchOne().getId();
+        merchant = TestMerchants.create(dsl, "shop");
+        long other = TestMerchants.create(dsl, "other");
         key = new ApiKeys(dsl).create(merchant, "test");
         otherKey = new ApiKeys(dsl).create(other, "test");
     }

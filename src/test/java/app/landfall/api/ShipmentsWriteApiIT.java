@@ -14,6 +14,7 @@ import app.landfall.Landfall;
 import app.landfall.carriers.TrackingNumbers;
 import app.landfall.testing.Http;
 import app.landfall.testing.TestDatabase;
+import app.landfall.testing.TestMerchants;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -39,10 +40,8 @@ class ShipmentsWriteApiIT {
         landfall = Landfall.start(TestDatabase.config());
         dsl = landfall.database().dsl();
         http = new Http(landfall.baseUrl());
-        long merchant = dsl.insertInto(MERCHANTS).set(MERCHANTS.SLUG, "shop").set(MERCHANTS.NAME, "Shop")
-                .returning(MERCHANTS.ID).fetchOne().getId();
-        long other = dsl.insertInto(MERCHANTS).set(MERCHANTS.SLUG, "other").set(MERCHANTS.NAME, "Other")
-                .returning(MERCHANTS.ID).fetchOne().getId();
+        long merchant = TestMerchants.create(dsl, "shop");
+        long other = TestMerchants.create(dsl, "other");
         key = new ApiKeys(dsl).create(merchant, "test");
         otherKey = new ApiKeys(dsl).create(other, "test");
         HttpResponse<String> order = http.post("/api/v1/orders", key, """

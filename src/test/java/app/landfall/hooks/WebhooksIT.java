@@ -1,6 +1,5 @@
 package app.landfall.hooks;
 
-import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.ORDER_ITEMS;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
@@ -18,6 +17,7 @@ import app.landfall.Landfall;
 import app.landfall.orders.OrderWriter;
 import app.landfall.testing.Http;
 import app.landfall.testing.TestDatabase;
+import app.landfall.testing.TestMerchants;
 import app.landfall.tracking.EventIngestion;
 import app.landfall.tracking.ShipmentWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,11 +55,9 @@ class WebhooksIT {
         landfall = Landfall.start(TestDatabase.config());
         dsl = landfall.database().dsl();
         http = new Http(landfall.baseUrl());
-        merchant = dsl.insertInto(MERCHANTS).set(MERCHANTS.SLUG, "shop").set(MERCHANTS.NAME, "Shop")
-                .returning(MERCHANTS.ID).fetchOne().getId();
-        long other = dsl.insertInto(MERCHANTS).set(MERCHANTS.SLUG, "other").set(MERCHANTS.NAME, "Other")
-                .returning(MERCHANTS.ID).fetchOne().getId();
-        dsl.insertInto(MERCHANTS).set(MERCHANTS.SLUG, "nosecrets").set(MERCHANTS.NAME, "No secrets").execute();
+        merchant = TestMerchants.create(dsl, "shop");
+        long other = TestMerchants.create(dsl, "other");
+        TestMerchants.create(dsl, "nosecrets");
         WebhookSecrets secrets = new WebhookSecrets(dsl);
         SECRETS.forEach((provider, secret) -> secrets.set(merchant, provider, secret));
         secrets.set(other, Provider.AFTERSHIP, "the-other-merchants-secret");
