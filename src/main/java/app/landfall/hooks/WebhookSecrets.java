@@ -5,9 +5,11 @@ import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.WEBHOOK_SECRETS;
 
 import app.landfall.auth.Tokens;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -17,7 +19,15 @@ import org.jooq.impl.DSL;
  * HMAC needs the secret itself, so unlike API keys it cannot be kept as a hash.
  */
 public final class WebhookSecrets {
+    /** How long a looked-up merchant and secret are remembered: a changed secret applies within this. */
+    static final Duration CACHE_FOR = Duration.ofSeconds(5);
+    private static final int CACHE_SIZE = 10_000;
+
     private final DSLContext dsl;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Optional<Lookup> lookup, long expiresAt) {
+    }
 
     public WebhookSecrets(DSLContext dsl) {
         this.dsl = dsl;
@@ -27,7 +37,23 @@ public final class WebhookSecrets {
     record Lookup(long merchantId, Optional<String> secret) {
     }
 
+    /** Remembered for {@link #CACHE_FOR}: a burst of deliveries costs one query, not one each. */
     Optional<Lookup> lookup(String slug, Provider provider) {
+        String key = provider.code() + "/" + slug;
+        long now = System.nanoTime();
+        Cached cached = cache.get(key);
+        if (cached != null && now - cached.expiresAt() < 0) {
+            return cached.lookup();
+        }
+        Optional<Lookup> lookup = query(slug, provider);
+        if (cache.size() >= CACHE_SIZE) {
+            cache.clear(); // bounded; busy merchants refill it with one query each
+        }
+        cache.put(key, new Cached(lookup, now + CACHE_FOR.toNanos()));
+        return lookup;
+    }
+
+    private Optional<Lookup> query(String slug, Provider provider) {
         return dsl.select(MERCHANTS.ID, WEBHOOK_SECRETS.SECRET)
                 .from(MERCHANTS)
                 .leftJoin(WEBHOOK_SECRETS).on(WEBHOOK_SECRETS.MERCHANT_ID.eq(MERCHANTS.ID))
@@ -59,6 +85,7 @@ public final class WebhookSecrets {
                     .set(AUDIT_LOG.DETAILS, JSONB.valueOf("{}"))
                     .execute();
         });
+        cache.clear();
         return value;
     }
 
