@@ -43,6 +43,11 @@ import org.jooq.impl.DSL;
  * A shipment's stored events are read only when the new ones are not all newer than its newest
  * event (late arrivals) or its stored state is Expired; otherwise its state is carried forward with
  * {@link StatusDerivation#continueFrom}, which gives what deriving from all events gives.
+ *
+ * <p>This is the one class that writes SQL as text instead of with the jOOQ DSL, on purpose: it is
+ * the hottest path (docs/benchmarks.md), rendering a batch's thousands of parameters through jOOQ
+ * cost a fifth of its Java time, and fixed text lets the driver prepare each statement once.
+ * The integration tests (EventIngestionIT, the API and webhook tests) check it against the schema.
  */
 public final class EventIngestion {
     private static final String LOCK = """
