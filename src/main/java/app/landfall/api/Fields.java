@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Reads members of a JSON request body, collecting one error per bad field (with its path, such as
@@ -120,6 +121,41 @@ final class Fields {
             return null;
         }
         return value.asInt();
+    }
+
+    Integer requiredPositive(JsonNode node, String field, String parent, int max, String what) {
+        int before = count();
+        Integer value = positive(node, field, parent, max);
+        if (value == null && count() == before) {
+            error(path(parent, field), "is required: " + what);
+        }
+        return value;
+    }
+
+    /**
+     * Each entry of an array of objects, read by {@code entry} (given the object and its path, e.g.
+     * {@code items[2]}); null when the array is absent. An entry that is not an object, or that
+     * {@code entry} found errors in, is left out (its errors are recorded).
+     */
+    <T> List<T> objects(JsonNode node, String field, int maxItems, BiFunction<JsonNode, String, T> entry) {
+        JsonNode list = array(node, field, "", maxItems);
+        if (list == null) {
+            return null;
+        }
+        List<T> result = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = field + "[" + i + "]";
+            if (!list.get(i).isObject()) {
+                error(path, "must be an object");
+                continue;
+            }
+            int before = count();
+            T value = entry.apply(list.get(i), path);
+            if (count() == before && value != null) {
+                result.add(value);
+            }
+        }
+        return result;
     }
 
     Boolean bool(JsonNode node, String field, String parent) {

@@ -3,7 +3,6 @@ package app.landfall.api;
 import app.landfall.orders.Address;
 import app.landfall.orders.OrderUpsert;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,24 +76,9 @@ final class OrderRequest {
     }
 
     private static List<OrderUpsert.Item> items(JsonNode body, Fields fields) {
-        JsonNode list = fields.array(body, "items", "", MAX_ITEMS);
-        if (list == null) {
-            return null;
-        }
-        List<OrderUpsert.Item> items = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String path = "items[" + i + "]";
-            JsonNode node = list.get(i);
-            if (!node.isObject()) {
-                fields.error(path, "must be an object");
-                continue;
-            }
-            int before = fields.count();
+        List<OrderUpsert.Item> items = fields.objects(body, "items", MAX_ITEMS, (node, path) -> {
             String title = fields.requiredText(node, "title", path, 500, "the product's name");
-            Integer quantity = fields.positive(node, "quantity", path, 10_000);
-            if (quantity == null && fields.count() == before) {
-                fields.error(path + ".quantity", "is required: how many were ordered");
-            }
+            Integer quantity = fields.requiredPositive(node, "quantity", path, 10_000, "how many were ordered");
             String externalId = fields.text(node, "external_id", path, 100);
             String sku = fields.text(node, "sku", path, 100);
             String variant = fields.text(node, "variant_title", path, 200);
@@ -105,10 +89,11 @@ final class OrderRequest {
             }
             List<String> tags = fields.strings(node, "product_tags", path, 50, 100);
             Boolean finalSale = fields.bool(node, "final_sale", path);
-            if (fields.count() == before) {
-                items.add(new OrderUpsert.Item(externalId, sku, title, variant, quantity, price, image,
-                        tags == null ? List.of() : tags, Boolean.TRUE.equals(finalSale)));
-            }
+            return quantity == null ? null : new OrderUpsert.Item(externalId, sku, title, variant, quantity, price, image,
+                    tags == null ? List.of() : tags, Boolean.TRUE.equals(finalSale));
+        });
+        if (items == null || !fields.ok()) {
+            return items; // with errors, entries were left out and indices would not match
         }
         for (int i = 0; i < items.size(); i++) {
             for (int j = 0; j < i; j++) {

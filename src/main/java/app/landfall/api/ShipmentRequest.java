@@ -4,7 +4,6 @@ import app.landfall.carriers.TrackingNumbers;
 import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentUpsert;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,32 +50,15 @@ final class ShipmentRequest {
     }
 
     private static List<ShipmentUpsert.Item> items(JsonNode body, Fields fields) {
-        JsonNode list = fields.array(body, "items", "", OrderRequest.MAX_ITEMS);
-        if (list == null) {
-            return null;
-        }
-        List<ShipmentUpsert.Item> items = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String path = "items[" + i + "]";
-            JsonNode node = list.get(i);
-            if (!node.isObject()) {
-                fields.error(path, "must be an object");
-                continue;
-            }
-            int before = fields.count();
+        return fields.objects(body, "items", OrderRequest.MAX_ITEMS, (node, path) -> {
             String externalId = fields.text(node, "external_id", path, 100);
             String sku = fields.text(node, "sku", path, 100);
-            Integer quantity = fields.positive(node, "quantity", path, 10_000);
-            if (externalId == null && sku == null && fields.count() == before) {
+            if (externalId == null && sku == null) {
                 fields.error(path, "needs the order item's sku or external_id");
             }
-            if (quantity == null && fields.count() == before) {
-                fields.error(path + ".quantity", "is required: how many of the item are in this package");
-            }
-            if (fields.count() == before) {
-                items.add(new ShipmentUpsert.Item(externalId, sku, quantity));
-            }
-        }
-        return items;
+            Integer quantity = fields.requiredPositive(node, "quantity", path, 10_000,
+                    "how many of the item are in this package");
+            return quantity == null ? null : new ShipmentUpsert.Item(externalId, sku, quantity);
+        });
     }
 }

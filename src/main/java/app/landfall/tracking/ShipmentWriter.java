@@ -57,7 +57,6 @@ public final class ShipmentWriter {
     public Written upsert(DSLContext tx, long merchantId, ShipmentUpsert shipment, Mode mode, String source) {
         String number = TrackingNumbers.normalize(shipment.trackingNumber());
         String carrier = shipment.carrier() != null ? shipment.carrier() : carrier(tx, merchantId, number, mode);
-        String service = shipment.service() != null ? shipment.service() : service(carrier, number);
         Long orderId = order(tx, merchantId, shipment, mode);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
 
@@ -69,7 +68,7 @@ public final class ShipmentWriter {
                     .set(SHIPMENTS.ORDER_ID, orderId)
                     .set(SHIPMENTS.DIRECTION, shipment.direction() != null ? shipment.direction() : "outbound")
                     .set(SHIPMENTS.CARRIER, carrier)
-                    .set(SHIPMENTS.SERVICE, service)
+                    .set(SHIPMENTS.SERVICE, shipment.service() != null ? shipment.service() : service(carrier, number))
                     .set(SHIPMENTS.TRACKING_NUMBER, number)
                     .set(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, shipment.carrierEstimatedDelivery())
                     .set(SHIPMENTS.PUBLIC_TOKEN, Tokens.newToken())
