@@ -46,9 +46,9 @@ public class SignedWebhooks {
             String time = base.plusSeconds(random.nextInt(12 * 3600)).withNano(0).toString();
             String body = "{\"event\":\"tracking_update\",\"event_id\":\"bench-" + run + "-" + i + "\","
                     + "\"is_tracking_first_tag\":false,\"msg\":{\"tracking_number\":\"" + shipment[1] + "\","
-                    + "\"slug\":\"" + shipment[0] + "\",\"tag\":\"InTransit\",\"subtag\":\"InTransit_002\","
+                    + "\"slug\":\"" + shipment[0] + "\",\"tag\":\"InTransit\",\"subtag\":\"InTransit_003\","
                     + "\"checkpoints\":[{\"checkpoint_time\":\"" + time + "\",\"tag\":\"InTransit\","
-                    + "\"subtag\":\"InTransit_002\",\"message\":\"Arrived at facility\",\"city\":\"" + place[0]
+                    + "\"subtag\":\"InTransit_003\",\"message\":\"Arrived at facility\",\"city\":\"" + place[0]
                     + "\",\"state\":\"" + place[1] + "\",\"country_iso3\":\"USA\",\"zip\":\"" + place[2] + "\"}]},"
                     + "\"ts\":" + (System.currentTimeMillis() / 1000) + "}";
             String signature = Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
