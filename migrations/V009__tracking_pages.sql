@@ -11,6 +11,11 @@ ALTER TABLE shipments
 CREATE INDEX shipments_token_selector_idx ON shipments (left(public_token, 16));
 DROP INDEX shipments_public_token_idx;
 
+-- A merchant's own domain serves /track, /returns, /brand ... at the top level: no slug may take them.
+ALTER TABLE merchants DROP CONSTRAINT merchants_slug_check1;
+ALTER TABLE merchants ADD CONSTRAINT merchants_slug_reserved CHECK (slug NOT IN ('t', 'r', 'o', 'admin', 'api', 'hooks',
+    'health', 'static', 'webjars', 'assets', 'brand', 'login', 'logout', 'track', 'returns', 'orders'));
+
 -- Shoppers type order numbers in any case ("aa-20001").
 CREATE INDEX orders_number_lookup_idx ON orders (merchant_id, upper(order_number));
 
@@ -52,3 +57,6 @@ CREATE TRIGGER return_policies_bump_updated_at BEFORE UPDATE ON return_policies
     FOR EACH ROW EXECUTE FUNCTION bump_updated_at();
 CREATE TRIGGER orders_bump_updated_at BEFORE UPDATE ON orders
     FOR EACH ROW EXECUTE FUNCTION bump_updated_at();
+
+-- the new token index needs statistics before the planner trusts it on a large table
+ANALYZE shipments;

@@ -1,12 +1,16 @@
 package app.landfall;
 
+import app.landfall.analytics.Engagement;
 import app.landfall.api.ApiAuthentication;
 import app.landfall.api.ApiKeyCommand;
 import app.landfall.api.ApiKeys;
 import app.landfall.api.Idempotency;
 import app.landfall.api.OrdersApi;
 import app.landfall.api.ShipmentsApi;
+import app.landfall.auth.SignedLinks;
 import app.landfall.bench.BenchmarkData;
+import app.landfall.branding.BrandStyles;
+import app.landfall.branding.Brands;
 import app.landfall.config.Config;
 import app.landfall.config.ConfigException;
 import app.landfall.db.Database;
@@ -25,7 +29,13 @@ import app.landfall.orders.OrderWriter;
 import app.landfall.tracking.EventIngestion;
 import app.landfall.tracking.ExpirySweep;
 import app.landfall.tracking.ShipmentWriter;
+import app.landfall.tracking.NotFoundPages;
+import app.landfall.tracking.TrackingLookup;
 import app.landfall.tracking.TrackingPages;
+import app.landfall.tracking.TrackingQueries;
+import app.landfall.web.Assets;
+import app.landfall.web.RateLimiter;
+import app.landfall.web.Templates;
 import app.landfall.web.WebServer;
 import io.javalin.Javalin;
 import java.io.PrintStream;
@@ -43,8 +53,10 @@ public final class Landfall implements AutoCloseable {
     private final Database database;
     private final Javalin web;
     private final BackgroundJobs jobs;
+    private final Engagement engagement;
 
-    private Landfall(Config config, Database database, Javalin web, BackgroundJobs jobs) {
+    private Landfall(Config config, Database database, Javalin web, BackgroundJobs jobs, Engagement engagement) {
+        this.engagement = engagement;
         this.config = config;
         this.database = database;
         this.web = web;
@@ -88,10 +100,21 @@ public final class Landfall implements AutoCloseable {
             }
             Clock clock = Clock.systemUTC();
             Duration expireAfter = Duration.ofDays(30);
-            Merchants merchants = new Merchants(database.dsl());
+            Merchants merchants = new Merchants(database.dsl(), clock);
             HomePage home = new HomePage(database.dsl(), merchants);
             HealthCheck health = new HealthCheck(database);
-            TrackingPages tracking = new TrackingPages(database.dsl());
+            Assets assets = new Assets();
+            Templates templates = new Templates(assets);
+            Brands brands = new Brands(database.dsl());
+            Engagement engagement = new Engagement(database.dsl(), clock);
+            NotFoundPages notFound = new NotFoundPages(brands, templates);
+            TrackingQueries trackingQueries = new TrackingQueries(database.dsl());
+            TrackingPages tracking = new TrackingPages(trackingQueries, brands, merchants, templates, engagement, clock, notFound);
+            TrackingLookup lookup = new TrackingLookup(merchants, trackingQueries, tracking, notFound,
+                    SignedLinks.load(database.dsl(), clock),
+                    // a shopper retrying typos is fine; a script walking through order numbers is not
+                    new RateLimiter(20, Duration.ofSeconds(6), clock, 100_000),
+                    new RateLimiter(600, Duration.ofMillis(100), clock, 100_000));
             ApiAuthentication apiAuthentication = new ApiAuthentication(new ApiKeys(database.dsl()));
             Idempotency idempotency = new Idempotency(database.dsl(), clock);
             EventIngestion ingestion = new EventIngestion(database.dsl(), clock, expireAfter);
@@ -102,17 +125,18 @@ public final class Landfall implements AutoCloseable {
             WebhookInbox inbox = new WebhookInbox(database.dsl(), orderWriter, shipmentWriter, clock);
             Webhooks webhooks = new Webhooks(new WebhookSecrets(database.dsl()), inbox);
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
-            Javalin web = WebServer.create(https, routes -> Routes.register(routes, new Routes.Handlers(home, health,
-                    tracking, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
+            Javalin web = WebServer.create(https, templates, routes -> Routes.register(routes, new Routes.Handlers(home, health,
+                    assets, new BrandStyles(brands), tracking, lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
             web.start(config.port());
             ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
             BackgroundJobs jobs = new BackgroundJobs()
+                    .schedule("engagement counts written", Duration.ofSeconds(5), Duration.ofSeconds(5), engagement::flush)
                     .schedule("shipments expired", Duration.ofMinutes(1), Duration.ofHours(1), expiry::run)
                     .schedule("webhook deliveries retried", Duration.ofMinutes(1), Duration.ofMinutes(1), inbox::retryFailed)
                     .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge)
                     .schedule("webhook deliveries older than 90 days purged", Duration.ofMinutes(10), Duration.ofHours(6),
                             () -> inbox.purgeProcessed(Duration.ofDays(90)));
-            return new Landfall(config, database, web, jobs);
+            return new Landfall(config, database, web, jobs, engagement);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -159,6 +183,7 @@ public final class Landfall implements AutoCloseable {
         try {
             jobs.close();
             web.stop();
+            engagement.flush(); // the last few seconds of page views
         } finally {
             database.close();
         }

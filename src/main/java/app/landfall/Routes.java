@@ -4,11 +4,14 @@ import app.landfall.api.ApiAuthentication;
 import app.landfall.api.Idempotency;
 import app.landfall.api.OrdersApi;
 import app.landfall.api.ShipmentsApi;
+import app.landfall.branding.BrandStyles;
 import app.landfall.home.HomePage;
 import app.landfall.hooks.Provider;
 import app.landfall.hooks.Webhooks;
 import app.landfall.ops.HealthCheck;
+import app.landfall.tracking.TrackingLookup;
 import app.landfall.tracking.TrackingPages;
+import app.landfall.web.Assets;
 import io.javalin.config.RoutesConfig;
 
 /** Every URL Landfall answers, grouped by who uses it. */
@@ -17,21 +20,37 @@ final class Routes {
     }
 
     /** The handlers behind the routes, one per feature. */
-    record Handlers(HomePage home, HealthCheck health, TrackingPages tracking, ApiAuthentication apiAuthentication,
-                    Idempotency idempotency, OrdersApi orders, ShipmentsApi shipments, Webhooks webhooks) {
+    record Handlers(HomePage home, HealthCheck health, Assets assets, BrandStyles brandStyles, TrackingPages tracking,
+                    TrackingLookup lookup, ApiAuthentication apiAuthentication, Idempotency idempotency, OrdersApi orders,
+                    ShipmentsApi shipments, Webhooks webhooks) {
     }
 
     static void register(RoutesConfig routes, Handlers h) {
-        // operations
+        // operations and files
         routes.get("/health", h.health()::show);
+        routes.get("/assets/{file}", h.assets()::serve);
+        routes.get("/brand/{file}", h.brandStyles()::serve);
 
-        // public
+        // public: tracking links, the lookup, and an order's packages
         routes.get("/", h.home()::show);
         routes.get("/t/{token}", h.tracking()::show);
-        routes.get("/{merchant}/track", ctx -> h.home().showMerchantComingSoon(ctx, "tracking lookup"));
+        routes.get("/t/{token}/go/{n}", h.tracking()::follow);
+        routes.get("/t/{token}/return", h.tracking()::startReturn);
+        routes.get("/{merchant}/track", h.lookup()::showForm);
+        routes.post("/{merchant}/track", h.lookup()::lookUp);
+        routes.get("/{merchant}/track/order/{link}", h.lookup()::showOrder);
+        routes.get("/{merchant}/track/{number}", h.lookup()::showByNumber);
+        routes.get("/{merchant}/track/{number}/go/{n}", h.lookup()::followByNumber);
+        // the same on a merchant's own domain (the Host header names the merchant)
+        routes.get("/track", h.lookup()::showForm);
+        routes.post("/track", h.lookup()::lookUp);
+        routes.get("/track/order/{link}", h.lookup()::showOrder);
+        routes.get("/track/{number}", h.lookup()::showByNumber);
+        routes.get("/track/{number}/go/{n}", h.lookup()::followByNumber);
 
         // shoppers
         routes.get("/{merchant}/returns", ctx -> h.home().showMerchantComingSoon(ctx, "returns"));
+        routes.get("/returns", ctx -> h.home().showMerchantComingSoon(ctx, "returns"));
 
         // merchants
         routes.get("/admin", h.home()::showAdminComingSoon);

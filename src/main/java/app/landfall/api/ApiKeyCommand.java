@@ -33,7 +33,7 @@ public final class ApiKeyCommand {
         }
         try (Database database = Database.start(config)) {
             String merchant = slug;
-            long merchantId = new Merchants(database.dsl()).bySlug(slug)
+            long merchantId = new Merchants(database.dsl(), java.time.Clock.systemUTC()).bySlug(slug)
                     .orElseThrow(() -> new ConfigException("no merchant with slug \"" + merchant + "\""))
                     .id();
             String key = new ApiKeys(database.dsl()).create(merchantId, name);

@@ -25,7 +25,7 @@ public final class HomePage {
 
     /** GET /{merchant}/track and /{merchant}/returns until their issues land. */
     public void showMerchantComingSoon(Context ctx, String feature) {
-        Merchants.Merchant merchant = merchants.bySlug(ctx.pathParam("merchant"))
+        Merchants.Merchant merchant = merchants.site(ctx).map(Merchants.Site::merchant)
                 .orElseThrow(() -> new NotFoundResponse("We could not find that store."));
         ctx.render("home/coming-soon", Map.of("storeName", merchant.displayName(), "feature", feature));
     }

@@ -47,7 +47,7 @@ public final class WebhookCommand {
             throw new ConfigException("--merchant is required\n" + USAGE);
         }
         try (Database database = Database.start(config)) {
-            long merchantId = new Merchants(database.dsl()).bySlug(slug)
+            long merchantId = new Merchants(database.dsl(), java.time.Clock.systemUTC()).bySlug(slug)
                     .orElseThrow(() -> new ConfigException("no merchant with slug \"" + slug + "\""))
                     .id();
             if (args[0].equals("secret")) {

@@ -3,26 +3,107 @@ package app.landfall.merchants;
 import static app.landfall.db.schema.Tables.BRANDS;
 import static app.landfall.db.schema.Tables.MERCHANTS;
 
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
-/** Looks merchants up by the slug in their public URLs. */
+/**
+ * Finds the merchant a public request is for: by the slug in the path (/{merchant}/track), or by
+ * the Host header when the merchant has mapped its own domain (track.example.com/track).
+ */
 public final class Merchants {
+    private static final Duration DOMAIN_TTL = Duration.ofSeconds(5);
+    private static final int MAX_DOMAINS = 1_000;
+
     private final DSLContext dsl;
+    private final Clock clock;
+    // Host headers are chosen by clients, so unknown ones are remembered only briefly and in bounded number
+    private final Map<String, Cached> domains = new ConcurrentHashMap<>();
 
-    public Merchants(DSLContext dsl) {
+    public Merchants(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
-    }
-
-    public Optional<Merchant> bySlug(String slug) {
-        return dsl.select(MERCHANTS.ID, MERCHANTS.SLUG, MERCHANTS.NAME, BRANDS.NAME)
-                .from(MERCHANTS)
-                .leftJoin(BRANDS).on(BRANDS.MERCHANT_ID.eq(MERCHANTS.ID)).and(BRANDS.IS_DEFAULT)
-                .where(MERCHANTS.SLUG.eq(slug))
-                .fetchOptional(r -> new Merchant(r.value1(), r.value2(), r.value4() == null ? r.value3() : r.value4()));
+        this.clock = clock;
     }
 
     /** A merchant as its customers know it: the default brand's name, else the merchant's. */
-    public record Merchant(long id, String slug, String displayName) {
+    public record Merchant(long id, String slug, String displayName, String timezone) {
+    }
+
+    /** Where a merchant's public pages live on this request: "/demo" on the portal, "" on its own domain. */
+    public record Site(Merchant merchant, String prefix) {
+        public String path(String rest) {
+            return prefix + rest;
+        }
+    }
+
+    private record Cached(Optional<Merchant> merchant, Instant until) {
+    }
+
+    public Optional<Merchant> bySlug(String slug) {
+        return find(MERCHANTS.SLUG.eq(slug));
+    }
+
+    /** The merchant whose custom domain this request came in on, if any. */
+    public Optional<Merchant> byHost(Context ctx) {
+        String host = host(ctx.header("Host"));
+        if (host == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Cached cached = domains.get(host);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.merchant();
+        }
+        Optional<Merchant> merchant = find(MERCHANTS.CUSTOM_DOMAIN.eq(host));
+        if (domains.size() >= MAX_DOMAINS) {
+            domains.clear();
+        }
+        domains.put(host, new Cached(merchant, now.plus(DOMAIN_TTL)));
+        return merchant;
+    }
+
+    /**
+     * The site a public page belongs to: the path's merchant, or the domain's when the path has
+     * none. Another merchant's slug on a merchant's own domain is not served.
+     */
+    public Optional<Site> site(Context ctx) {
+        Optional<Merchant> domain = byHost(ctx);
+        String slug = ctx.pathParamMap().get("merchant");
+        if (slug == null) {
+            return domain.map(m -> new Site(m, ""));
+        }
+        Optional<Merchant> merchant = bySlug(slug);
+        if (merchant.isPresent() && domain.isPresent() && domain.get().id() != merchant.get().id()) {
+            return Optional.empty();
+        }
+        return merchant.map(m -> new Site(m, "/" + m.slug()));
+    }
+
+    private Optional<Merchant> find(Condition condition) {
+        return dsl.select(MERCHANTS.ID, MERCHANTS.SLUG, MERCHANTS.NAME, BRANDS.NAME, MERCHANTS.TIMEZONE)
+                .from(MERCHANTS)
+                .leftJoin(BRANDS).on(BRANDS.MERCHANT_ID.eq(MERCHANTS.ID)).and(BRANDS.IS_DEFAULT)
+                .where(condition)
+                .fetchOptional(r -> new Merchant(r.value1(), r.value2(), r.value4() == null ? r.value3() : r.value4(), r.value5()));
+    }
+
+    /** "Track.Example.com:443" → "track.example.com"; null for a missing or odd header. */
+    static String host(String header) {
+        if (header == null || header.isBlank() || header.length() > 253 + 6) {
+            return null;
+        }
+        String host = header.trim().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[")) {
+            return null; // an IPv6 literal is never a merchant's domain
+        }
+        int colon = host.indexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
     }
 }

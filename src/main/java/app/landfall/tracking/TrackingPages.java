@@ -1,28 +1,213 @@
 package app.landfall.tracking;
 
+import app.landfall.analytics.Engagement;
+import app.landfall.branding.Brand;
+import app.landfall.branding.Brands;
+import app.landfall.i18n.Languages;
+import app.landfall.merchants.Merchants;
 import app.landfall.web.Htmx;
+import app.landfall.web.Templates;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.DSLContext;
+import java.util.UUID;
 
-/** GET /t/{token}: the page behind every tracking link. */
+/**
+ * The page behind every tracking link, GET /t/{token}, and its limited twin for a lookup by
+ * tracking number. The same URL answers with the whole page, or for htmx's 60-second poll with
+ * just the status and history (204 when nothing changed, 286 to stop polling once final).
+ * Pages are cached per version: a conditional request gets 304 without rendering.
+ */
 public final class TrackingPages {
-    private final Shipments shipments;
+    /** Templates change between releases: pages rendered by another build must not match. */
+    private static final String BUILD = UUID.randomUUID().toString();
 
-    public TrackingPages(DSLContext dsl) {
-        this.shipments = new Shipments(dsl);
+    private final TrackingQueries queries;
+    private final Brands brands;
+    private final Merchants merchants;
+    private final Templates templates;
+    private final Engagement engagement;
+    private final Clock clock;
+    private final NotFoundPages notFound;
+    private final PageCache cache = new PageCache(128L * 1024 * 1024);
+
+    public TrackingPages(TrackingQueries queries, Brands brands, Merchants merchants, Templates templates,
+            Engagement engagement, Clock clock, NotFoundPages notFound) {
+        this.queries = queries;
+        this.brands = brands;
+        this.merchants = merchants;
+        this.templates = templates;
+        this.engagement = engagement;
+        this.clock = clock;
+        this.notFound = notFound;
     }
 
+    /** GET /t/{token} */
     public void show(Context ctx) {
-        String token = ctx.pathParam("token");
-        // real tokens are 43 characters: shorter ones cannot match, so skip the query
-        TrackedShipment shipment = (token.length() < 22 ? Optional.<TrackedShipment>empty() : shipments.byPublicToken(token))
-                .orElseThrow(() -> new NotFoundResponse("We could not find a parcel for this link. Check that you copied the whole link."));
-        ctx.header("Cache-Control", "private, no-cache");
+        Optional<TrackingQueries.Version> version = byToken(ctx);
+        if (version.isEmpty()) {
+            notFound.show(ctx, merchants.byHost(ctx).map(m -> new Merchants.Site(m, "")));
+            return;
+        }
+        TrackingQueries.Version v = version.get();
+        String self = "/t/" + v.token();
+        String home = merchants.byHost(ctx).isPresent() ? "/track" : "/" + v.slug() + "/track";
+        respond(ctx, v, true, self, home);
+    }
+
+    /** GET /{merchant}/track/{number}: a lookup by tracking number alone, so no order details. */
+    void showLimited(Context ctx, Merchants.Site site, TrackingQueries.Version v, String number) {
+        respond(ctx, v, false, site.path("/track/" + number), site.path("/track"));
+    }
+
+    /** GET /t/{token}/go/{n}: counts a click on the marketing block, then goes there. */
+    public void follow(Context ctx) {
+        byToken(ctx).ifPresentOrElse(v -> follow(ctx, v), () -> notFound.show(ctx, Optional.empty()));
+    }
+
+    void follow(Context ctx, TrackingQueries.Version v) {
+        Brand.Marketing marketing = brand(v).marketing();
+        String url = null;
+        int index = parseIndex(ctx.pathParam("n"));
+        if (index == 0) {
+            url = marketing.bannerUrl();
+        } else if (index > 0 && index <= marketing.recommendations().size()) {
+            url = marketing.recommendations().get(index - 1).url();
+        }
+        if (url == null) {
+            notFound.show(ctx, Optional.empty());
+            return;
+        }
+        engagement.record(v.merchantId(), v.shipmentId(), Engagement.Kind.MARKETING_CLICK, url);
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect(url, HttpStatus.SEE_OTHER);
+    }
+
+    /** GET /t/{token}/return: counts the click on "Start a return", then opens the returns flow. */
+    public void startReturn(Context ctx) {
+        Optional<TrackingQueries.Version> version = byToken(ctx);
+        if (version.isEmpty()) {
+            notFound.show(ctx, Optional.empty());
+            return;
+        }
+        TrackingQueries.Version v = version.get();
+        engagement.record(v.merchantId(), v.shipmentId(), Engagement.Kind.RETURN_CLICK, null);
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect(merchants.byHost(ctx).isPresent() ? "/returns" : "/" + v.slug() + "/returns", HttpStatus.SEE_OTHER);
+    }
+
+    /** A token that exists, and on a merchant's own domain only that merchant's. */
+    private Optional<TrackingQueries.Version> byToken(Context ctx) {
+        Optional<TrackingQueries.Version> v = queries.versionByToken(ctx.pathParam("token"));
+        if (v.isEmpty()) {
+            return v;
+        }
+        Optional<Merchants.Merchant> domain = merchants.byHost(ctx);
+        return domain.isPresent() && domain.get().id() != v.get().merchantId() ? Optional.empty() : v;
+    }
+
+    private void respond(Context ctx, TrackingQueries.Version v, boolean detailed, String self, String home) {
+        Brand brand = brand(v);
+        String lang = language(ctx, brand);
+        ZoneId zone = zone(v.timezone());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        boolean fragment = Htmx.wantsFragment(ctx);
+        String version = version(v, brand, lang, today, detailed);
+        String etag = "\"" + version + (fragment ? "-f" : "") + "\"";
+        ctx.header("ETag", etag);
+        ctx.header("Vary", "Accept-Language, Cookie, HX-Request");
         ctx.header("X-Robots-Tag", "noindex");
-        ctx.render(Htmx.wantsFragment(ctx) ? "tracking/show :: status" : "tracking/show",
-                Map.of("shipment", shipment, "token", token));
+        ctx.header("Cache-Control", fragment ? "private, no-store" : "private, no-cache");
+        if (fragment && version.equals(ctx.queryParam("since"))) {
+            ctx.status(HttpStatus.NO_CONTENT); // htmx leaves the page alone, and screen readers hear nothing
+            return;
+        }
+        if (!fragment) {
+            engagement.record(v.merchantId(), v.shipmentId(), Engagement.Kind.PAGE_VIEW, null);
+        }
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        String key = v.shipmentId() + "|" + lang + "|" + detailed + "|" + fragment;
+        PageCache.Page page = cache.get(key, etag);
+        if (page == null) {
+            String clicks = detailed ? "/t/" + v.token() : self;
+            String returnUrl = detailed ? "/t/" + v.token() + "/return" : null;
+            TrackingView view = TrackingView.of(new TrackingView.Inputs(queries.load(v.merchantId(), v.shipmentId()),
+                    brand, lang, self, version, detailed, clicks, home, returnUrl, today, zone));
+            String html = templates.render(fragment ? "tracking/show :: status, history" : "tracking/show",
+                    Map.of("view", view, "page", view.page(), "fragment", fragment), ctx, Locale.forLanguageTag(lang));
+            page = new PageCache.Page(html.getBytes(StandardCharsets.UTF_8), view.isFinal());
+            cache.put(key, etag, page);
+        }
+        // 286 tells htmx to stop polling: a delivered or expired parcel will not change any more
+        ctx.status(fragment && page.isFinal() ? 286 : 200);
+        ctx.contentType("text/html; charset=utf-8").result(page.body());
+    }
+
+    private Brand brand(TrackingQueries.Version v) {
+        if (v.brandId() != null) {
+            Optional<Brand> brand = brands.byId(v.merchantId(), v.brandId(), v.brand());
+            if (brand.isPresent()) {
+                return brand.get();
+            }
+        }
+        return Brand.plain(v.merchantId(), v.merchantName());
+    }
+
+    /** ?lang= (remembered in a cookie), then the cookie, then Accept-Language, then the brand's default. */
+    private static String language(Context ctx, Brand brand) {
+        List<String> enabled = brand.pageLanguages();
+        String query = ctx.queryParam("lang");
+        String lang = Languages.choose(query, ctx.cookie("lang"), ctx.header("Accept-Language"), enabled, brand.defaultLanguage());
+        if (query != null && query.equals(lang)) {
+            Cookie cookie = new Cookie("lang", lang);
+            cookie.setPath("/");
+            cookie.setMaxAge(365 * 24 * 3600);
+            cookie.setHttpOnly(true);
+            cookie.setSameSite(SameSite.LAX);
+            cookie.setSecure(ctx.scheme().equals("https"));
+            ctx.cookie(cookie);
+        }
+        return lang;
+    }
+
+    private static String version(TrackingQueries.Version v, Brand brand, String lang, LocalDate today, boolean detailed) {
+        String source = String.join("|", BUILD, String.valueOf(v.shipmentId()), String.valueOf(v.shipment()),
+                String.valueOf(v.order()), String.valueOf(brand.id()), String.valueOf(brand.updatedAt()),
+                String.valueOf(v.policy()), v.slug(), lang, today.toString(), String.valueOf(detailed));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static ZoneId zone(String timezone) {
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException | NullPointerException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static int parseIndex(String n) {
+        return n.matches("\\d{1,2}") ? Integer.parseInt(n) : -1;
     }
 }

@@ -17,14 +17,14 @@ public final class WebServer {
     private WebServer() {
     }
 
-    public static Javalin create(boolean https, Consumer<RoutesConfig> routes) {
+    public static Javalin create(boolean https, Templates templates, Consumer<RoutesConfig> routes) {
         SecurityHeaders headers = new SecurityHeaders(https);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_REQUEST_SIZE;
-            config.fileRenderer(new Templates());
+            config.fileRenderer(templates);
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {

@@ -1,0 +1,63 @@
+package app.landfall.tracking;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The progress bar on a tracking page: Ordered → Shipped → In transit → Out for delivery →
+ * Delivered, plus where the parcel left the happy path (a failed attempt, a pickup point, an
+ * exception, no news) shown as a branch after the last step it reached.
+ */
+public record Milestones(List<Step> steps, String branch) {
+    static final List<String> NAMES = List.of("ordered", "shipped", "in_transit", "out_for_delivery", "delivered");
+
+    public enum State { DONE, CURRENT, UPCOMING }
+
+    /** One step; {@code branchAfter} marks where the branch attaches. */
+    public record Step(String name, State state, boolean branchAfter) {
+        public String stateName() {
+            return state.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A status and substatus the shipment has had (its events, and its current state). */
+    public record Reached(String status, String substatus) {
+    }
+
+    public static Milestones of(String status, List<Reached> history) {
+        int reached = 0;
+        for (Reached r : history) {
+            reached = Math.max(reached, step(r.status(), r.substatus()));
+        }
+        reached = Math.max(reached, step(status, null));
+        String branch = isBranch(status) ? status : null;
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            State state = i < reached || (i == reached && branch != null) ? State.DONE
+                    : i == reached ? State.CURRENT : State.UPCOMING;
+            steps.add(new Step(NAMES.get(i), state, branch != null && i == reached));
+        }
+        return new Milestones(List.copyOf(steps), branch);
+    }
+
+    /** The step a status proves the parcel reached; -1 for statuses that say nothing about progress. */
+    static int step(String status, String substatus) {
+        if (status == null) {
+            return -1;
+        }
+        return switch (status) {
+            case "Pending", "InfoReceived" -> 0;
+            case "InTransit" -> "InTransit_PickedUp".equals(substatus) ? 1 : 2;
+            case "OutForDelivery", "AttemptFail", "AvailableForPickup" -> 3;
+            case "Delivered" -> 4;
+            default -> -1;
+        };
+    }
+
+    static boolean isBranch(String status) {
+        return switch (status) {
+            case "AttemptFail", "AvailableForPickup", "Exception", "Expired" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package app.landfall.tracking;
+
+import app.landfall.branding.Brand;
+import app.landfall.branding.BrandedPage;
+import app.landfall.branding.Brands;
+import app.landfall.i18n.Languages;
+import app.landfall.i18n.LocalFormat;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import app.landfall.merchants.Merchants;
+import app.landfall.web.Csrf;
+import app.landfall.web.Templates;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one answer for every parcel or order that cannot be shown: a wrong link, an unknown or
+ * another merchant's tracking number, an order whose details do not match. Same status, same
+ * words, so a guesser learns nothing; on a merchant's site it offers the lookup form again.
+ */
+public final class NotFoundPages {
+    private final Brands brands;
+    private final Templates templates;
+
+    public NotFoundPages(Brands brands, Templates templates) {
+        this.brands = brands;
+        this.templates = templates;
+    }
+
+    void show(Context ctx, Optional<Merchants.Site> site) {
+        render(ctx, site, 404, "tracking/not-found", Map.of());
+    }
+
+    /** The lookup page of a merchant's site, with the given status and extra model entries. */
+    void render(Context ctx, Optional<Merchants.Site> site, int status, String view, Map<String, Object> extra) {
+        Brand brand = site.flatMap(s -> brands.defaultOf(s.merchant().id()))
+                .orElseGet(() -> Brand.plain(site.map(s -> s.merchant().id()).orElse(0L),
+                        site.map(s -> s.merchant().displayName()).orElse("Landfall")));
+        String lang = Languages.choose(ctx.queryParam("lang"), ctx.cookie("lang"), ctx.header("Accept-Language"),
+                brand.pageLanguages(), brand.defaultLanguage());
+        String home = site.map(s -> s.path("/track")).orElse(null);
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("page", BrandedPage.of(brand, lang, home == null ? ctx.path() : home, home));
+        model.putIfAbsent("form", Map.of());
+        model.putIfAbsent("errors", Map.of());
+        model.put("fmt", new LocalFormat(Locale.forLanguageTag(lang), LocalDate.now(ZoneOffset.UTC)));
+        if (home != null) {
+            model.put("csrf", Csrf.token(ctx));
+        }
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.header("X-Robots-Tag", "noindex");
+        ctx.status(status).contentType("text/html; charset=utf-8")
+                .result(templates.render(view, model, ctx, Locale.forLanguageTag(lang)));
+    }
+}

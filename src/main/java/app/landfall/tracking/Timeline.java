@@ -1,0 +1,41 @@
+package app.landfall.tracking;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The checkpoint list as people read it. The same scan reported by two sources (AfterShip and
+ * EasyPost, say) differs in wording and seconds, so both are stored; the page shows it once.
+ */
+final class Timeline {
+    static final Duration SAME_SCAN = Duration.ofMinutes(10);
+
+    private Timeline() {
+    }
+
+    /** Events newest first, minus those with the status, substatus and place of a kept one within 10 minutes. */
+    static List<TrackingQueries.Event> withoutNearDuplicates(List<TrackingQueries.Event> newestFirst) {
+        List<TrackingQueries.Event> kept = new ArrayList<>();
+        for (TrackingQueries.Event event : newestFirst) {
+            boolean repeat = kept.stream().anyMatch(k -> sameScan(k, event));
+            if (!repeat) {
+                kept.add(event);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean sameScan(TrackingQueries.Event a, TrackingQueries.Event b) {
+        return a.status().equals(b.status())
+                && Objects.equals(a.substatus(), b.substatus())
+                && place(a).equals(place(b))
+                && Duration.between(b.occurredAt(), a.occurredAt()).abs().compareTo(SAME_SCAN) <= 0;
+    }
+
+    private static String place(TrackingQueries.Event e) {
+        return e.location() == null ? "" : e.location().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+}

@@ -1,0 +1,198 @@
+package app.landfall.tracking;
+
+import app.landfall.auth.SignedLinks;
+import app.landfall.merchants.Merchants;
+import app.landfall.web.Csrf;
+import app.landfall.web.RateLimiter;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GET/POST /{merchant}/track: find a parcel by tracking number, or an order by its number and
+ * the email or postal code it was placed with. Lookups are rate-limited per client IP and per
+ * merchant; an unknown order and wrong details get the same answer after the same work.
+ */
+public final class TrackingLookup {
+    static final Duration ORDER_LINK_VALIDITY = Duration.ofDays(7);
+    private static final String ORDER_PAGE = "order_page";
+    // compared against when no order matched, so both failures do the same work
+    private static final byte[] NOBODY = "nobody@invalid".getBytes(StandardCharsets.UTF_8);
+
+    private final Merchants merchants;
+    private final TrackingQueries queries;
+    private final TrackingPages pages;
+    private final NotFoundPages notFound;
+    private final SignedLinks links;
+    private final RateLimiter perClient;
+    private final RateLimiter perMerchant;
+
+    public TrackingLookup(Merchants merchants, TrackingQueries queries, TrackingPages pages, NotFoundPages notFound,
+            SignedLinks links, RateLimiter perClient, RateLimiter perMerchant) {
+        this.merchants = merchants;
+        this.queries = queries;
+        this.pages = pages;
+        this.notFound = notFound;
+        this.links = links;
+        this.perClient = perClient;
+        this.perMerchant = perMerchant;
+    }
+
+    /** GET /{merchant}/track */
+    public void showForm(Context ctx) {
+        Optional<Merchants.Site> site = merchants.site(ctx);
+        if (site.isEmpty()) {
+            notFound.show(ctx, site);
+            return;
+        }
+        notFound.render(ctx, site, 200, "tracking/lookup", Map.of());
+    }
+
+    /** POST /{merchant}/track */
+    public void lookUp(Context ctx) {
+        Optional<Merchants.Site> site = merchants.site(ctx);
+        if (site.isEmpty()) {
+            notFound.show(ctx, site);
+            return;
+        }
+        Csrf.verify(ctx);
+        if (throttled(ctx, site.get())) {
+            return;
+        }
+        String trackingNumber = ctx.formParam("tracking_number");
+        if (trackingNumber != null) {
+            lookUpNumber(ctx, site.get(), trackingNumber);
+        } else {
+            lookUpOrder(ctx, site.get(), ctx.formParam("order_number"), ctx.formParam("contact"));
+        }
+    }
+
+    private void lookUpNumber(Context ctx, Merchants.Site site, String typed) {
+        String number = normalise(typed);
+        if (!number.matches("[A-Z0-9]{4,64}")) {
+            invalid(ctx, site, Map.of("tracking_number", typed), Map.of("tracking_number",
+                    number.isEmpty() ? "lookup.error.tracking_number.missing" : "lookup.error.tracking_number.format"));
+            return;
+        }
+        ctx.redirect(site.path("/track/" + number), HttpStatus.SEE_OTHER);
+    }
+
+    private void lookUpOrder(Context ctx, Merchants.Site site, String orderNumber, String contact) {
+        String number = orderNumber == null ? "" : orderNumber.strip().replaceFirst("^#", "");
+        String proof = contact == null ? "" : contact.strip();
+        Map<String, String> errors = new HashMap<>();
+        if (number.isEmpty() || number.length() > 64) {
+            errors.put("order_number", "lookup.error.order_number.missing");
+        }
+        if (proof.isEmpty() || proof.length() > 254) {
+            errors.put("contact", "lookup.error.contact.missing");
+        }
+        if (!errors.isEmpty()) {
+            invalid(ctx, site, Map.of("order_number", orderNumber == null ? "" : orderNumber, "contact", proof), errors);
+            return;
+        }
+        long merchantId = site.merchant().id();
+        Optional<TrackingQueries.OrderMatch> order = queries.orderByNumber(merchantId, number);
+        boolean matches = matches(order.orElse(null), proof);
+        if (!matches) {
+            notFound.render(ctx, Optional.of(site), 404, "tracking/not-found",
+                    Map.of("form", Map.of("order_number", number, "contact", proof)));
+            return;
+        }
+        long orderId = order.get().orderId();
+        List<TrackingQueries.Package> packages = queries.packages(merchantId, orderId);
+        if (packages.size() == 1) {
+            ctx.redirect("/t/" + packages.get(0).token(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.redirect(site.path("/track/order/" + links.sign(ORDER_PAGE, merchantId, orderId, ORDER_LINK_VALIDITY)),
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** Email in any case, or postal code without spaces or dashes; both compared in constant time. */
+    static boolean matches(TrackingQueries.OrderMatch order, String proof) {
+        boolean byEmail = proof.contains("@");
+        byte[] given = (byEmail ? proof.toLowerCase(Locale.ROOT) : postal(proof)).getBytes(StandardCharsets.UTF_8);
+        String stored = order == null ? null : byEmail ? order.email() : postal(order.postalCode());
+        byte[] expected = stored == null || stored.isEmpty() ? NOBODY : stored.getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, given) && order != null && stored != null && !stored.isEmpty();
+    }
+
+    private static String postal(String code) {
+        return code == null ? null : code.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
+    }
+
+    static String normalise(String trackingNumber) {
+        return trackingNumber == null ? "" : trackingNumber.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
+    }
+
+    /** GET /{merchant}/track/{number}: the status and history only. */
+    public void showByNumber(Context ctx) {
+        withNumber(ctx, (site, v) -> pages.showLimited(ctx, site, v, v == null ? null : normalise(ctx.pathParam("number"))));
+    }
+
+    /** GET /{merchant}/track/{number}/go/{n} */
+    public void followByNumber(Context ctx) {
+        withNumber(ctx, (site, v) -> pages.follow(ctx, v));
+    }
+
+    private void withNumber(Context ctx, java.util.function.BiConsumer<Merchants.Site, TrackingQueries.Version> then) {
+        Optional<Merchants.Site> site = merchants.site(ctx);
+        if (site.isEmpty()) {
+            notFound.show(ctx, site);
+            return;
+        }
+        if (throttled(ctx, site.get())) {
+            return;
+        }
+        String number = normalise(ctx.pathParam("number"));
+        Optional<TrackingQueries.Version> v = number.matches("[A-Z0-9]{4,64}")
+                ? queries.versionByNumber(site.get().merchant().id(), number) : Optional.empty();
+        if (v.isEmpty()) {
+            notFound.show(ctx, site);
+            return;
+        }
+        then.accept(site.get(), v.get());
+    }
+
+    /** GET /{merchant}/track/order/{link}: every package of an order, for a visitor who proved they know it. */
+    public void showOrder(Context ctx) {
+        Optional<Merchants.Site> site = merchants.site(ctx);
+        Optional<Long> orderId = site.flatMap(s -> links.verify(ORDER_PAGE, s.merchant().id(), ctx.pathParam("link")));
+        if (orderId.isEmpty()) {
+            notFound.show(ctx, site);
+            return;
+        }
+        long merchantId = site.get().merchant().id();
+        String orderNumber = queries.orderNumber(merchantId, orderId.get());
+        if (orderNumber == null) {
+            notFound.show(ctx, site);
+            return;
+        }
+        notFound.render(ctx, site, 200, "tracking/order", Map.of("orderNumber", orderNumber,
+                "packages", queries.packages(merchantId, orderId.get())));
+    }
+
+    private boolean throttled(Context ctx, Merchants.Site site) {
+        RateLimiter.Decision client = perClient.acquire(ctx.ip());
+        RateLimiter.Decision merchant = client.allowed() ? perMerchant.acquire(String.valueOf(site.merchant().id())) : client;
+        if (merchant.allowed()) {
+            return false;
+        }
+        long seconds = Math.max(1, merchant.retryAfter().toSeconds());
+        ctx.header("Retry-After", String.valueOf(seconds));
+        notFound.render(ctx, Optional.of(site), 429, "tracking/throttled", Map.of("seconds", seconds));
+        return true;
+    }
+
+    private void invalid(Context ctx, Merchants.Site site, Map<String, String> form, Map<String, String> errors) {
+        notFound.render(ctx, Optional.of(site), 422, "tracking/lookup", Map.of("form", form, "errors", errors));
+    }
+}

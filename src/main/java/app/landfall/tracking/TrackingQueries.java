@@ -1,0 +1,188 @@
+package app.landfall.tracking;
+
+import static app.landfall.db.schema.Tables.BRANDS;
+import static app.landfall.db.schema.Tables.MERCHANTS;
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.ORDER_ITEMS;
+import static app.landfall.db.schema.Tables.RETURN_POLICIES;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
+import static app.landfall.db.schema.Tables.SHIPMENT_ITEMS;
+import static app.landfall.db.schema.Tables.TRACKING_EVENTS;
+import static org.jooq.impl.DSL.arrayOverlap;
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.left;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.upper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.Table;
+
+/** What the public tracking pages read, always within one merchant. */
+public final class TrackingQueries {
+    static final int SELECTOR_LENGTH = 16;
+
+    private final DSLContext dsl;
+
+    public TrackingQueries(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Everything a cached page depends on, read in one small query before deciding to render. */
+    record Version(long merchantId, long shipmentId, String token, String slug, String merchantName, String timezone, String direction,
+            OffsetDateTime shipment, OffsetDateTime order, Long brandId, OffsetDateTime brand, OffsetDateTime policy) {
+    }
+
+    record Event(OffsetDateTime occurredAt, String timezone, String status, String substatus, String message, String location) {
+    }
+
+    record Item(String title, String variant, int quantity, String imageUrl) {
+    }
+
+    /** One shipment with its order, history and contents, as the page shows it. */
+    record ShipmentData(String carrier, String service, String trackingNumber, String status, String substatus,
+            LocalDate carrierEstimate, LocalDate predictedFrom, LocalDate predictedTo, OffsetDateTime shippedAt,
+            OffsetDateTime deliveredAt, String pickupLocation, LocalDate pickupDeadline, String orderNumber,
+            OffsetDateTime placedAt, LocalDate promised, String destinationCity, String destinationCountry,
+            String windowStartsAt, Integer windowDays, boolean anyItemReturnable, List<Event> events, List<Item> items) {
+    }
+
+    /** An order found by number, with what a shopper may prove they know about it. */
+    record OrderMatch(long orderId, String email, String postalCode) {
+    }
+
+    /** A package of an order, for the order page. */
+    record Package(String token, String carrier, String trackingNumber, String status, String substatus,
+            LocalDate carrierEstimate, OffsetDateTime deliveredAt, List<Item> items) {
+        public String carrierName() {
+            return app.landfall.carriers.CarrierDirectory.byCode(carrier)
+                    .map(app.landfall.carriers.CarrierDirectory.Carrier::displayName).orElse(carrier);
+        }
+
+        public String tone() {
+            return TrackingView.tone(status);
+        }
+    }
+
+    /** The shipment a tracking link names; the full token is compared in constant time. */
+    Optional<Version> versionByToken(String token) {
+        if (token.length() < 22 || token.length() > 128) {
+            return Optional.empty();
+        }
+        byte[] wanted = token.getBytes(StandardCharsets.UTF_8);
+        return versionQuery(left(SHIPMENTS.PUBLIC_TOKEN, SELECTOR_LENGTH).eq(token.substring(0, SELECTOR_LENGTH)))
+                .fetch(TrackingQueries::version).stream()
+                .filter(v -> MessageDigest.isEqual(v.token().getBytes(StandardCharsets.UTF_8), wanted))
+                .findFirst();
+    }
+
+    /** An outgoing parcel of this merchant by its (normalised) tracking number; the newest if several. */
+    Optional<Version> versionByNumber(long merchantId, String trackingNumber) {
+        return versionQuery(SHIPMENTS.MERCHANT_ID.eq(merchantId)
+                        .and(SHIPMENTS.TRACKING_NUMBER.eq(trackingNumber))
+                        .and(SHIPMENTS.DIRECTION.eq("outbound")))
+                .orderBy(SHIPMENTS.ID.desc()).limit(1)
+                .fetchOptional(TrackingQueries::version);
+    }
+
+    private SelectConditionStep<? extends Record> versionQuery(Condition which) {
+        return dsl.select(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID, SHIPMENTS.PUBLIC_TOKEN, MERCHANTS.SLUG, MERCHANTS.NAME, MERCHANTS.TIMEZONE,
+                        SHIPMENTS.DIRECTION, SHIPMENTS.UPDATED_AT, ORDERS.UPDATED_AT, BRANDS.ID, BRANDS.UPDATED_AT,
+                        RETURN_POLICIES.UPDATED_AT)
+                .from(withOrderBrandAndPolicy())
+                .where(which);
+    }
+
+    private static Version version(Record r) {
+        return new Version(r.get(SHIPMENTS.MERCHANT_ID), r.get(SHIPMENTS.ID), r.get(SHIPMENTS.PUBLIC_TOKEN),
+                r.get(MERCHANTS.SLUG), r.get(MERCHANTS.NAME), r.get(MERCHANTS.TIMEZONE), r.get(SHIPMENTS.DIRECTION), r.get(SHIPMENTS.UPDATED_AT),
+                r.get(ORDERS.UPDATED_AT), r.get(BRANDS.ID), r.get(BRANDS.UPDATED_AT), r.get(RETURN_POLICIES.UPDATED_AT));
+    }
+
+    /** The shipment with its merchant, order, the order's brand (else the default) and the default policy. */
+    private static Table<?> withOrderBrandAndPolicy() {
+        return SHIPMENTS
+                .join(MERCHANTS).on(MERCHANTS.ID.eq(SHIPMENTS.MERCHANT_ID))
+                .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
+                .leftJoin(BRANDS).on(BRANDS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID))
+                .and(BRANDS.ID.eq(ORDERS.BRAND_ID).or(ORDERS.BRAND_ID.isNull().and(BRANDS.IS_DEFAULT)))
+                .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(RETURN_POLICIES.IS_DEFAULT);
+    }
+
+    ShipmentData load(long merchantId, long shipmentId) {
+        var returnable = exists(selectOne().from(ORDER_ITEMS)
+                .where(ORDER_ITEMS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDER_ITEMS.ORDER_ID.eq(SHIPMENTS.ORDER_ID))
+                .and(ORDER_ITEMS.FINAL_SALE.isFalse().or(RETURN_POLICIES.FINAL_SALE_RETURNABLE))
+                .and(not(arrayOverlap(ORDER_ITEMS.PRODUCT_TAGS, RETURN_POLICIES.EXCLUDED_PRODUCT_TAGS))));
+        var events = multiset(select(TRACKING_EVENTS.OCCURRED_AT, TRACKING_EVENTS.OCCURRED_TIMEZONE, TRACKING_EVENTS.STATUS,
+                        TRACKING_EVENTS.SUBSTATUS, TRACKING_EVENTS.RAW_MESSAGE, TRACKING_EVENTS.LOCATION)
+                .from(TRACKING_EVENTS)
+                .where(TRACKING_EVENTS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(TRACKING_EVENTS.SHIPMENT_ID.eq(SHIPMENTS.ID))
+                .orderBy(TRACKING_EVENTS.OCCURRED_AT.desc(), TRACKING_EVENTS.ID.desc()))
+                .convertFrom(r -> r.map(e -> new Event(e.value1(), e.value2(), e.value3(), e.value4(), e.value5(), e.value6())));
+        return dsl.select(SHIPMENTS.CARRIER, SHIPMENTS.SERVICE, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS, SHIPMENTS.SUBSTATUS,
+                        SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, SHIPMENTS.PREDICTED_DELIVERY_FROM, SHIPMENTS.PREDICTED_DELIVERY_TO,
+                        SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT, SHIPMENTS.PICKUP_LOCATION, SHIPMENTS.PICKUP_DEADLINE,
+                        ORDERS.ORDER_NUMBER, ORDERS.PLACED_AT, ORDERS.PROMISED_DELIVERY_DATE, ORDERS.SHIPPING_CITY,
+                        ORDERS.SHIPPING_COUNTRY, RETURN_POLICIES.WINDOW_STARTS_AT, RETURN_POLICIES.WINDOW_DAYS,
+                        field(returnable), events, items(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID))
+                .from(SHIPMENTS)
+                .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
+                .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(RETURN_POLICIES.IS_DEFAULT)
+                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(shipmentId))
+                .fetchOne(r -> new ShipmentData(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13(), r.value14(),
+                        r.value15(), r.value16(), r.value17(), r.value18(), r.value19(),
+                        r.value20() != null && r.value20() && r.value13() != null, r.value21(), r.value22()));
+    }
+
+    /** The items travelling in a shipment, with the quantity in this package. */
+    private static org.jooq.Field<List<Item>> items(org.jooq.Field<Long> merchantId, org.jooq.Field<Long> shipmentId) {
+        return multiset(select(ORDER_ITEMS.TITLE, ORDER_ITEMS.VARIANT_TITLE, SHIPMENT_ITEMS.QUANTITY, ORDER_ITEMS.IMAGE_URL)
+                .from(SHIPMENT_ITEMS)
+                .join(ORDER_ITEMS).on(ORDER_ITEMS.MERCHANT_ID.eq(SHIPMENT_ITEMS.MERCHANT_ID)).and(ORDER_ITEMS.ID.eq(SHIPMENT_ITEMS.ORDER_ITEM_ID))
+                .where(SHIPMENT_ITEMS.MERCHANT_ID.eq(merchantId)).and(SHIPMENT_ITEMS.SHIPMENT_ID.eq(shipmentId))
+                .orderBy(ORDER_ITEMS.ID))
+                .convertFrom(r -> r.map(i -> new Item(i.value1(), i.value2(), i.value3(), i.value4())));
+    }
+
+    /** An order by the number a shopper typed, in any letter case. */
+    Optional<OrderMatch> orderByNumber(long merchantId, String orderNumber) {
+        return dsl.select(ORDERS.ID, ORDERS.CUSTOMER_EMAIL, ORDERS.SHIPPING_POSTAL_CODE)
+                .from(ORDERS)
+                .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(upper(ORDERS.ORDER_NUMBER).eq(upper(orderNumber)))
+                .orderBy(ORDERS.ID)
+                .limit(1)
+                .fetchOptional(r -> new OrderMatch(r.value1(), r.value2(), r.value3()));
+    }
+
+    String orderNumber(long merchantId, long orderId) {
+        return dsl.select(ORDERS.ORDER_NUMBER).from(ORDERS)
+                .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(orderId))
+                .fetchOne(ORDERS.ORDER_NUMBER);
+    }
+
+    /** The outgoing packages of an order, oldest first. */
+    List<Package> packages(long merchantId, long orderId) {
+        return dsl.select(SHIPMENTS.PUBLIC_TOKEN, SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS,
+                        SHIPMENTS.SUBSTATUS, SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, SHIPMENTS.DELIVERED_AT,
+                        items(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID))
+                .from(SHIPMENTS)
+                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ORDER_ID.eq(orderId))
+                .and(SHIPMENTS.DIRECTION.eq("outbound"))
+                .orderBy(SHIPMENTS.CREATED_AT, SHIPMENTS.ID)
+                .fetch(r -> new Package(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+    }
+}

@@ -1,0 +1,199 @@
+package app.landfall.tracking;
+
+import app.landfall.branding.Brand;
+import app.landfall.branding.BrandedPage;
+import app.landfall.carriers.CarrierDirectory;
+import app.landfall.i18n.LocalFormat;
+import app.landfall.i18n.Messages;
+import app.landfall.returns.ReturnWindow;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One shipment's tracking page in one language, every sentence already worded. {@code detailed}
+ * is false for a lookup by tracking number alone: then the order, destination and items stay hidden.
+ */
+public record TrackingView(
+        BrandedPage page,
+        String self,
+        String version,
+        boolean detailed,
+        boolean isFinal,
+        String status,
+        String tone,
+        String statusName,
+        String substatusName,
+        Promise promise,
+        String explanation,
+        String nextStep,
+        boolean showContact,
+        Milestones milestones,
+        List<Entry> timeline,
+        String carrierName,
+        String service,
+        String trackingNumber,
+        String carrierUrl,
+        String orderNumber,
+        String destination,
+        List<TrackingQueries.Item> items,
+        String returnUrl,
+        String returnBy,
+        Marketing marketing) {
+
+    /** "Estimated delivery: Tuesday, November 24", with the date for a time element. */
+    public record Promise(String label, String text, String iso, boolean late) {
+    }
+
+    public record Entry(String iso, String when, String title, String detail, String location) {
+    }
+
+    public record Marketing(String headline, String body, String bannerImage, String bannerUrl, List<Pick> picks) {
+    }
+
+    public record Pick(String title, String image, String price, String url) {
+    }
+
+    /** Everything the page is built from. {@code clicks} is the base of the click-counting links. */
+    record Inputs(TrackingQueries.ShipmentData data, Brand brand, String lang, String self, String version,
+            boolean detailed, String clicks, String home, String returnUrl, LocalDate today, ZoneId storeZone) {
+    }
+
+    static TrackingView of(Inputs in) {
+        TrackingQueries.ShipmentData d = in.data();
+        Locale locale = Locale.forLanguageTag(in.lang());
+        LocalFormat format = new LocalFormat(locale, in.today());
+        String carrier = CarrierDirectory.byCode(d.carrier()).map(CarrierDirectory.Carrier::displayName)
+                .orElse(Messages.text(locale, "tracking.carrier.unknown"));
+        String statusName = Messages.text(locale, "status." + d.status());
+        String substatusName = d.substatus() == null ? null : Messages.text(locale, "substatus." + d.substatus());
+        String pickupPlace = d.pickupLocation() != null ? d.pickupLocation()
+                : d.events().isEmpty() ? null : d.events().get(0).location();
+        Object[] args = {carrier, pickupPlace == null ? "" : pickupPlace,
+                d.pickupDeadline() == null ? "" : format.day(d.pickupDeadline()), in.brand().name()};
+        String explanation = firstText(locale, args, "explain." + d.substatus(), "explain." + d.status());
+        String nextStep = firstText(locale, args,
+                "AvailableForPickup".equals(d.status()) && d.pickupDeadline() != null ? "next.AvailableForPickup.deadline" : "-",
+                "next." + d.substatus(), "next." + d.status());
+
+        List<Milestones.Reached> history = d.events().stream().map(e -> new Milestones.Reached(e.status(), e.substatus())).toList();
+        boolean returnable = in.detailed() && in.returnUrl() != null && d.windowDays() != null
+                && ReturnWindow.isOpen(returnBy(d, in.storeZone()), in.today());
+        return new TrackingView(
+                BrandedPage.of(in.brand(), in.lang(), in.self(), in.home()),
+                in.self(),
+                in.version(),
+                in.detailed(),
+                ShipmentStatus.fromCode(d.status()).map(ShipmentStatus::isFinal).orElse(false),
+                d.status(),
+                tone(d.status()),
+                statusName,
+                substatusName,
+                promise(d, locale, format, in.today(), in.storeZone()),
+                explanation,
+                nextStep,
+                "Exception".equals(d.status()) || "Expired".equals(d.status()),
+                Milestones.of(d.status(), history),
+                timeline(d.events(), locale, format),
+                carrier,
+                d.service(),
+                d.trackingNumber(),
+                CarrierDirectory.byCode(d.carrier()).map(c -> c.trackingUrl(d.trackingNumber())).orElse(null),
+                in.detailed() ? d.orderNumber() : null,
+                in.detailed() ? destination(d, locale) : null,
+                in.detailed() ? d.items() : List.of(),
+                returnable ? in.returnUrl() : null,
+                returnable ? format.day(returnBy(d, in.storeZone()).orElseThrow()) : null,
+                marketing(in.brand().marketing(), in.clicks()));
+    }
+
+    private static Optional<LocalDate> returnBy(TrackingQueries.ShipmentData d, ZoneId zone) {
+        return ReturnWindow.lastDay(d.windowStartsAt(), d.windowDays() == null ? 0 : d.windowDays(), d.placedAt(),
+                d.shippedAt(), d.deliveredAt(), "Delivered".equals(d.status()), d.anyItemReturnable(), zone);
+    }
+
+    /** The first of the keys that has a text (a substatus explanation, else the status one). */
+    private static String firstText(Locale locale, Object[] args, String... keys) {
+        for (String key : keys) {
+            String text = Messages.text(locale, key, args);
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    static String tone(String status) {
+        return switch (status) {
+            case "Delivered" -> "done";
+            case "AttemptFail", "AvailableForPickup" -> "attention";
+            case "Exception", "Expired" -> "problem";
+            default -> "moving";
+        };
+    }
+
+    private static Promise promise(TrackingQueries.ShipmentData d, Locale locale, LocalFormat format, LocalDate today, ZoneId zone) {
+        LocalDate deliveredOn = d.deliveredAt() == null ? null : d.deliveredAt().atZoneSameInstant(zone).toLocalDate();
+        DeliveryPromise p = DeliveryPromise.of(d.status(), d.substatus(), deliveredOn, d.carrierEstimate(),
+                d.predictedFrom(), d.predictedTo(), d.promised(), today);
+        return switch (p.kind()) {
+            case NONE -> null;
+            case DELIVERED -> new Promise(Messages.text(locale, "promise.delivered"), format.day(p.from()), p.from().toString(), false);
+            case ESTIMATED -> new Promise(Messages.text(locale, "promise.estimated"), format.day(p.from()), p.from().toString(), p.late());
+            case PROMISED -> new Promise(Messages.text(locale, "promise.promised"), format.day(p.from()), p.from().toString(), p.late());
+            case RANGE -> new Promise(Messages.text(locale, "promise.estimated"),
+                    Messages.text(locale, "promise.range", format.day(p.from()), format.day(p.to())), p.from().toString(), p.late());
+        };
+    }
+
+    private static List<Entry> timeline(List<TrackingQueries.Event> events, Locale locale, LocalFormat format) {
+        List<Entry> entries = new ArrayList<>();
+        for (TrackingQueries.Event e : Timeline.withoutNearDuplicates(events)) {
+            ZonedDateTime local = localTime(e.occurredAt(), e.timezone());
+            String title = e.substatus() != null ? Messages.text(locale, "substatus." + e.substatus()) : null;
+            if (title == null) {
+                title = Messages.text(locale, "status." + e.status());
+            }
+            String detail = e.message() == null || e.message().equalsIgnoreCase(title) ? null : e.message();
+            entries.add(new Entry(local.toOffsetDateTime().toString(), format.moment(local), title, detail, e.location()));
+        }
+        return entries;
+    }
+
+    /** Scans are shown at the local time of the place they happened, when the carrier said where. */
+    static ZonedDateTime localTime(OffsetDateTime occurredAt, String timezone) {
+        try {
+            return occurredAt.atZoneSameInstant(timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone));
+        } catch (DateTimeException e) {
+            return occurredAt.atZoneSameInstant(ZoneOffset.UTC);
+        }
+    }
+
+    private static String destination(TrackingQueries.ShipmentData d, Locale locale) {
+        if (d.destinationCity() == null) {
+            return null;
+        }
+        String country = d.destinationCountry() == null ? null
+                : new Locale("", d.destinationCountry()).getDisplayCountry(locale);
+        return country == null || country.isBlank() ? d.destinationCity() : d.destinationCity() + ", " + country;
+    }
+
+    private static Marketing marketing(Brand.Marketing m, String clicks) {
+        if (m.isEmpty()) {
+            return null;
+        }
+        List<Pick> picks = new ArrayList<>();
+        for (int i = 0; i < m.recommendations().size(); i++) {
+            Brand.Recommendation r = m.recommendations().get(i);
+            picks.add(new Pick(r.title(), r.imageUrl(), r.price(), clicks + "/go/" + (i + 1)));
+        }
+        return new Marketing(m.headline(), m.body(), m.bannerImageUrl(), m.bannerUrl() == null ? null : clicks + "/go/0", picks);
+    }
+}

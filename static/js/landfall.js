@@ -1,0 +1,24 @@
+// Landfall: the little htmx cannot do. Pages work without it; this only adds conveniences.
+(function () {
+  "use strict";
+  function enhance(root) {
+    root.querySelectorAll("button[data-copy]").forEach(function (button) {
+      if (!navigator.clipboard || button.dataset.copyReady) { return; }
+      button.dataset.copyReady = "1";
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(button.dataset.copy).then(function () {
+          var label = button.querySelector("[data-label]");
+          var done = button.dataset.copied;
+          if (label && done) {
+            var before = label.textContent;
+            label.textContent = done;
+            setTimeout(function () { label.textContent = before; }, 2000);
+          }
+        });
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:load", function (event) { enhance(event.target); });
+})();
