@@ -21,7 +21,7 @@ public record DeliveryPromise(Kind kind, LocalDate from, LocalDate to, boolean l
         if ("Delivered".equals(status) && deliveredOn != null) {
             return new DeliveryPromise(Kind.DELIVERED, deliveredOn, deliveredOn, false);
         }
-        if ("Delivered".equals(status) || "Expired".equals(status) || NO_ARRIVAL.contains(substatus)) {
+        if ("Delivered".equals(status) || "Expired".equals(status) || (substatus != null && NO_ARRIVAL.contains(substatus))) {
             return new DeliveryPromise(Kind.NONE, null, null, false);
         }
         DeliveryPromise estimate;

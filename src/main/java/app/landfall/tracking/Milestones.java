@@ -24,12 +24,12 @@ public record Milestones(List<Step> steps, String branch) {
     public record Reached(String status, String substatus) {
     }
 
-    public static Milestones of(String status, List<Reached> history) {
+    public static Milestones of(String status, String substatus, List<Reached> history) {
         int reached = 0;
         for (Reached r : history) {
             reached = Math.max(reached, step(r.status(), r.substatus()));
         }
-        reached = Math.max(reached, step(status, null));
+        reached = Math.max(reached, step(status, substatus));
         String branch = isBranch(status) ? status : null;
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {

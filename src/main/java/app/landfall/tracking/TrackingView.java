@@ -78,7 +78,9 @@ public record TrackingView(
                 : d.events().isEmpty() ? null : d.events().get(0).location();
         Object[] args = {carrier, pickupPlace == null ? "" : pickupPlace,
                 d.pickupDeadline() == null ? "" : format.day(d.pickupDeadline()), in.brand().name()};
-        String explanation = firstText(locale, args, "explain." + d.substatus(), "explain." + d.status());
+        String explanation = firstText(locale, args, "explain." + d.substatus(),
+                "AvailableForPickup".equals(d.status()) && pickupPlace == null ? "explain.AvailableForPickup.noplace" : "-",
+                "explain." + d.status());
         String nextStep = firstText(locale, args,
                 "AvailableForPickup".equals(d.status()) && d.pickupDeadline() != null ? "next.AvailableForPickup.deadline" : "-",
                 "next." + d.substatus(), "next." + d.status());
@@ -100,7 +102,7 @@ public record TrackingView(
                 explanation,
                 nextStep,
                 "Exception".equals(d.status()) || "Expired".equals(d.status()),
-                Milestones.of(d.status(), history),
+                Milestones.of(d.status(), d.substatus(), history),
                 timeline(d.events(), locale, format),
                 carrier,
                 d.service(),

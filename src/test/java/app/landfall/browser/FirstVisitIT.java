@@ -87,8 +87,8 @@ class FirstVisitIT {
     void a_broken_link_gets_a_friendly_page_not_a_stack_trace() {
         var response = page.navigate(landfall.baseUrl() + "/t/this-link-was-cut-off-somewhere");
         assertEquals(404, response.status());
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Not Found");
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to the start page"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("We could not find that parcel");
+        assertThat(page.getByText("Check that you copied the whole link")).isVisible();
         assertEquals("", Browsers.accessibilityViolations(page));
     }
 }

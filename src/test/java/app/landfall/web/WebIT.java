@@ -75,7 +75,7 @@ class WebIT {
     void an_unknown_store_gets_a_404_that_says_so() throws Exception {
         HttpResponse<String> response = get("/no-such-store/track", "text/html");
         assertEquals(404, response.statusCode());
-        assertTrue(response.body().contains("We could not find that store."));
+        assertTrue(response.body().contains("We could not find that parcel"), "the same answer as any unknown parcel");
     }
 
     @Test
@@ -96,7 +96,7 @@ class WebIT {
         assertTrue(page.body().contains("<ol class=\"timeline\">"), "the demo parcel has scans");
         HttpResponse<String> fragment = HTTP.send(HttpRequest.newBuilder(URI.create(landfall.baseUrl() + link))
                 .header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(fragment.body().trim().startsWith("<section id=\"status\""), fragment.body());
+        assertTrue(fragment.body().trim().startsWith("<input type=\"hidden\" id=\"status-version\""), fragment.body());
         assertFalse(fragment.body().contains("<html"));
     }
 }
