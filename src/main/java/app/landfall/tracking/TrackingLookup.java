@@ -135,7 +135,7 @@ public final class TrackingLookup {
 
     /** GET /{merchant}/track/{number}: the status and history only. */
     public void showByNumber(Context ctx) {
-        withNumber(ctx, (site, v) -> pages.showLimited(ctx, site, v, v == null ? null : normalise(ctx.pathParam("number"))));
+        withNumber(ctx, (site, v) -> pages.showLimited(ctx, site, v, normalise(ctx.pathParam("number"))));
     }
 
     /** GET /{merchant}/track/{number}/go/{n} */

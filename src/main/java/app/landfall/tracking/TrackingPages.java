@@ -199,10 +199,10 @@ public final class TrackingPages {
         }
     }
 
-    static ZoneId zone(String timezone) {
+    static ZoneId zone(String timezone) { // merchants.timezone is NOT NULL
         try {
             return ZoneId.of(timezone);
-        } catch (DateTimeException | NullPointerException e) {
+        } catch (DateTimeException e) {
             return ZoneOffset.UTC;
         }
     }

@@ -10,9 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock that stands still until a test moves it, so time-dependent code is tested without sleeping. */
 public final class TestClock extends Clock {
     private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     public TestClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
+
+    private TestClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     public TestClock(String start) {
@@ -34,11 +40,12 @@ public final class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same moving instant seen from another zone (code asks for the store's local date this way). */
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a test clock is always UTC");
+    public Clock withZone(ZoneId other) {
+        return new TestClock(now, other);
     }
 }
