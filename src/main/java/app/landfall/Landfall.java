@@ -32,9 +32,11 @@ import app.landfall.tracking.ShipmentWriter;
 import app.landfall.tracking.NotFoundPages;
 import app.landfall.tracking.TrackingLookup;
 import app.landfall.tracking.TrackingPages;
+import app.landfall.tracking.TokenVersions;
 import app.landfall.tracking.TrackingQueries;
 import app.landfall.web.Assets;
 import app.landfall.web.RateLimiter;
+import app.landfall.web.RequestLog;
 import app.landfall.web.Templates;
 import app.landfall.web.WebServer;
 import io.javalin.Javalin;
@@ -54,9 +56,12 @@ public final class Landfall implements AutoCloseable {
     private final Javalin web;
     private final BackgroundJobs jobs;
     private final Engagement engagement;
+    private final TokenVersions tokenVersions;
 
-    private Landfall(Config config, Database database, Javalin web, BackgroundJobs jobs, Engagement engagement) {
+    private Landfall(Config config, Database database, Javalin web, BackgroundJobs jobs, Engagement engagement,
+            TokenVersions tokenVersions) {
         this.engagement = engagement;
+        this.tokenVersions = tokenVersions;
         this.config = config;
         this.database = database;
         this.web = web;
@@ -108,8 +113,9 @@ public final class Landfall implements AutoCloseable {
             Brands brands = new Brands(database.dsl());
             Engagement engagement = new Engagement(database.dsl(), clock);
             NotFoundPages notFound = new NotFoundPages(brands, templates);
-            TrackingQueries trackingQueries = new TrackingQueries(database.dsl());
-            TrackingPages tracking = new TrackingPages(trackingQueries, brands, merchants, templates, engagement, clock, notFound);
+            TrackingQueries trackingQueries = new TrackingQueries(database.lookups());
+            TokenVersions tokenVersions = new TokenVersions(trackingQueries, 2);
+            TrackingPages tracking = new TrackingPages(trackingQueries, tokenVersions, brands, merchants, templates, engagement, clock, notFound);
             TrackingLookup lookup = new TrackingLookup(merchants, trackingQueries, tracking, notFound,
                     SignedLinks.load(database.dsl(), clock),
                     // a shopper retrying typos is fine; a script walking through order numbers is not
@@ -136,7 +142,7 @@ public final class Landfall implements AutoCloseable {
                     .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge)
                     .schedule("webhook deliveries older than 90 days purged", Duration.ofMinutes(10), Duration.ofHours(6),
                             () -> inbox.purgeProcessed(Duration.ofDays(90)));
-            return new Landfall(config, database, web, jobs, engagement);
+            return new Landfall(config, database, web, jobs, engagement, tokenVersions);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -183,7 +189,9 @@ public final class Landfall implements AutoCloseable {
         try {
             jobs.close();
             web.stop();
+            tokenVersions.close();
             engagement.flush(); // the last few seconds of page views
+            RequestLog.flush();
         } finally {
             database.close();
         }

@@ -24,14 +24,18 @@ public final class Database implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
+    private final HikariDataSource lookupPool;
     private final DSLContext dsl;
+    private final DSLContext lookups;
     private final String description;
 
-    private Database(EmbeddedDatabase embedded, HikariDataSource pool, String description) {
+    private Database(EmbeddedDatabase embedded, HikariDataSource pool, HikariDataSource lookupPool, String description) {
         this.embedded = embedded;
         this.pool = pool;
+        this.lookupPool = lookupPool;
         this.description = description;
         this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+        this.lookups = DSL.using(lookupPool, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
     }
 
     /** Connects to DATABASE_URL, or starts the embedded PostgreSQL, then applies migrations. */
@@ -50,7 +54,8 @@ public final class Database implements AutoCloseable {
 
     private static Database external(DatabaseUrl url) {
         try {
-            return new Database(null, pool(url.jdbcUrl(), url.user(), url.password()), url.jdbcUrl());
+            HikariDataSource pool = pool(url.jdbcUrl(), url.user(), url.password());
+            return new Database(null, pool, lookupPool(pool), url.jdbcUrl());
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new ConfigException("DATABASE_URL: cannot connect to " + url.jdbcUrl() + ": " + cause.getMessage(), e);
@@ -60,7 +65,8 @@ public final class Database implements AutoCloseable {
     private static Database embedded(Config config) {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
         try {
-            return new Database(embedded, pool(embedded.jdbcUrl(), "postgres", embedded.password()),
+            HikariDataSource pool = pool(embedded.jdbcUrl(), "postgres", embedded.password());
+            return new Database(embedded, pool, lookupPool(pool),
                     "embedded PostgreSQL in " + config.dataDir().resolve("postgres") + " (port " + embedded.port() + ")");
         } catch (RuntimeException e) {
             embedded.close();
@@ -69,12 +75,36 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(String jdbcUrl, String user, String password) {
+        HikariConfig hikari = config("landfall", jdbcUrl, user, password);
+        hikari.setMaximumPoolSize(Integer.getInteger("landfall.db.poolSize", 10));
+        return new HikariDataSource(hikari);
+    }
+
+    /**
+     * A few connections for the public pages' key lookups (a tracking link's shipment, then its
+     * page data), which run thousands of times a second with the same shape. Their sessions use
+     * generic plans: each statement is planned once per connection instead of on every execution,
+     * which halves the database's work per page. Only fixed-shape queries by key belong here;
+     * anything that filters or sorts by what a user typed needs the main pool's custom plans.
+     */
+    private static HikariDataSource lookupPool(HikariDataSource main) {
+        try {
+            HikariConfig hikari = config("landfall-lookups", main.getJdbcUrl(), main.getUsername(), main.getPassword());
+            hikari.setMaximumPoolSize(Integer.getInteger("landfall.db.lookupPoolSize", 6));
+            hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            main.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig config(String name, String jdbcUrl, String user, String password) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("landfall");
+        hikari.setPoolName(name);
         hikari.setJdbcUrl(jdbcUrl);
         hikari.setUsername(user);
         hikari.setPassword(password);
-        hikari.setMaximumPoolSize(Integer.getInteger("landfall.db.poolSize", 10));
         hikari.setConnectionTimeout(5_000);
         hikari.setValidationTimeout(2_000);
         hikari.setInitializationFailTimeout(1);
@@ -84,7 +114,7 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
         hikari.addDataSourceProperty("ApplicationName", "landfall");
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return new HikariDataSource(hikari);
+        return hikari;
     }
 
     private void migrate() {
@@ -98,6 +128,11 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /** jOOQ on the lookup connections: only for fixed-shape queries by key (see {@link #lookupPool}). */
+    public DSLContext lookups() {
+        return lookups;
     }
 
     public DataSource dataSource() {
@@ -119,6 +154,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        lookupPool.close();
         pool.close();
         if (embedded != null) {
             embedded.close();

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * The page behind every tracking link, GET /t/{token}, and its limited twin for a lookup by
@@ -37,6 +38,7 @@ public final class TrackingPages {
     private static final String BUILD = UUID.randomUUID().toString();
 
     private final TrackingQueries queries;
+    private final TokenVersions tokens;
     private final Brands brands;
     private final Merchants merchants;
     private final Templates templates;
@@ -44,10 +46,14 @@ public final class TrackingPages {
     private final Clock clock;
     private final NotFoundPages notFound;
     private final PageCache cache = new PageCache(128L * 1024 * 1024);
+    /** Pages rendered at once: rendering is CPU work, and the load query before it is short. */
+    static final int RENDERS = 2 * Runtime.getRuntime().availableProcessors();
+    private final Semaphore renders = new Semaphore(RENDERS, true);
 
-    public TrackingPages(TrackingQueries queries, Brands brands, Merchants merchants, Templates templates,
+    public TrackingPages(TrackingQueries queries, TokenVersions tokens, Brands brands, Merchants merchants, Templates templates,
             Engagement engagement, Clock clock, NotFoundPages notFound) {
         this.queries = queries;
+        this.tokens = tokens;
         this.brands = brands;
         this.merchants = merchants;
         this.templates = templates;
@@ -58,14 +64,15 @@ public final class TrackingPages {
 
     /** GET /t/{token} */
     public void show(Context ctx) {
-        Optional<TrackingQueries.Version> version = byToken(ctx);
+        Optional<Merchants.Merchant> domain = merchants.byHost(ctx);
+        Optional<TrackingQueries.Version> version = byToken(ctx, domain);
         if (version.isEmpty()) {
-            notFound.show(ctx, merchants.byHost(ctx).map(m -> new Merchants.Site(m, "")));
+            notFound.show(ctx, domain.map(m -> new Merchants.Site(m, "")));
             return;
         }
         TrackingQueries.Version v = version.get();
         String self = "/t/" + v.token();
-        String home = merchants.byHost(ctx).isPresent() ? "/track" : "/" + v.slug() + "/track";
+        String home = domain.isPresent() ? "/track" : "/" + v.slug() + "/track";
         respond(ctx, v, true, self, home);
     }
 
@@ -112,11 +119,14 @@ public final class TrackingPages {
 
     /** A token that exists, and on a merchant's own domain only that merchant's. */
     private Optional<TrackingQueries.Version> byToken(Context ctx) {
-        Optional<TrackingQueries.Version> v = queries.versionByToken(ctx.pathParam("token"));
+        return byToken(ctx, merchants.byHost(ctx));
+    }
+
+    private Optional<TrackingQueries.Version> byToken(Context ctx, Optional<Merchants.Merchant> domain) {
+        Optional<TrackingQueries.Version> v = tokens.find(ctx.pathParam("token"));
         if (v.isEmpty()) {
             return v;
         }
-        Optional<Merchants.Merchant> domain = merchants.byHost(ctx);
         return domain.isPresent() && domain.get().id() != v.get().merchantId() ? Optional.empty() : v;
     }
 
@@ -146,18 +156,39 @@ public final class TrackingPages {
         String key = v.shipmentId() + "|" + lang + "|" + detailed + "|" + fragment;
         PageCache.Page page = cache.get(key, etag);
         if (page == null) {
+            page = renderGated(ctx, v, brand, lang, version, detailed, fragment, self, home, today, zone);
+            cache.put(key, etag, page);
+        }
+        // 286 tells htmx to stop polling: a delivered or expired parcel will not change any more
+        ctx.status(fragment && page.isFinal() ? 286 : 200);
+        ctx.contentType("text/html; charset=utf-8").result(page.body());
+    }
+
+    /**
+     * Loads and renders a page, at most {@link #RENDERS} at a time. When a notification sends thousands
+     * of people to pages nobody has opened yet, letting every request thread render at once only
+     * makes them fight over two cores (and over Thymeleaf's expression locks), so all of them finish
+     * late; a fair queue in front finishes each in turn, and cached pages never wait in it.
+     */
+    private PageCache.Page renderGated(Context ctx, TrackingQueries.Version v, Brand brand, String lang, String version,
+            boolean detailed, boolean fragment, String self, String home, LocalDate today, ZoneId zone) {
+        try {
+            renders.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to render a tracking page", e);
+        }
+        try {
             String clicks = detailed ? "/t/" + v.token() : self;
             String returnUrl = detailed ? "/t/" + v.token() + "/return" : null;
             TrackingView view = TrackingView.of(new TrackingView.Inputs(queries.load(v.merchantId(), v.shipmentId()),
                     brand, lang, self, version, detailed, clicks, home, returnUrl, today, zone));
             String html = templates.render(fragment ? "tracking/show :: status, history" : "tracking/show",
                     Map.of("view", view, "page", view.page(), "fragment", fragment), ctx, Locale.forLanguageTag(lang));
-            page = new PageCache.Page(html.getBytes(StandardCharsets.UTF_8), view.isFinal());
-            cache.put(key, etag, page);
+            return new PageCache.Page(html.getBytes(StandardCharsets.UTF_8), view.isFinal());
+        } finally {
+            renders.release();
         }
-        // 286 tells htmx to stop polling: a delivered or expired parcel will not change any more
-        ctx.status(fragment && page.isFinal() ? 286 : 200);
-        ctx.contentType("text/html; charset=utf-8").result(page.body());
     }
 
     private Brand brand(TrackingQueries.Version v) {

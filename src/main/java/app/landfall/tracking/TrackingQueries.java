@@ -8,12 +8,15 @@ import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 import static app.landfall.db.schema.Tables.SHIPMENT_ITEMS;
 import static app.landfall.db.schema.Tables.TRACKING_EVENTS;
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.arrayOverlap;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.left;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.not;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.upper;
@@ -27,6 +30,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 
@@ -36,8 +40,14 @@ public final class TrackingQueries {
 
     private final DSLContext dsl;
 
+    private final String loadSql;
+    private final org.jooq.Field<?>[] loadFields;
+
     public TrackingQueries(DSLContext dsl) {
         this.dsl = dsl;
+        Select<?> load = loadQuery(dsl);
+        this.loadSql = dsl.render(load);
+        this.loadFields = load.getSelect().toArray(org.jooq.Field<?>[]::new);
     }
 
     /** Everything a cached page depends on, read in one small query before deciding to render. */
@@ -78,14 +88,39 @@ public final class TrackingQueries {
 
     /** The shipment a tracking link names; the full token is compared in constant time. */
     Optional<Version> versionByToken(String token) {
-        if (token.length() < 22 || token.length() > 128) {
+        if (!plausibleToken(token)) {
             return Optional.empty();
         }
+        return matching(token, versionsBySelectors(List.of(selector(token))));
+    }
+
+    static boolean plausibleToken(String token) {
+        return token != null && token.length() >= 22 && token.length() <= 128;
+    }
+
+    static String selector(String token) {
+        return token.substring(0, SELECTOR_LENGTH);
+    }
+
+    /** The one of {@code candidates} whose token equals {@code token}, compared in constant time. */
+    static Optional<Version> matching(String token, List<Version> candidates) {
         byte[] wanted = token.getBytes(StandardCharsets.UTF_8);
-        return versionQuery(left(SHIPMENTS.PUBLIC_TOKEN, SELECTOR_LENGTH).eq(token.substring(0, SELECTOR_LENGTH)))
-                .fetch(TrackingQueries::version).stream()
-                .filter(v -> MessageDigest.isEqual(v.token().getBytes(StandardCharsets.UTF_8), wanted))
-                .findFirst();
+        Version found = null;
+        for (Version v : candidates) { // no early exit: the time does not depend on where a match is
+            if (MessageDigest.isEqual(v.token().getBytes(StandardCharsets.UTF_8), wanted)) {
+                found = v;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * The shipments whose token starts with one of these selectors: one query for many requests
+     * ({@link TokenVersions} gathers them). The caller compares the whole token.
+     */
+    List<Version> versionsBySelectors(List<String> selectors) {
+        return versionQuery(left(SHIPMENTS.PUBLIC_TOKEN, inline(SELECTOR_LENGTH)).eq(any(selectors.toArray(String[]::new))))
+                .fetch(TrackingQueries::version);
     }
 
     /** An outgoing parcel of this merchant by its (normalised) tracking number; the newest if several. */
@@ -122,6 +157,32 @@ public final class TrackingQueries {
     }
 
     ShipmentData load(long merchantId, long shipmentId) {
+        // the query is rendered once (see LOAD_SQL); here it only binds the two keys
+        Record r = dsl.resultQuery(loadSql, merchantId, shipmentId).coerce(loadFields).fetchOne();
+        if (r == null) {
+            return null;
+        }
+        Boolean returnable = (Boolean) r.get(19);
+        @SuppressWarnings("unchecked")
+        List<Event> events = (List<Event>) r.get(20);
+        @SuppressWarnings("unchecked")
+        List<Item> items = (List<Item>) r.get(21);
+        return new ShipmentData(r.get(SHIPMENTS.CARRIER), r.get(SHIPMENTS.SERVICE), r.get(SHIPMENTS.TRACKING_NUMBER),
+                r.get(SHIPMENTS.STATUS), r.get(SHIPMENTS.SUBSTATUS), r.get(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY),
+                r.get(SHIPMENTS.PREDICTED_DELIVERY_FROM), r.get(SHIPMENTS.PREDICTED_DELIVERY_TO), r.get(SHIPMENTS.SHIPPED_AT),
+                r.get(SHIPMENTS.DELIVERED_AT), r.get(SHIPMENTS.PICKUP_LOCATION), r.get(SHIPMENTS.PICKUP_DEADLINE),
+                r.get(ORDERS.ORDER_NUMBER), r.get(ORDERS.PLACED_AT), r.get(ORDERS.PROMISED_DELIVERY_DATE),
+                r.get(ORDERS.SHIPPING_CITY), r.get(ORDERS.SHIPPING_COUNTRY), r.get(RETURN_POLICIES.WINDOW_STARTS_AT),
+                r.get(RETURN_POLICIES.WINDOW_DAYS), returnable != null && returnable && r.get(ORDERS.ORDER_NUMBER) != null,
+                events, items);
+    }
+
+    /**
+     * One shipment with its order, the default return policy, its events and items (as JSON arrays
+     * jOOQ turns back into lists). Rendering this query is a good part of a page's cost, and it never
+     * changes, so it is rendered once with two bind markers.
+     */
+    private static Select<?> loadQuery(DSLContext dsl) {
         var returnable = exists(selectOne().from(ORDER_ITEMS)
                 .where(ORDER_ITEMS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDER_ITEMS.ORDER_ID.eq(SHIPMENTS.ORDER_ID))
                 .and(ORDER_ITEMS.FINAL_SALE.isFalse().or(RETURN_POLICIES.FINAL_SALE_RETURNABLE))
@@ -141,11 +202,7 @@ public final class TrackingQueries {
                 .from(SHIPMENTS)
                 .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
                 .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(RETURN_POLICIES.IS_DEFAULT)
-                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(shipmentId))
-                .fetchOne(r -> new ShipmentData(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13(), r.value14(),
-                        r.value15(), r.value16(), r.value17(), r.value18(), r.value19(),
-                        r.value20() != null && r.value20() && r.value13() != null, r.value21(), r.value22()));
+                .where(SHIPMENTS.MERCHANT_ID.eq(param("merchant", Long.class))).and(SHIPMENTS.ID.eq(param("shipment", Long.class)));
     }
 
     /** The items travelling in a shipment, with the quantity in this package. */
