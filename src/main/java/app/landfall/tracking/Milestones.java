@@ -18,6 +18,17 @@ public record Milestones(List<Step> steps, String branch) {
         public String stateName() {
             return state.name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** For the template, as a map: see {@link TrackingView.Entry#asMap} for why. */
+        java.util.Map<String, Object> asMap() {
+            return java.util.Map.of("state", stateName(), "current", state == State.CURRENT, "branchAfter", branchAfter,
+                    "nameKey", "milestone." + name, "stateKey", "milestone.state." + stateName());
+        }
+    }
+
+    /** The steps as maps, for the template. */
+    public List<java.util.Map<String, Object>> rows() {
+        return steps.stream().map(Step::asMap).toList();
     }
 
     /** A status and substatus the shipment has had (its events, and its current state). */

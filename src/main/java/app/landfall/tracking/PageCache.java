@@ -8,14 +8,25 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Rendered tracking pages kept in memory, one per shipment, view and language, each valid for
  * exactly one version (ETag). A changed shipment or brand has a new version, so the next request
- * renders afresh. Bounded by total size: when full, roughly a quarter is dropped at random.
+ * renders afresh. Bounded by total size: when full, about a quarter is dropped, choosing pages
+ * nobody asked for during a whole round of a clock hand (the CLOCK approximation of
+ * least-recently-used, without a lock on every hit). Dropping at random instead lost pages people were still opening: after a few
+ * notification bursts larger than the cache, half the requests of the current burst missed.
  */
 final class PageCache {
     /** A rendered page, and whether its shipment is in a final state (htmx stops polling then). */
     record Page(byte[] body, boolean isFinal) {
     }
 
-    private record Entry(String etag, Page page) {
+    private static final class Entry {
+        final String etag;
+        final Page page;
+        volatile boolean used;
+
+        Entry(String etag, Page page) {
+            this.etag = etag;
+            this.page = page;
+        }
     }
 
     private final Map<String, Entry> pages = new ConcurrentHashMap<>();
@@ -28,24 +39,60 @@ final class PageCache {
 
     Page get(String key, String etag) {
         Entry entry = pages.get(key);
-        return entry != null && entry.etag().equals(etag) ? entry.page() : null;
+        if (entry == null || !entry.etag.equals(etag)) {
+            return null;
+        }
+        if (!entry.used) {
+            entry.used = true;
+        }
+        return entry.page;
     }
 
     void put(String key, String etag, Page page) {
         Entry old = pages.put(key, new Entry(etag, page));
-        long total = bytes.addAndGet(page.body().length - (old == null ? 0 : old.page().body().length));
+        long total = bytes.addAndGet(page.body().length - (old == null ? 0 : old.page.body().length));
         if (total > maxBytes) {
             shrink();
         }
     }
 
+    /**
+     * The clock hand: where the last sweep stopped. It goes round the pages across calls, clearing
+     * the "used" mark of a page it passes and dropping a page whose mark is already clear, so a page
+     * is dropped only if nobody asked for it during a whole round of the hand.
+     */
+    private Iterator<Map.Entry<String, Entry>> hand;
+
     private synchronized void shrink() {
         long target = maxBytes * 3 / 4;
-        Iterator<Entry> it = pages.values().iterator();
-        while (bytes.get() > target && it.hasNext()) {
-            Entry removed = it.next();
-            it.remove();
-            bytes.addAndGet(-removed.page().body().length);
+        long steps = 2L * pages.size() + 2; // two rounds clear every mark, so the loop always ends
+        while (bytes.get() > target && steps-- > 0) {
+            if (hand == null || !hand.hasNext()) {
+                hand = pages.entrySet().iterator(); // never throws ConcurrentModificationException
+                if (!hand.hasNext()) {
+                    return;
+                }
+            }
+            Map.Entry<String, Entry> e = hand.next();
+            Entry entry = e.getValue();
+            if (entry.used) {
+                entry.used = false; // asked for since the hand last passed: kept this round
+            } else if (pages.remove(e.getKey(), entry)) { // only if no newer page replaced it meanwhile
+                bytes.addAndGet(-entry.page.body().length);
+            }
         }
+    }
+
+    long bytes() {
+        return bytes.get();
+    }
+
+    int size() {
+        return pages.size();
+    }
+
+    /** The sizes of the pages kept, added up afresh (for tests of the running total). */
+    long sumOfPageSizes() {
+        return pages.values().stream().mapToLong(e -> e.page.body().length).sum();
     }
 }

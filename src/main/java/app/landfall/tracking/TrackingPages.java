@@ -45,7 +45,8 @@ public final class TrackingPages {
     private final Engagement engagement;
     private final Clock clock;
     private final NotFoundPages notFound;
-    private final PageCache cache = new PageCache(128L * 1024 * 1024);
+    /** 256 MB holds about 30,000 pages: the links of a large notification burst, each opened a few times. */
+    private final PageCache cache = new PageCache(Long.getLong("landfall.pageCacheMegabytes", 256) * 1024 * 1024);
     /** Pages rendered at once: rendering is CPU work, and the load query before it is short. */
     static final int RENDERS = 2 * Runtime.getRuntime().availableProcessors();
     private final Semaphore renders = new Semaphore(RENDERS, true);

@@ -13,8 +13,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,25 @@ public record TrackingView(
     }
 
     public record Entry(String iso, String when, String title, String detail, String location) {
+        /**
+         * The same as a map, for the template: Thymeleaf checks every method call an expression makes
+         * against its list of forbidden classes, while reading a map key is a plain lookup, and the
+         * timeline is the longest loop on the page.
+         */
+        Map<String, String> asMap() {
+            Map<String, String> map = new HashMap<>(8);
+            map.put("iso", iso);
+            map.put("when", when);
+            map.put("title", title);
+            map.put("detail", detail);
+            map.put("location", location);
+            return map;
+        }
+    }
+
+    /** The timeline as maps (see {@link Entry#asMap}). */
+    public List<Map<String, String>> history() {
+        return timeline.stream().map(Entry::asMap).toList();
     }
 
     public record Marketing(String headline, String body, String bannerImage, String bannerUrl, List<Pick> picks) {

@@ -3,7 +3,6 @@ package app.landfall.web;
 import app.landfall.i18n.Messages;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
-import jakarta.servlet.ServletContext;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,10 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.WebContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Renders {@code templates/<view>.html} from the classpath with Thymeleaf. A view written as
@@ -25,7 +22,6 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 public final class Templates implements FileRenderer {
     private final TemplateEngine engine;
     private final Assets assets;
-    private volatile JakartaServletWebApplication application;
 
     public Templates(Assets assets) {
         this.assets = assets;
@@ -47,7 +43,15 @@ public final class Templates implements FileRenderer {
 
     /** Renders in the given language: messages, dates and numbers. */
     public String render(String view, Map<String, ?> model, Context ctx, Locale locale) {
-        WebContext context = new WebContext(application(ctx.req().getServletContext()).buildExchange(ctx.req(), ctx.res()), locale);
+        return render(view, model, locale);
+    }
+
+    /**
+     * Renders from the model alone: no template reads the request (links are built in Java), so
+     * pages need no servlet exchange, which also lets a page be rendered off a request.
+     */
+    public String render(String view, Map<String, ?> model, Locale locale) {
+        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(locale);
         Map<String, Object> variables = new HashMap<>(model);
         variables.putIfAbsent("assets", assets);
         context.setVariables(variables);
@@ -58,14 +62,5 @@ public final class Templates implements FileRenderer {
         Set<String> fragments = Arrays.stream(view.substring(split + 2).split(","))
                 .map(String::trim).collect(Collectors.toCollection(LinkedHashSet::new));
         return engine.process(view.substring(0, split).trim(), fragments, context);
-    }
-
-    private JakartaServletWebApplication application(ServletContext servletContext) {
-        JakartaServletWebApplication current = application;
-        if (current == null) {
-            current = JakartaServletWebApplication.buildApplication(servletContext);
-            application = current;
-        }
-        return current;
     }
 }
