@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The body of POST /api/v1/shipments:
  * <pre>{"tracking_number", "order_number"?, "carrier"?, "service"?, "direction"?,
- *  "carrier_estimated_delivery"?, "items": [{"sku" | "external_id", "quantity"}]?, "events": [...]?}</pre>
+ *  "carrier_estimated_delivery"?, "pickup": {"location", "deadline"?}?, "items": [{"sku" | "external_id", "quantity"}]?, "events": [...]?}</pre>
  */
 final class ShipmentRequest {
     private ShipmentRequest() {
@@ -37,6 +37,7 @@ final class ShipmentRequest {
         String orderNumber = fields.text(body, "order_number", "", 64);
         String service = fields.text(body, "service", "", 100);
         var estimated = fields.date(body, "carrier_estimated_delivery", "");
+        ShipmentUpsert.Pickup pickup = pickup(body, fields);
         List<ShipmentUpsert.Item> items = items(body, fields);
         List<IncomingEvent> events = EventsRequest.optionalEvents(body, fields);
         if (items != null && orderNumber == null) {
@@ -45,8 +46,20 @@ final class ShipmentRequest {
         if (!fields.ok()) {
             return Optional.empty();
         }
-        return Optional.of(new ShipmentUpsert(orderNumber, null, carrier, service, number, direction, estimated,
+        return Optional.of(new ShipmentUpsert(orderNumber, null, carrier, service, number, direction, estimated, pickup,
                 items, events == null ? List.of() : events));
+    }
+
+    /** Where the parcel waits (a pickup point's name and address, as the carrier gives it) and until when. */
+    private static ShipmentUpsert.Pickup pickup(JsonNode body, Fields fields) {
+        JsonNode pickup = fields.object(body, "pickup", "");
+        if (pickup == null) {
+            return null;
+        }
+        String location = fields.requiredText(pickup, "location", "pickup", 300,
+                "the pickup point or post office holding the parcel, with its address");
+        var deadline = fields.date(pickup, "deadline", "pickup");
+        return location == null ? null : new ShipmentUpsert.Pickup(location, deadline);
     }
 
     private static List<ShipmentUpsert.Item> items(JsonNode body, Fields fields) {

@@ -61,6 +61,7 @@ final class DemoShipmentRows {
         Instant statusChangedAt = journey.statusChangedAt(parcel.createdAt());
         Instant updatedAt = Stream.of(parcel.createdAt(), statusChangedAt, parcel.latest())
                 .max(Instant::compareTo).orElseThrow();
+        boolean waitingForPickup = journey.status() == app.landfall.tracking.ShipmentStatus.AvailableForPickup;
         return new ShipmentsRecord()
                 .setMerchantId(merchantId)
                 .setOrderId(orderId)
@@ -80,12 +81,31 @@ final class DemoShipmentRows {
                 .setSubstatus(substatus == null ? null : substatus.code())
                 .setStatusChangedAt(DemoRows.at(statusChangedAt))
                 .setCarrierEstimatedDelivery(journey.estimatedDelivery(parcel.destination().zone()))
+                .setPickupLocation(waitingForPickup ? pickupPoint(parcel.carrier(), parcel.destination()) : null)
+                .setPickupDeadline(waitingForPickup
+                        ? statusChangedAt.plus(PICKUP_HOLD).atZone(parcel.destination().zone()).toLocalDate() : null)
                 .setShippedAt(DemoRows.at(journey.shippedAt()))
                 .setDeliveredAt(DemoRows.at(journey.deliveredAt()))
                 .setLastEventAt(DemoRows.at(journey.lastEventAt()))
                 .setPublicToken(Tokens.newToken())
                 .setCreatedAt(DemoRows.at(parcel.createdAt()))
                 .setUpdatedAt(DemoRows.at(updatedAt));
+    }
+
+    /** How long the demo carriers hold a parcel at a pickup point (UPS and USPS: 7 days; DHL: 7 working days). */
+    static final Duration PICKUP_HOLD = Duration.ofDays(7);
+
+    /** The carrier's kind of pickup place near the customer, as a tracking page would name it. */
+    static String pickupPoint(String carrier, DemoPlace near) {
+        String place = switch (carrier) {
+            case "ups" -> "UPS Access Point";
+            case "fedex" -> "FedEx Office";
+            case "usps" -> "Post Office";
+            case "dhl" -> "DHL Service Point";
+            default -> "Pickup point";
+        };
+        return place + ", " + near.city() + (near.region() == null ? "" : ", " + near.region())
+                + (near.postalCode() == null ? "" : " " + near.postalCode());
     }
 
     private static TrackingEventsRecord event(long merchantId, long shipmentId, Event event, int n) {

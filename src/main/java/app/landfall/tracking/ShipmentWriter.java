@@ -71,6 +71,8 @@ public final class ShipmentWriter {
                     .set(SHIPMENTS.SERVICE, shipment.service() != null ? shipment.service() : service(carrier, number))
                     .set(SHIPMENTS.TRACKING_NUMBER, number)
                     .set(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, shipment.carrierEstimatedDelivery())
+                    .set(SHIPMENTS.PICKUP_LOCATION, shipment.pickup() == null ? null : shipment.pickup().location())
+                    .set(SHIPMENTS.PICKUP_DEADLINE, shipment.pickup() == null ? null : shipment.pickup().deadline())
                     .set(SHIPMENTS.PUBLIC_TOKEN, Tokens.newToken())
                     .set(SHIPMENTS.CREATED_AT, now)
                     .set(SHIPMENTS.UPDATED_AT, now)
@@ -102,11 +104,20 @@ public final class ShipmentWriter {
                 stored.setCarrierEstimatedDelivery(shipment.carrierEstimatedDelivery());
                 changed = true;
             }
+            ShipmentUpsert.Pickup pickup = shipment.pickup();
+            if (pickup != null && (!pickup.location().equals(stored.getPickupLocation())
+                    || !java.util.Objects.equals(pickup.deadline(), stored.getPickupDeadline()))) {
+                stored.setPickupLocation(pickup.location());
+                stored.setPickupDeadline(pickup.deadline());
+                changed = true;
+            }
             if (changed) {
                 tx.update(SHIPMENTS)
                         .set(SHIPMENTS.ORDER_ID, stored.getOrderId())
                         .set(SHIPMENTS.SERVICE, stored.getService())
                         .set(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, stored.getCarrierEstimatedDelivery())
+                        .set(SHIPMENTS.PICKUP_LOCATION, stored.getPickupLocation())
+                        .set(SHIPMENTS.PICKUP_DEADLINE, stored.getPickupDeadline())
                         .set(SHIPMENTS.UPDATED_AT, now)
                         .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(stored.getId()))
                         .execute();

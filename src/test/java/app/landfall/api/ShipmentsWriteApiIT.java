@@ -90,6 +90,38 @@ class ShipmentsWriteApiIT {
     }
 
     @Test
+    void a_pickup_point_is_stored_and_shown_on_the_tracking_page() {
+        HttpResponse<String> created = create("""
+                {"tracking_number": "1Z5R89390357560001", "carrier": "ups", "order_number": "W-1",
+                 "pickup": {"location": "UPS Access Point, Corner Shop, 12 Elm St, Springfield", "deadline": "2026-12-01"},
+                 "events": [{"event_id": "p1", "occurred_at": "2026-11-21T09:00:00Z", "status": "AvailableForPickup"}]}""");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = json(created).get("id").asLong();
+        var stored = dsl.selectFrom(SHIPMENTS).where(SHIPMENTS.ID.eq(id)).fetchOne();
+        assertEquals("UPS Access Point, Corner Shop, 12 Elm St, Springfield", stored.getPickupLocation());
+        assertEquals(java.time.LocalDate.parse("2026-12-01"), stored.getPickupDeadline());
+        String page = http.get(json(created).get("tracking_page_url").asText().substring(landfall.baseUrl().length()), null).body();
+        assertTrue(page.contains("UPS Access Point, Corner Shop, 12 Elm St, Springfield"), page);
+
+        // a later update without "pickup" keeps it; one with a new place replaces it
+        assertEquals(200, create("{\"carrier\": \"ups\", \"tracking_number\": \"1Z5R89390357560001\"}").statusCode());
+        assertEquals("UPS Access Point, Corner Shop, 12 Elm St, Springfield",
+                dsl.select(SHIPMENTS.PICKUP_LOCATION).from(SHIPMENTS).where(SHIPMENTS.ID.eq(id)).fetchOne().value1());
+        assertEquals(200, create("{\"carrier\": \"ups\", \"tracking_number\": \"1Z5R89390357560001\", \"pickup\": {\"location\": \"Post Office, Main St\"}}")
+                .statusCode());
+        var moved = dsl.selectFrom(SHIPMENTS).where(SHIPMENTS.ID.eq(id)).fetchOne();
+        assertEquals("Post Office, Main St", moved.getPickupLocation());
+        assertNull(moved.getPickupDeadline(), "the new place came without a deadline");
+
+        int shipments = dsl.fetchCount(SHIPMENTS);
+        assertProblem(create("{\"carrier\": \"ups\", \"tracking_number\": \"1Z5R89390357560002\", \"pickup\": {}}"), 422, "pickup.location");
+        assertProblem(create("{\"carrier\": \"ups\", \"tracking_number\": \"1Z5R89390357560002\", \"pickup\": \"the shop\"}"), 422, "pickup");
+        assertProblem(create("{\"carrier\": \"ups\", \"tracking_number\": \"1Z5R89390357560002\", "
+                + "\"pickup\": {\"location\": \"Shop\", \"deadline\": \"next week\"}}"), 422, "pickup.deadline");
+        assertEquals(shipments, dsl.fetchCount(SHIPMENTS), "nothing written for bad input");
+    }
+
+    @Test
     void a_number_that_fits_no_carrier_or_several_needs_the_carrier_named() {
         assertProblem(create("{\"tracking_number\": \"NOPE1234\"}"), 422, "carrier");
         String ambiguous = Stream.of("61299998820821171811", "9261292700768711948021", "9611020987654312345672",

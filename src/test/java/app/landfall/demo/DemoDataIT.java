@@ -90,6 +90,13 @@ class DemoDataIT {
                     .orderBy(TRACKING_EVENTS.OCCURRED_AT, TRACKING_EVENTS.ID)
                     .fetchGroups(TRACKING_EVENTS.SHIPMENT_ID);
             for (ShipmentsRecord shipment : shipments) {
+                boolean waiting = shipment.getStatus().equals("AvailableForPickup");
+                assertEquals(waiting, shipment.getPickupLocation() != null,
+                        shipment.getTrackingNumber() + ": a parcel waiting for pickup says where, and only then");
+                if (waiting) {
+                    assertTrue(shipment.getPickupDeadline().isAfter(shipment.getStatusChangedAt().toLocalDate()),
+                            "the last day to collect comes after the parcel arrived there");
+                }
                 List<TrackingEventsRecord> history = events.containsKey(shipment.getId()) ? events.get(shipment.getId()) : List.of();
                 String which = shipment.getTrackingNumber() + " (" + shipment.getStatus() + ")";
                 if (shipment.getStatus().equals("Pending")) {
