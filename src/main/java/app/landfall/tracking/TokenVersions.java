@@ -29,6 +29,8 @@ public final class TokenVersions implements AutoCloseable {
     private final BlockingQueue<Lookup> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lookups = new java.util.concurrent.atomic.AtomicLong();
 
     private record Lookup(String token, CompletableFuture<Optional<TrackingQueries.Version>> result) {
     }
@@ -84,6 +86,8 @@ public final class TokenVersions implements AutoCloseable {
     }
 
     void answer(List<Lookup> batch) {
+        batches.incrementAndGet();
+        lookups.addAndGet(batch.size());
         try {
             List<String> selectors = batch.stream().map(l -> TrackingQueries.selector(l.token())).distinct().toList();
             Map<String, List<TrackingQueries.Version>> found = queries.versionsBySelectors(selectors).stream()
@@ -95,6 +99,15 @@ public final class TokenVersions implements AutoCloseable {
         } catch (RuntimeException e) {
             batch.forEach(lookup -> lookup.result().completeExceptionally(e));
         }
+    }
+
+    /** Queries run so far, and the lookups they answered (for tests, and to see the sharing work). */
+    long batches() {
+        return batches.get();
+    }
+
+    long lookups() {
+        return lookups.get();
     }
 
     /** Stops the workers; lookups still waiting are answered one by one, later ones query directly. */
