@@ -18,6 +18,7 @@ import app.landfall.demo.DemoCredentials;
 import app.landfall.demo.DemoData;
 import app.landfall.demo.DemoLinks;
 import app.landfall.home.HomePage;
+import app.landfall.images.RemoteImages;
 import app.landfall.hooks.WebhookCommand;
 import app.landfall.hooks.WebhookInbox;
 import app.landfall.hooks.WebhookSecrets;
@@ -110,10 +111,11 @@ public final class Landfall implements AutoCloseable {
             HealthCheck health = new HealthCheck(database);
             Assets assets = new Assets();
             Templates templates = new Templates(assets);
-            Brands brands = new Brands(database.dsl());
+            RemoteImages images = RemoteImages.load(database.dsl(), clock, config.imagesFromAnyHost());
+            Brands brands = new Brands(database.dsl(), images::src);
             Engagement engagement = new Engagement(database.dsl(), clock);
             NotFoundPages notFound = new NotFoundPages(brands, templates);
-            TrackingQueries trackingQueries = new TrackingQueries(database.lookups());
+            TrackingQueries trackingQueries = new TrackingQueries(database.lookups(), images::src);
             TokenVersions tokenVersions = new TokenVersions(trackingQueries, 2);
             TrackingPages tracking = new TrackingPages(trackingQueries, tokenVersions, brands, merchants, templates, engagement, clock, notFound);
             TrackingLookup lookup = new TrackingLookup(merchants, trackingQueries, tracking, notFound,
@@ -132,7 +134,7 @@ public final class Landfall implements AutoCloseable {
             Webhooks webhooks = new Webhooks(new WebhookSecrets(database.dsl()), inbox);
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             Javalin web = WebServer.create(https, templates, routes -> Routes.register(routes, new Routes.Handlers(home, health,
-                    assets, new BrandStyles(brands), tracking, lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
+                    assets, new BrandStyles(brands), images, tracking, lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
             web.start(config.port());
             ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
             BackgroundJobs jobs = new BackgroundJobs()

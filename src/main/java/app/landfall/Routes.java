@@ -6,6 +6,7 @@ import app.landfall.api.OrdersApi;
 import app.landfall.api.ShipmentsApi;
 import app.landfall.branding.BrandStyles;
 import app.landfall.home.HomePage;
+import app.landfall.images.RemoteImages;
 import app.landfall.hooks.Provider;
 import app.landfall.hooks.Webhooks;
 import app.landfall.ops.HealthCheck;
@@ -20,7 +21,8 @@ final class Routes {
     }
 
     /** The handlers behind the routes, one per feature. */
-    record Handlers(HomePage home, HealthCheck health, Assets assets, BrandStyles brandStyles, TrackingPages tracking,
+    record Handlers(HomePage home, HealthCheck health, Assets assets, BrandStyles brandStyles, RemoteImages images,
+                    TrackingPages tracking,
                     TrackingLookup lookup, ApiAuthentication apiAuthentication, Idempotency idempotency, OrdersApi orders,
                     ShipmentsApi shipments, Webhooks webhooks) {
     }
@@ -30,6 +32,7 @@ final class Routes {
         routes.get("/health", h.health()::show);
         routes.get("/assets/{file}", h.assets()::serve);
         routes.get("/brand/{file}", h.brandStyles()::serve);
+        routes.get("/img/{signed}", h.images()::serve);
 
         // public: tracking links, the lookup, and an order's packages
         routes.get("/", h.home()::show);

@@ -1,12 +1,9 @@
 package app.landfall.auth;
 
-import static app.landfall.db.schema.Tables.INSTANCE_SECRETS;
-
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,13 +31,7 @@ public final class SignedLinks {
 
     /** Uses the instance's "signed_links" secret, creating it on first use. */
     public static SignedLinks load(DSLContext dsl, Clock clock) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        dsl.insertInto(INSTANCE_SECRETS).set(INSTANCE_SECRETS.NAME, "signed_links").set(INSTANCE_SECRETS.SECRET, fresh)
-                .onConflict(INSTANCE_SECRETS.NAME).doNothing().execute();
-        byte[] secret = dsl.select(INSTANCE_SECRETS.SECRET).from(INSTANCE_SECRETS)
-                .where(INSTANCE_SECRETS.NAME.eq("signed_links")).fetchSingle(INSTANCE_SECRETS.SECRET);
-        return new SignedLinks(secret, clock);
+        return new SignedLinks(InstanceSecrets.load(dsl, "signed_links"), clock);
     }
 
     public String sign(String purpose, long merchantId, long id, Duration validFor) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -24,10 +25,13 @@ public final class Brands {
     private static final int MAX_CACHED = 10_000;
 
     private final DSLContext dsl;
+    private final UnaryOperator<String> imageSrc;
     private final Map<Long, Brand> cache = new ConcurrentHashMap<>();
 
-    public Brands(DSLContext dsl) {
+    /** {@code imageSrc} turns a configured image URL into what pages load (see {@code RemoteImages#src}). */
+    public Brands(DSLContext dsl, UnaryOperator<String> imageSrc) {
         this.dsl = dsl;
+        this.imageSrc = imageSrc;
     }
 
     /** The brand at this version (from cache when it matches). */
@@ -52,7 +56,7 @@ public final class Brands {
     private Optional<Brand> load(long merchantId, org.jooq.Condition which) {
         Optional<Brand> brand = dsl.selectFrom(BRANDS)
                 .where(BRANDS.MERCHANT_ID.eq(merchantId)).and(which)
-                .fetchOptional(Brands::toBrand);
+                .fetchOptional(r -> toBrand(r, imageSrc));
         brand.ifPresent(b -> {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
@@ -62,14 +66,15 @@ public final class Brands {
         return brand;
     }
 
-    static Brand toBrand(BrandsRecord r) {
+    static Brand toBrand(BrandsRecord r, UnaryOperator<String> imageSrc) {
         JsonNode marketing = parse(r.getMarketing());
         List<Brand.Recommendation> recommendations = new ArrayList<>();
         for (JsonNode item : marketing.path("recommendations")) {
             String url = safeUrl(text(item, "url"));
             String title = text(item, "title");
             if (url != null && title != null) {
-                recommendations.add(new Brand.Recommendation(title, safeUrl(text(item, "image_url")), url, text(item, "price")));
+                recommendations.add(new Brand.Recommendation(title, imageSrc.apply(safeUrl(text(item, "image_url"))), url,
+                        text(item, "price")));
             }
         }
         List<Brand.Link> links = new ArrayList<>();
@@ -80,12 +85,12 @@ public final class Brands {
                 links.add(new Brand.Link(label, url));
             }
         }
-        return new Brand(r.getMerchantId(), r.getId(), r.getName(), safeUrl(r.getLogoUrl()),
+        return new Brand(r.getMerchantId(), r.getId(), r.getName(), imageSrc.apply(safeUrl(r.getLogoUrl())),
                 new Brand.Palette(r.getPrimaryColor(), r.getAccentColor(), r.getBackgroundColor(), r.getTextColor(), r.getFont()),
                 Arrays.asList(r.getLanguages()), r.getDefaultLanguage(), r.getSupportEmail(), r.getSupportPhone(),
                 safeUrl(r.getSupportUrl()), List.copyOf(links),
                 new Brand.Marketing(text(marketing, "headline"), text(marketing, "body"),
-                        safeUrl(text(marketing, "banner_image_url")), safeUrl(text(marketing, "banner_url")),
+                        imageSrc.apply(safeUrl(text(marketing, "banner_image_url"))), safeUrl(text(marketing, "banner_url")),
                         List.copyOf(recommendations.subList(0, Math.min(4, recommendations.size())))),
                 r.getUpdatedAt());
     }

@@ -15,7 +15,8 @@ public record Config(
         Optional<DatabaseUrl> databaseUrl,
         Path dataDir,
         Optional<String> baseUrl,
-        boolean demo) {
+        boolean demo,
+        boolean imagesFromAnyHost) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -27,7 +28,10 @@ public record Config(
         Path dataDir = Path.of(value(env, "LANDFALL_DATA_DIR").orElse("data"));
         Optional<String> baseUrl = value(env, "LANDFALL_BASE_URL").map(Config::parseBaseUrl);
         boolean demo = value(env, "LANDFALL_DEMO").map(v -> bool("LANDFALL_DEMO", v)).orElse(true);
-        return new Config(port, databaseUrl, dataDir, baseUrl, demo);
+        // development only: lets the image proxy fetch plain-http images and private addresses
+        boolean imagesFromAnyHost = value(env, "LANDFALL_IMAGES_FROM_ANY_HOST")
+                .map(v -> bool("LANDFALL_IMAGES_FROM_ANY_HOST", v)).orElse(false);
+        return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost);
     }
 
     /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */

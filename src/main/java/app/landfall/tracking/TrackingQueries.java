@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -43,8 +44,12 @@ public final class TrackingQueries {
     private final String loadSql;
     private final org.jooq.Field<?>[] loadFields;
 
-    public TrackingQueries(DSLContext dsl) {
+    private final UnaryOperator<String> imageSrc;
+
+    /** {@code imageSrc} turns an item's stored image URL into what pages load (see {@code RemoteImages#src}). */
+    public TrackingQueries(DSLContext dsl, UnaryOperator<String> imageSrc) {
         this.dsl = dsl;
+        this.imageSrc = imageSrc;
         Select<?> load = loadQuery(dsl);
         this.loadSql = dsl.render(load);
         this.loadFields = load.getSelect().toArray(org.jooq.Field<?>[]::new);
@@ -166,7 +171,7 @@ public final class TrackingQueries {
         @SuppressWarnings("unchecked")
         List<Event> events = (List<Event>) r.get(20);
         @SuppressWarnings("unchecked")
-        List<Item> items = (List<Item>) r.get(21);
+        List<Item> items = withImages((List<Item>) r.get(21));
         return new ShipmentData(r.get(SHIPMENTS.CARRIER), r.get(SHIPMENTS.SERVICE), r.get(SHIPMENTS.TRACKING_NUMBER),
                 r.get(SHIPMENTS.STATUS), r.get(SHIPMENTS.SUBSTATUS), r.get(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY),
                 r.get(SHIPMENTS.PREDICTED_DELIVERY_FROM), r.get(SHIPMENTS.PREDICTED_DELIVERY_TO), r.get(SHIPMENTS.SHIPPED_AT),
@@ -205,6 +210,10 @@ public final class TrackingQueries {
                 .where(SHIPMENTS.MERCHANT_ID.eq(param("merchant", Long.class))).and(SHIPMENTS.ID.eq(param("shipment", Long.class)));
     }
 
+    private List<Item> withImages(List<Item> items) {
+        return items.stream().map(i -> new Item(i.title(), i.variant(), i.quantity(), imageSrc.apply(i.imageUrl()))).toList();
+    }
+
     /** The items travelling in a shipment, with the quantity in this package. */
     private static org.jooq.Field<List<Item>> items(org.jooq.Field<Long> merchantId, org.jooq.Field<Long> shipmentId) {
         return multiset(select(ORDER_ITEMS.TITLE, ORDER_ITEMS.VARIANT_TITLE, SHIPMENT_ITEMS.QUANTITY, ORDER_ITEMS.IMAGE_URL)
@@ -240,6 +249,7 @@ public final class TrackingQueries {
                 .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ORDER_ID.eq(orderId))
                 .and(SHIPMENTS.DIRECTION.eq("outbound"))
                 .orderBy(SHIPMENTS.CREATED_AT, SHIPMENTS.ID)
-                .fetch(r -> new Package(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+                .fetch(r -> new Package(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        withImages(r.value8())));
     }
 }

@@ -9,7 +9,7 @@ public final class SecurityHeaders {
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' data: https:",
+            "img-src 'self' data:", // other hosts' images come through /img/ (images/RemoteImages)
             "font-src 'self'",
             "connect-src 'self'",
             "form-action 'self'",

@@ -32,7 +32,7 @@ class TokenVersionsIT {
     static void start() {
         db = Database.start(TestDatabase.config());
         DemoData.seedIfEmpty(db.dsl(), Clock.systemUTC());
-        queries = new TrackingQueries(db.lookups());
+        queries = new TrackingQueries(db.lookups(), java.util.function.UnaryOperator.identity());
         shipments = db.dsl().select(SHIPMENTS.ID, SHIPMENTS.PUBLIC_TOKEN).from(SHIPMENTS).orderBy(SHIPMENTS.ID).fetch();
     }
 
