@@ -119,7 +119,7 @@ public final class Landfall implements AutoCloseable {
             TokenVersions tokenVersions = new TokenVersions(trackingQueries, 2);
             TrackingPages tracking = new TrackingPages(trackingQueries, tokenVersions, brands, merchants, templates, engagement, clock, notFound);
             TrackingLookup lookup = new TrackingLookup(merchants, trackingQueries, tracking, notFound,
-                    SignedLinks.load(database.dsl(), clock),
+                    SignedLinks.load(database.dsl(), clock), config.clientAddress(),
                     // a shopper retrying typos is fine; a script walking through order numbers is not
                     new RateLimiter(20, Duration.ofSeconds(6), clock, 100_000),
                     new RateLimiter(600, Duration.ofMillis(100), clock, 100_000));

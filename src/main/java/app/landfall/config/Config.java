@@ -1,5 +1,6 @@
 package app.landfall.config;
 
+import app.landfall.web.ClientAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,7 +17,8 @@ public record Config(
         Path dataDir,
         Optional<String> baseUrl,
         boolean demo,
-        boolean imagesFromAnyHost) {
+        boolean imagesFromAnyHost,
+        ClientAddress clientAddress) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -31,7 +33,8 @@ public record Config(
         // development only: lets the image proxy fetch plain-http images and private addresses
         boolean imagesFromAnyHost = value(env, "LANDFALL_IMAGES_FROM_ANY_HOST")
                 .map(v -> bool("LANDFALL_IMAGES_FROM_ANY_HOST", v)).orElse(false);
-        return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost);
+        ClientAddress clientAddress = value(env, "LANDFALL_TRUSTED_PROXIES").map(Config::trustedProxies).orElse(ClientAddress.direct());
+        return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress);
     }
 
     /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */
@@ -41,6 +44,14 @@ public record Config(
 
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static ClientAddress trustedProxies(String raw) {
+        try {
+            return ClientAddress.trusting(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("LANDFALL_TRUSTED_PROXIES: " + e.getMessage());
+        }
     }
 
     private static int port(String raw) {

@@ -2,6 +2,7 @@ package app.landfall.tracking;
 
 import app.landfall.auth.SignedLinks;
 import app.landfall.merchants.Merchants;
+import app.landfall.web.ClientAddress;
 import app.landfall.web.Csrf;
 import app.landfall.web.RateLimiter;
 import io.javalin.http.Context;
@@ -32,10 +33,12 @@ public final class TrackingLookup {
     private final NotFoundPages notFound;
     private final SignedLinks links;
     private final RateLimiter perClient;
+    private final ClientAddress clientAddress;
     private final RateLimiter perMerchant;
 
     public TrackingLookup(Merchants merchants, TrackingQueries queries, TrackingPages pages, NotFoundPages notFound,
-            SignedLinks links, RateLimiter perClient, RateLimiter perMerchant) {
+            SignedLinks links, ClientAddress clientAddress, RateLimiter perClient, RateLimiter perMerchant) {
+        this.clientAddress = clientAddress;
         this.merchants = merchants;
         this.queries = queries;
         this.pages = pages;
@@ -181,7 +184,7 @@ public final class TrackingLookup {
     }
 
     private boolean throttled(Context ctx, Merchants.Site site) {
-        RateLimiter.Decision client = perClient.acquire(ctx.ip());
+        RateLimiter.Decision client = perClient.acquire(clientAddress.of(ctx));
         RateLimiter.Decision merchant = client.allowed() ? perMerchant.acquire(String.valueOf(site.merchant().id())) : client;
         if (merchant.allowed()) {
             return false;
