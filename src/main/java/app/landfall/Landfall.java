@@ -141,6 +141,8 @@ public final class Landfall implements AutoCloseable {
                     .schedule("engagement counts written", Duration.ofSeconds(5), Duration.ofSeconds(5), engagement::flush)
                     .schedule("shipments expired", Duration.ofMinutes(1), Duration.ofHours(1), expiry::run)
                     .schedule("webhook deliveries retried", Duration.ofMinutes(1), Duration.ofMinutes(1), inbox::retryFailed)
+                    .schedule("images not shown for 30 days purged", Duration.ofMinutes(15), Duration.ofHours(6),
+                            () -> images.purge(Duration.ofDays(30)))
                     .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge)
                     .schedule("webhook deliveries older than 90 days purged", Duration.ofMinutes(10), Duration.ofHours(6),
                             () -> inbox.purgeProcessed(Duration.ofDays(90)));

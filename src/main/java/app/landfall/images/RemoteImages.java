@@ -144,6 +144,16 @@ public final class RemoteImages {
         ctx.contentType(image.contentType()).result(image.body());
     }
 
+    /**
+     * Drops images nobody has opened for {@code unused}: a kept image is fetched again once a week
+     * while pages show it, so an old {@code fetched_at} means no page asked for it since.
+     */
+    public int purge(Duration unused) {
+        return dsl.deleteFrom(REMOTE_IMAGES)
+                .where(REMOTE_IMAGES.FETCHED_AT.lt(OffsetDateTime.now(clock).minus(unused)))
+                .execute();
+    }
+
     private static void notFound(Context ctx) {
         ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("No such image.");
     }

@@ -169,6 +169,19 @@ class RemoteImagesIT {
     }
 
     @Test
+    void images_nobody_opened_for_a_month_are_purged() throws Exception {
+        String src = imageSrcOnPage("IMG-OLD", cdnBase + "/socks.png?old");
+        assertEquals(200, get(src).statusCode());
+        RemoteImages images = new RemoteImages(dsl, new byte[32], Clock.systemUTC(), true);
+        assertEquals(0, images.purge(java.time.Duration.ofDays(30)), "just fetched: kept");
+        dsl.update(REMOTE_IMAGES).set(REMOTE_IMAGES.FETCHED_AT, java.time.OffsetDateTime.now().minusDays(31))
+                .where(REMOTE_IMAGES.URL.eq(cdnBase + "/socks.png?old")).execute();
+        assertEquals(1, images.purge(java.time.Duration.ofDays(30)));
+        assertEquals(0, dsl.fetchCount(REMOTE_IMAGES, REMOTE_IMAGES.URL.eq(cdnBase + "/socks.png?old")));
+        assertEquals(200, get(src).statusCode(), "a page still showing it fetches it again");
+    }
+
+    @Test
     void without_the_development_switch_private_hosts_and_plain_http_are_refused() {
         RemoteImages strict = new RemoteImages(dsl, new byte[32], Clock.systemUTC(), false);
         assertTrue(strict.fetch("https://127.0.0.1:" + cdn.getAddress().getPort() + "/socks.png").failure().contains("private network"));
