@@ -58,10 +58,12 @@ public final class Landfall implements AutoCloseable {
     private final BackgroundJobs jobs;
     private final Engagement engagement;
     private final TokenVersions tokenVersions;
+    private final RequestLog requestLog;
 
     private Landfall(Config config, Database database, Javalin web, BackgroundJobs jobs, Engagement engagement,
-            TokenVersions tokenVersions) {
+            TokenVersions tokenVersions, RequestLog requestLog) {
         this.engagement = engagement;
+        this.requestLog = requestLog;
         this.tokenVersions = tokenVersions;
         this.config = config;
         this.database = database;
@@ -133,7 +135,8 @@ public final class Landfall implements AutoCloseable {
             WebhookInbox inbox = new WebhookInbox(database.dsl(), orderWriter, shipmentWriter, clock);
             Webhooks webhooks = new Webhooks(new WebhookSecrets(database.dsl()), inbox);
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
-            Javalin web = WebServer.create(https, templates, routes -> Routes.register(routes, new Routes.Handlers(home, health,
+            RequestLog requestLog = new RequestLog();
+            Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, new Routes.Handlers(home, health,
                     assets, new BrandStyles(brands), images, tracking, lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
             web.start(config.port());
             ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
@@ -146,7 +149,7 @@ public final class Landfall implements AutoCloseable {
                     .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge)
                     .schedule("webhook deliveries older than 90 days purged", Duration.ofMinutes(10), Duration.ofHours(6),
                             () -> inbox.purgeProcessed(Duration.ofDays(90)));
-            return new Landfall(config, database, web, jobs, engagement, tokenVersions);
+            return new Landfall(config, database, web, jobs, engagement, tokenVersions, requestLog);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -195,7 +198,7 @@ public final class Landfall implements AutoCloseable {
             web.stop();
             tokenVersions.close();
             engagement.flush(); // the last few seconds of page views
-            RequestLog.flush();
+            requestLog.close();
         } finally {
             database.close();
         }

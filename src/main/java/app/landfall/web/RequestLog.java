@@ -16,58 +16,62 @@ import org.slf4j.LoggerFactory;
  * log stream's lock. When the writer falls behind by {@value #CAPACITY} lines, further lines are
  * dropped and counted, and the count is logged once the writer catches up.
  */
-public final class RequestLog {
+public final class RequestLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("landfall.request");
     // long random path segments are public tokens (tracking and return links): keep them out of logs
     private static final Pattern TOKEN = Pattern.compile("(/[A-Za-z0-9_-]{4})[A-Za-z0-9_-]{18,}");
     static final int CAPACITY = 10_000;
-    private static final BlockingQueue<String> LINES = new ArrayBlockingQueue<>(CAPACITY);
-    private static final AtomicLong DROPPED = new AtomicLong();
+    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread writer = new Thread(this::writeForever, "request-log");
 
-    static {
-        Thread writer = new Thread(RequestLog::writeForever, "request-log");
+    public RequestLog() {
         writer.setDaemon(true);
         writer.start();
     }
 
-    private RequestLog() {
-    }
-
-    public static void log(Context ctx, Float millis) {
+    public void log(Context ctx, Float millis) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        if (!LINES.offer(line(ctx.method().name(), ctx.path(), ctx.status().getCode(), millis))) {
-            DROPPED.incrementAndGet();
+        if (!lines.offer(line(ctx.method().name(), ctx.path(), ctx.status().getCode(), millis))) {
+            dropped.incrementAndGet();
         }
     }
 
-    /** Writes the lines still queued; called at shutdown so the last requests are not lost. */
-    public static void flush() {
-        List<String> lines = new ArrayList<>();
-        LINES.drainTo(lines);
-        write(lines);
+    /** Stops the writer and writes the lines still queued, so the last requests are not lost. */
+    @Override
+    public void close() {
+        writer.interrupt();
+        try {
+            writer.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> left = new ArrayList<>();
+        lines.drainTo(left);
+        write(left);
     }
 
-    private static void writeForever() {
-        List<String> lines = new ArrayList<>(256);
+    private void writeForever() {
+        List<String> batch = new ArrayList<>(256);
         while (true) {
             try {
-                lines.add(LINES.take());
+                batch.add(lines.take());
             } catch (InterruptedException e) {
                 return;
             }
-            LINES.drainTo(lines, 255);
-            write(lines);
-            lines.clear();
+            lines.drainTo(batch, 255);
+            write(batch);
+            batch.clear();
         }
     }
 
-    private static void write(List<String> lines) {
-        for (String line : lines) {
+    private void write(List<String> batch) {
+        for (String line : batch) {
             LOG.info(line);
         }
-        long dropped = DROPPED.getAndSet(0);
+        long dropped = this.dropped.getAndSet(0);
         if (dropped > 0) {
             LOG.warn("{} request log lines were dropped: requests came faster than the log could be written", dropped);
         }

@@ -17,7 +17,7 @@ public final class WebServer {
     private WebServer() {
     }
 
-    public static Javalin create(boolean https, Templates templates, Consumer<RoutesConfig> routes) {
+    public static Javalin create(boolean https, Templates templates, RequestLog requestLog, Consumer<RoutesConfig> routes) {
         SecurityHeaders headers = new SecurityHeaders(https);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -33,7 +33,7 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
-            config.requestLogger.http(RequestLog::log);
+            config.requestLogger.http(requestLog::log);
             config.jetty.modifyServer(server -> {
                 // on SIGTERM: stop accepting, let in-flight requests finish (up to 20 s)
                 server.insertHandler(new GracefulHandler());
