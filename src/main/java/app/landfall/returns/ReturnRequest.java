@@ -1,0 +1,22 @@
+package app.landfall.returns;
+
+import java.util.List;
+
+/** What a shopper asks for: some units of some items, each with a reason, and how to resolve and send them. */
+public record ReturnRequest(List<Line> lines, ReturnPolicy.Resolution resolution, ReturnPolicy.Method method) {
+
+    public ReturnRequest {
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * @param photos            how many photos came with the line (already checked to be images)
+     * @param exchangeVariant   for an exchange: the variant wanted instead
+     */
+    public record Line(long orderItemId, int quantity, Reason reason, String comment, int photos, String exchangeVariant) {
+    }
+
+    /** One of the merchant's return reasons, with what it asks of the shopper. */
+    public record Reason(String code, boolean requiresComment, boolean requiresPhotos, boolean requiresReview) {
+    }
+}
