@@ -62,7 +62,7 @@ final class DemoPlan {
             us("usps", DELIVERED_MAILBOX, days(30)),
             abroad("DE", DELIVERED_NEIGHBOUR, days(29)),
             us("usps", DELIVERED_SAFE_PLACE, days(27)),
-            us("ups", DELIVERED_SAFE_PLACE, days(25)).returned("completed"),
+            us("ups", DELIVERED_SAFE_PLACE, days(25)).returned("refunded"),
             abroad("GB", DELIVERED_SIGNED, days(24)),
             us("fedex", DELIVERED_SAFE_PLACE, days(23)),
             us("usps", COLLECTED, days(22)),

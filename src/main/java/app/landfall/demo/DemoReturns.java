@@ -43,7 +43,7 @@ final class DemoReturns {
                     "The fabric is much thinner than the description made it sound.", null, null, null, "usps", Outcome.AT_HUB),
             "received", new Story("exchange", "printable_label", "too_large", null,
                     "Lovely, but roomy. The next size down, please.", null, null, "ups", Outcome.DELIVERED_SIGNED),
-            "completed", new Story("refund", "qr_dropoff", "damaged",
+            "refunded", new Story("refund", "qr_dropoff", "damaged",
                     "A side seam came apart the second time I wore it.", null,
                     "Seam failure: refunded in full and reported to the supplier.", null, "usps", Outcome.DELIVERED_SIGNED),
             "rejected", new Story("refund", "printable_label", "changed_mind", null,
@@ -95,7 +95,7 @@ final class DemoReturns {
         Parcel parcel = story.carrier() == null ? null : sendBack(order, story, approvedAt, lines);
         Instant receivedAt = parcel != null && parcel.journey().deliveredAt() != null
                 ? atWarehouse(parcel.journey().deliveredAt().plus(hours(1, 20))) : null;
-        Instant completedAt = status.equals("completed") ? atWarehouse(receivedAt.plus(hours(20, 48))) : null;
+        Instant completedAt = status.equals("refunded") ? atWarehouse(receivedAt.plus(hours(20, 48))) : null;
         Instant updatedAt = status.equals("rejected") ? atWarehouse(created.plus(hours(3, 20)))
                 : Stream.of(created, approvedAt, parcel == null ? null : parcel.latest(), receivedAt, completedAt)
                         .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow();

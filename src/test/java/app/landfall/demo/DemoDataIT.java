@@ -201,7 +201,7 @@ class DemoDataIT {
             assertTrue(returns.stream().map(ReturnsRecord::getStatus).distinct().count() >= 5);
             for (var r : returns) {
                 assertTrue(dsl.fetchExists(RETURN_ITEMS, RETURN_ITEMS.RETURN_ID.eq(r.getId())), r.getRmaNumber());
-                boolean travelling = Set.of("in_transit", "received", "completed").contains(r.getStatus());
+                boolean travelling = Set.of("in_transit", "received", "refunded").contains(r.getStatus());
                 assertEquals(travelling, r.getReturnShipmentId() != null, r.getRmaNumber());
                 if (travelling) {
                     assertEquals("return", dsl.select(SHIPMENTS.DIRECTION).from(SHIPMENTS)

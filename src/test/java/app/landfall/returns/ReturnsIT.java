@@ -1,0 +1,263 @@
+package app.landfall.returns;
+
+import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.ORDER_ITEMS;
+import static app.landfall.db.schema.Tables.RETURNS;
+import static app.landfall.db.schema.Tables.RETURN_ITEMS;
+import static app.landfall.db.schema.Tables.RETURN_POLICIES;
+import static app.landfall.db.schema.Tables.RETURN_REASONS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
+import static app.landfall.db.schema.Tables.SHIPMENT_ITEMS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.landfall.auth.Tokens;
+import app.landfall.db.Database;
+import app.landfall.returns.ReturnPolicy.Method;
+import app.landfall.returns.ReturnPolicy.Resolution;
+import app.landfall.returns.ReturnSubmissions.Line;
+import app.landfall.returns.ReturnSubmissions.Submission;
+import app.landfall.testing.TestDatabase;
+import app.landfall.testing.TestMerchants;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Submitting returns and moving them along, against PostgreSQL: one transaction each, locks, constraints, outbox. */
+class ReturnsIT {
+    private static final Instant NOW = Instant.parse("2026-11-23T15:00:00Z");
+    private static final AtomicInteger ORDERS_MADE = new AtomicInteger();
+    private static Database db;
+    private static DSLContext dsl;
+    private static ReturnSubmissions submissions;
+    private static ReturnActions actions;
+    private static long merchant;
+    private static long other;
+    private static long tooSmall;
+    private static long damaged;
+
+    @BeforeAll
+    static void start() {
+        db = Database.start(TestDatabase.config());
+        dsl = db.dsl();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        submissions = new ReturnSubmissions(dsl, clock, new RmaNumbers());
+        actions = new ReturnActions(dsl, clock);
+        merchant = TestMerchants.create(dsl, "outfitter");
+        other = TestMerchants.create(dsl, "rival");
+        dsl.insertInto(RETURN_POLICIES).set(RETURN_POLICIES.MERCHANT_ID, merchant).set(RETURN_POLICIES.NAME, "Standard")
+                .set(RETURN_POLICIES.IS_DEFAULT, true).set(RETURN_POLICIES.RETURN_SHIPPING_FEE, new BigDecimal("5.00"))
+                .set(RETURN_POLICIES.FEES_WAIVED_FOR_STORE_CREDIT, true).set(RETURN_POLICIES.STORE_CREDIT_BONUS_PERCENT, new BigDecimal("10"))
+                .execute();
+        tooSmall = reason("too_small", false);
+        damaged = reason("damaged", true);
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    private static long reason(String code, boolean review) {
+        return dsl.insertInto(RETURN_REASONS).set(RETURN_REASONS.MERCHANT_ID, merchant).set(RETURN_REASONS.CODE, code)
+                .set(RETURN_REASONS.LABEL, code).set(RETURN_REASONS.REQUIRES_PHOTOS, review).set(RETURN_REASONS.REQUIRES_REVIEW, review)
+                .returning(RETURN_REASONS.ID).fetchSingle(RETURN_REASONS.ID);
+    }
+
+    /** An order delivered 5 days ago with one item: 2 × 40.00. Returns the order id and the item id. */
+    private static long[] deliveredOrder() {
+        int n = ORDERS_MADE.incrementAndGet();
+        OffsetDateTime placed = NOW.atOffset(ZoneOffset.UTC).minusDays(12);
+        long order = dsl.insertInto(ORDERS).set(ORDERS.MERCHANT_ID, merchant).set(ORDERS.ORDER_NUMBER, "RT-" + n)
+                .set(ORDERS.CUSTOMER_EMAIL, "shopper" + n + "@example.com").set(ORDERS.PLACED_AT, placed)
+                .returning(ORDERS.ID).fetchSingle(ORDERS.ID);
+        long item = dsl.insertInto(ORDER_ITEMS).set(ORDER_ITEMS.MERCHANT_ID, merchant).set(ORDER_ITEMS.ORDER_ID, order)
+                .set(ORDER_ITEMS.SKU, "JKT-M").set(ORDER_ITEMS.TITLE, "Rain jacket").set(ORDER_ITEMS.QUANTITY, 2)
+                .set(ORDER_ITEMS.UNIT_PRICE, new BigDecimal("40.00"))
+                .returning(ORDER_ITEMS.ID).fetchSingle(ORDER_ITEMS.ID);
+        long shipment = dsl.insertInto(SHIPMENTS).set(SHIPMENTS.MERCHANT_ID, merchant).set(SHIPMENTS.ORDER_ID, order)
+                .set(SHIPMENTS.CARRIER, "ups").set(SHIPMENTS.TRACKING_NUMBER, "1ZRT" + n).set(SHIPMENTS.STATUS, "Delivered")
+                .set(SHIPMENTS.PUBLIC_TOKEN, Tokens.newToken()).set(SHIPMENTS.SHIPPED_AT, placed.plusDays(2))
+                .set(SHIPMENTS.DELIVERED_AT, placed.plusDays(7))
+                .returning(SHIPMENTS.ID).fetchSingle(SHIPMENTS.ID);
+        dsl.insertInto(SHIPMENT_ITEMS).set(SHIPMENT_ITEMS.MERCHANT_ID, merchant).set(SHIPMENT_ITEMS.SHIPMENT_ID, shipment)
+                .set(SHIPMENT_ITEMS.ORDER_ITEM_ID, item).set(SHIPMENT_ITEMS.QUANTITY, 2).execute();
+        return new long[] {order, item};
+    }
+
+    private static String key() {
+        return Tokens.newToken().substring(0, 32);
+    }
+
+    private static Submission submission(String key, long item, int quantity, long reason, Resolution resolution) {
+        return new Submission(key, List.of(new Line(item, quantity, reason, reason == damaged ? "Seam open" : null,
+                reason == damaged ? List.of(new ReturnSubmissions.Photo("image/png", new byte[] {1, 2, 3}, 1, 1)) : List.of(), null)),
+                resolution, Method.QR_DROPOFF, null);
+    }
+
+    @Test
+    void a_return_within_the_rules_is_approved_at_once_with_its_amounts_rules_and_notifications() {
+        long[] order = deliveredOrder();
+        var result = submissions.submit(merchant, order[0], submission(key(), order[1], 2, tooSmall, Resolution.REFUND)).orElseThrow();
+        assertTrue(result.ok(), String.valueOf(result.decision()));
+        var created = result.created();
+        assertTrue(created.rma().matches("R-[34679ACDEFGHJKMNPQRTUVWXY]{6}"), created.rma());
+        assertEquals(ReturnStatus.APPROVED, created.status());
+        var row = dsl.selectFrom(RETURNS).where(RETURNS.ID.eq(created.id())).fetchSingle();
+        assertEquals(0, new BigDecimal("80.00").compareTo(row.getItemsValue()));
+        assertEquals(0, new BigDecimal("5.00").compareTo(row.getShippingFee()));
+        assertEquals(0, new BigDecimal("75.00").compareTo(row.getTotal()));
+        assertTrue(row.getDropoffCode().matches("[0-9A-Z]{10}"));
+        assertTrue(row.getDecision().data().contains("\"WINDOW\"") && row.getDecision().data().contains("AUTO_APPROVE"), row.getDecision().data());
+        assertNotNull(row.getApprovedAt());
+        assertEquals(2, dsl.fetchCount(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.RETURN_ID.eq(created.id())
+                .and(NOTIFICATION_OUTBOX.TEMPLATE.eq("return.approved"))), "an email to the shopper and an event for the merchant");
+    }
+
+    @Test
+    void store_credit_waives_the_fee_and_adds_the_bonus_and_damaged_goes_to_review() {
+        long[] order = deliveredOrder();
+        var result = submissions.submit(merchant, order[0], submission(key(), order[1], 1, damaged, Resolution.STORE_CREDIT)).orElseThrow();
+        assertEquals(ReturnStatus.REQUESTED, result.created().status(), "damaged needs a person");
+        var row = dsl.selectFrom(RETURNS).where(RETURNS.ID.eq(result.created().id())).fetchSingle();
+        assertEquals(0, new BigDecimal("44.00").compareTo(row.getTotal()), "40.00, no fee, +10 %");
+        assertTrue(row.getNeedsReview());
+        assertTrue(row.getDecision().data().contains("REVIEW_REASON"));
+    }
+
+    @Test
+    void the_same_form_submitted_eight_times_at_once_makes_one_return() throws Exception {
+        long[] order = deliveredOrder();
+        String key = key();
+        List<Long> ids = inParallel(8, i -> submissions.submit(merchant, order[0], submission(key, order[1], 1, tooSmall, Resolution.REFUND))
+                .orElseThrow().created().id());
+        assertEquals(1, new HashSet<>(ids).size(), ids.toString());
+        assertEquals(1, dsl.fetchCount(RETURNS, RETURNS.ORDER_ID.eq(order[0])));
+        assertEquals(1, dsl.fetchCount(RETURN_ITEMS, RETURN_ITEMS.RETURN_ID.eq(ids.get(0))));
+    }
+
+    @Test
+    void eight_returns_at_once_never_take_back_more_than_was_ordered() throws Exception {
+        long[] order = deliveredOrder(); // 2 units
+        List<Boolean> made = inParallel(8, i -> submissions.submit(merchant, order[0], submission(key(), order[1], 1, tooSmall, Resolution.REFUND))
+                .orElseThrow().ok());
+        assertEquals(2, made.stream().filter(ok -> ok).count(), made.toString());
+        Integer units = dsl.select(org.jooq.impl.DSL.sum(RETURN_ITEMS.QUANTITY)).from(RETURN_ITEMS).join(RETURNS)
+                .on(RETURNS.MERCHANT_ID.eq(RETURN_ITEMS.MERCHANT_ID)).and(RETURNS.ID.eq(RETURN_ITEMS.RETURN_ID))
+                .where(RETURNS.ORDER_ID.eq(order[0])).fetchSingle().value1().intValue();
+        assertEquals(2, units);
+    }
+
+    @Test
+    void bad_input_is_refused_and_nothing_is_stored() {
+        long[] order = deliveredOrder();
+        long[] another = deliveredOrder();
+        int before = dsl.fetchCount(RETURNS);
+        int outbox = dsl.fetchCount(NOTIFICATION_OUTBOX);
+        var negative = submissions.submit(merchant, order[0], submission(key(), order[1], -1, tooSmall, Resolution.REFUND)).orElseThrow();
+        assertFalse(negative.ok());
+        assertEquals("items[0].quantity", negative.decision().problems().get(0).field());
+        var foreign = submissions.submit(merchant, order[0], submission(key(), another[1], 1, tooSmall, Resolution.REFUND)).orElseThrow();
+        assertEquals("return.problem.unknown_item", foreign.decision().problems().get(0).message(), "another order's item");
+        var noPhoto = submissions.submit(merchant, order[0], new Submission(key(),
+                List.of(new Line(order[1], 1, damaged, "Torn", List.of(), null)), Resolution.REFUND, Method.QR_DROPOFF, null)).orElseThrow();
+        assertEquals("items[0].photos", noPhoto.decision().problems().get(0).field());
+        var otherMerchantsReason = submissions.submit(merchant, order[0], submission(key(), order[1], 1, 999_999, Resolution.REFUND)).orElseThrow();
+        assertEquals("items[0].reason", otherMerchantsReason.decision().problems().get(0).field());
+        assertTrue(submissions.submit(other, order[0], submission(key(), order[1], 1, tooSmall, Resolution.REFUND)).isEmpty(),
+                "another merchant's order does not exist for them");
+        assertThrows(IllegalArgumentException.class, () -> submissions.submit(merchant, order[0],
+                submission("short", order[1], 1, tooSmall, Resolution.REFUND)));
+        assertEquals(before, dsl.fetchCount(RETURNS));
+        assertEquals(outbox, dsl.fetchCount(NOTIFICATION_OUTBOX));
+    }
+
+    @Test
+    void a_return_moves_step_by_step_and_a_skipped_step_is_refused_here_and_by_the_database() {
+        long[] order = deliveredOrder();
+        long id = submissions.submit(merchant, order[0], submission(key(), order[1], 1, damaged, Resolution.REFUND)).orElseThrow().created().id();
+
+        var early = actions.resolve(merchant, id, Resolution.REFUND, new BigDecimal("40.00"));
+        assertFalse(early.done());
+        assertTrue(early.message().contains("is requested, so it cannot be refunded"), early.message());
+        assertFalse(actions.approve(other, id).found(), "another merchant's return does not exist for them");
+        assertThrows(DataAccessException.class, () -> dsl.update(RETURNS).set(RETURNS.STATUS, "refunded").where(RETURNS.ID.eq(id)).execute(),
+                "the database refuses the skipped step too");
+
+        assertTrue(actions.approve(merchant, id).done());
+        assertTrue(actions.markInTransit(merchant, id).done());
+        assertFalse(actions.cancel(merchant, id).done(), "too late to cancel once it ships");
+        long item = dsl.select(RETURN_ITEMS.ID).from(RETURN_ITEMS).where(RETURN_ITEMS.RETURN_ID.eq(id)).fetchSingle().value1();
+        assertFalse(actions.markReceived(merchant, id, Map.of(item, new ReturnActions.Received(5, "as_new"))).done(), "more than it lists");
+        assertFalse(actions.markReceived(merchant, id, Map.of(item, new ReturnActions.Received(1, "shiny"))).done());
+        assertEquals("in_transit", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(id)).fetchSingle().value1(),
+                "a refused step changes nothing");
+        assertTrue(actions.markReceived(merchant, id, Map.of(item, new ReturnActions.Received(1, "damaged"))).done());
+        assertFalse(actions.resolve(merchant, id, Resolution.REFUND, new BigDecimal("-1")).done());
+        var refunded = actions.resolve(merchant, id, Resolution.REFUND, new BigDecimal("40.00"));
+        assertTrue(refunded.done(), refunded.message());
+        var row = dsl.selectFrom(RETURNS).where(RETURNS.ID.eq(id)).fetchSingle();
+        assertEquals("refunded", row.getStatus());
+        assertEquals(0, new BigDecimal("40.00").compareTo(row.getRefundAmount()));
+        assertEquals("damaged", dsl.select(RETURN_ITEMS.CONDITION).from(RETURN_ITEMS).where(RETURN_ITEMS.ID.eq(item)).fetchSingle().value1());
+        List<String> events = dsl.select(NOTIFICATION_OUTBOX.TEMPLATE).from(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.RETURN_ID.eq(id)).and(NOTIFICATION_OUTBOX.CHANNEL.eq("webhook"))
+                .orderBy(NOTIFICATION_OUTBOX.ID).fetch(NOTIFICATION_OUTBOX.TEMPLATE);
+        assertEquals(List.of("return.requested", "return.approved", "return.in_transit", "return.received", "return.refunded"), events);
+        assertFalse(actions.reject(merchant, id, "late").done(), "a refunded return is final");
+    }
+
+    @Test
+    void a_rejection_needs_a_reason_and_a_cancelled_return_gives_its_items_back() {
+        long[] order = deliveredOrder();
+        long id = submissions.submit(merchant, order[0], submission(key(), order[1], 2, tooSmall, Resolution.REFUND)).orElseThrow().created().id();
+        assertFalse(actions.reject(merchant, id, " ").done());
+        assertTrue(actions.cancel(merchant, id).done());
+        var again = submissions.submit(merchant, order[0], submission(key(), order[1], 2, tooSmall, Resolution.EXCHANGE)).orElseThrow();
+        assertFalse(again.ok(), "no variants known: an exchange has nothing to offer");
+        assertTrue(submissions.submit(merchant, order[0], submission(key(), order[1], 2, tooSmall, Resolution.REFUND)).orElseThrow().ok(),
+                "the cancelled return's units can be returned again");
+    }
+
+    private static <T> List<T> inParallel(int n, java.util.function.IntFunction<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> {
+                go.await();
+                return task.apply(index);
+            }));
+        }
+        go.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return results;
+    }
+}
