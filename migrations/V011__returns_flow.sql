@@ -9,7 +9,15 @@ ALTER TABLE return_policies
     ADD COLUMN fees_waived_for_store_credit     boolean NOT NULL DEFAULT false,
     ADD COLUMN keep_item_below                  numeric(19, 4) CHECK (keep_item_below >= 0),
     ADD COLUMN review_above_amount              numeric(19, 4) CHECK (review_above_amount >= 0),
-    ADD COLUMN review_returns_in_90_days_above  integer CHECK (review_returns_in_90_days_above >= 0);
+    ADD COLUMN review_returns_in_90_days_above  integer CHECK (review_returns_in_90_days_above >= 0),
+    -- where returned parcels go (printed on labels and packing slips)
+    ADD COLUMN return_to_name         text CHECK (length(return_to_name) <= 200),
+    ADD COLUMN return_to_line1        text CHECK (length(return_to_line1) <= 200),
+    ADD COLUMN return_to_line2        text CHECK (length(return_to_line2) <= 200),
+    ADD COLUMN return_to_city         text CHECK (length(return_to_city) <= 100),
+    ADD COLUMN return_to_region       text CHECK (length(return_to_region) <= 100),
+    ADD COLUMN return_to_postal_code  text CHECK (length(return_to_postal_code) <= 20),
+    ADD COLUMN return_to_country      text CHECK (return_to_country ~ '^[A-Z]{2}$');
 
 -- Other windows for products with a tag or a SKU.
 CREATE TABLE return_window_overrides (
