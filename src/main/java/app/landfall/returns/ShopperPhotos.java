@@ -1,0 +1,122 @@
+package app.landfall.returns;
+
+import app.landfall.images.ImageType;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Photos a shopper attaches to a return. Only JPEG, PNG and WebP, recognised by their bytes (a
+ * renamed PDF or an SVG is refused whatever its name or type says), at most 5 MB and 40
+ * megapixels. The picture is decoded and drawn anew: what is stored is a fresh JPEG (PNG when it
+ * has transparency) at most 2,000 pixels on its long side, so no metadata (location, camera
+ * serial) and nothing hidden in the original file reaches the merchant.
+ */
+public final class ShopperPhotos {
+    public static final int MAX_BYTES = 5_000_000;
+    static final long MAX_PIXELS = 40_000_000;
+    static final int MAX_SIDE = 2_000;
+
+    private ShopperPhotos() {
+    }
+
+    /** A photo that passed, or the reason it did not (a message key for the shopper). */
+    public record Checked(ReturnSubmissions.Photo photo, String problem) {
+        static Checked refused(String problem) {
+            return new Checked(null, problem);
+        }
+    }
+
+    public static Checked check(byte[] upload) {
+        if (upload == null || upload.length == 0) {
+            return Checked.refused("return.photo.empty");
+        }
+        if (upload.length > MAX_BYTES) {
+            return Checked.refused("return.photo.too_large");
+        }
+        Optional<ImageType> type = ImageType.of(upload);
+        if (type.isEmpty() || type.get() == ImageType.GIF) {
+            return Checked.refused("return.photo.not_an_image");
+        }
+        try {
+            BufferedImage image = decode(upload);
+            if (image == null) {
+                return Checked.refused("return.photo.not_an_image");
+            }
+            return new Checked(reencode(image), null);
+        } catch (TooLarge e) {
+            return Checked.refused("return.photo.too_many_pixels");
+        } catch (IOException | RuntimeException e) { // a truncated or corrupt file: the decoders say so in many ways
+            return Checked.refused("return.photo.not_an_image");
+        }
+    }
+
+    private static final class TooLarge extends Exception {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Reads the size from the header first, so a small file claiming a huge picture is refused before decoding. */
+    private static BufferedImage decode(byte[] upload) throws IOException, TooLarge {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    throw new TooLarge();
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static ReturnSubmissions.Photo reencode(BufferedImage original) throws IOException {
+        boolean alpha = original.getColorModel().hasAlpha();
+        double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(original.getWidth(), original.getHeight()));
+        int width = Math.max(1, (int) Math.round(original.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(original.getHeight() * scale));
+        BufferedImage copy = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = copy.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(original, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (alpha) {
+            ImageIO.write(copy, "png", out);
+            return new ReturnSubmissions.Photo("image/png", out.toByteArray(), width, height);
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.85f);
+            writer.write(null, new IIOImage(copy, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return new ReturnSubmissions.Photo("image/jpeg", out.toByteArray(), width, height);
+    }
+}
