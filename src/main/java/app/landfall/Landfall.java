@@ -19,6 +19,9 @@ import app.landfall.demo.DemoData;
 import app.landfall.demo.DemoLinks;
 import app.landfall.home.HomePage;
 import app.landfall.images.RemoteImages;
+import app.landfall.returns.ReturnActions;
+import app.landfall.returns.ReturnPages;
+import app.landfall.returns.ReturnRecords;
 import app.landfall.hooks.WebhookCommand;
 import app.landfall.hooks.WebhookInbox;
 import app.landfall.hooks.WebhookSecrets;
@@ -137,7 +140,8 @@ public final class Landfall implements AutoCloseable {
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             RequestLog requestLog = new RequestLog();
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, new Routes.Handlers(home, health,
-                    assets, new BrandStyles(brands), images, tracking, lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
+                    assets, new BrandStyles(brands), images, tracking,
+                    new ReturnPages(new ReturnRecords(database.dsl()), new ReturnActions(database.dsl(), clock), brands, templates), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
             web.start(config.port());
             ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
             BackgroundJobs jobs = new BackgroundJobs()

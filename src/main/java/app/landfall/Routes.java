@@ -7,6 +7,7 @@ import app.landfall.api.ShipmentsApi;
 import app.landfall.branding.BrandStyles;
 import app.landfall.home.HomePage;
 import app.landfall.images.RemoteImages;
+import app.landfall.returns.ReturnPages;
 import app.landfall.hooks.Provider;
 import app.landfall.hooks.Webhooks;
 import app.landfall.ops.HealthCheck;
@@ -22,7 +23,7 @@ final class Routes {
 
     /** The handlers behind the routes, one per feature. */
     record Handlers(HomePage home, HealthCheck health, Assets assets, BrandStyles brandStyles, RemoteImages images,
-                    TrackingPages tracking,
+                    TrackingPages tracking, ReturnPages returns,
                     TrackingLookup lookup, ApiAuthentication apiAuthentication, Idempotency idempotency, OrdersApi orders,
                     ShipmentsApi shipments, Webhooks webhooks) {
     }
@@ -51,7 +52,12 @@ final class Routes {
         routes.get("/track/{number}", h.lookup()::showByNumber);
         routes.get("/track/{number}/go/{n}", h.lookup()::followByNumber);
 
-        // shoppers
+        // shoppers: a return's own page, its drop-off code and papers
+        routes.get("/r/{token}", h.returns()::show);
+        routes.get("/r/{token}/qr.svg", h.returns()::qr);
+        routes.get("/r/{token}/label.pdf", h.returns()::label);
+        routes.get("/r/{token}/packing-slip.pdf", h.returns()::packingSlip);
+        routes.post("/r/{token}/cancel", h.returns()::cancel);
         routes.get("/{merchant}/returns", ctx -> h.home().showMerchantComingSoon(ctx, "returns"));
         routes.get("/returns", ctx -> h.home().showMerchantComingSoon(ctx, "returns"));
 

@@ -1,14 +1,10 @@
 package app.landfall.returns;
 
 import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
-import static app.landfall.db.schema.Tables.ORDERS;
-import static app.landfall.db.schema.Tables.ORDER_ITEMS;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_ITEMS;
 import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.RETURN_REASONS;
-import static app.landfall.db.schema.Tables.SHIPMENTS;
-import static app.landfall.db.schema.Tables.SHIPMENT_ITEMS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,10 +19,10 @@ import app.landfall.returns.ReturnSubmissions.Line;
 import app.landfall.returns.ReturnSubmissions.Submission;
 import app.landfall.testing.TestDatabase;
 import app.landfall.testing.TestMerchants;
+import app.landfall.testing.TestOrders;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,23 +84,8 @@ class ReturnsIT {
 
     /** An order delivered 5 days ago with one item: 2 × 40.00. Returns the order id and the item id. */
     private static long[] deliveredOrder() {
-        int n = ORDERS_MADE.incrementAndGet();
-        OffsetDateTime placed = NOW.atOffset(ZoneOffset.UTC).minusDays(12);
-        long order = dsl.insertInto(ORDERS).set(ORDERS.MERCHANT_ID, merchant).set(ORDERS.ORDER_NUMBER, "RT-" + n)
-                .set(ORDERS.CUSTOMER_EMAIL, "shopper" + n + "@example.com").set(ORDERS.PLACED_AT, placed)
-                .returning(ORDERS.ID).fetchSingle(ORDERS.ID);
-        long item = dsl.insertInto(ORDER_ITEMS).set(ORDER_ITEMS.MERCHANT_ID, merchant).set(ORDER_ITEMS.ORDER_ID, order)
-                .set(ORDER_ITEMS.SKU, "JKT-M").set(ORDER_ITEMS.TITLE, "Rain jacket").set(ORDER_ITEMS.QUANTITY, 2)
-                .set(ORDER_ITEMS.UNIT_PRICE, new BigDecimal("40.00"))
-                .returning(ORDER_ITEMS.ID).fetchSingle(ORDER_ITEMS.ID);
-        long shipment = dsl.insertInto(SHIPMENTS).set(SHIPMENTS.MERCHANT_ID, merchant).set(SHIPMENTS.ORDER_ID, order)
-                .set(SHIPMENTS.CARRIER, "ups").set(SHIPMENTS.TRACKING_NUMBER, "1ZRT" + n).set(SHIPMENTS.STATUS, "Delivered")
-                .set(SHIPMENTS.PUBLIC_TOKEN, Tokens.newToken()).set(SHIPMENTS.SHIPPED_AT, placed.plusDays(2))
-                .set(SHIPMENTS.DELIVERED_AT, placed.plusDays(7))
-                .returning(SHIPMENTS.ID).fetchSingle(SHIPMENTS.ID);
-        dsl.insertInto(SHIPMENT_ITEMS).set(SHIPMENT_ITEMS.MERCHANT_ID, merchant).set(SHIPMENT_ITEMS.SHIPMENT_ID, shipment)
-                .set(SHIPMENT_ITEMS.ORDER_ITEM_ID, item).set(SHIPMENT_ITEMS.QUANTITY, 2).execute();
-        return new long[] {order, item};
+        var placed = TestOrders.delivered(dsl, merchant, "RT-" + ORDERS_MADE.incrementAndGet(), NOW.atOffset(ZoneOffset.UTC));
+        return new long[] {placed.orderId(), placed.itemId()};
     }
 
     private static String key() {

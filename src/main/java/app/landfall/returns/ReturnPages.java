@@ -1,0 +1,179 @@
+package app.landfall.returns;
+
+import app.landfall.branding.Brand;
+import app.landfall.branding.BrandedPage;
+import app.landfall.branding.Brands;
+import app.landfall.i18n.Languages;
+import app.landfall.web.Csrf;
+import app.landfall.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shopper's page of a return, {@code /r/{token}} (the link in their confirmation): where the
+ * return is, the drop-off QR code, the label and packing slip, the amounts, and a way to cancel
+ * until the parcel ships. The token is the only key, so every response is private and unindexed.
+ */
+public final class ReturnPages {
+    private final ReturnRecords records;
+    private final ReturnActions actions;
+    private final Brands brands;
+    private final Templates templates;
+
+    public ReturnPages(ReturnRecords records, ReturnActions actions, Brands brands, Templates templates) {
+        this.records = records;
+        this.actions = actions;
+        this.brands = brands;
+        this.templates = templates;
+    }
+
+    /** GET /r/{token} */
+    public void show(Context ctx) {
+        Optional<ReturnRecords.Summary> found = records.byToken(ctx.pathParam("token"));
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        ReturnRecords.Summary r = found.get();
+        Brand brand = brand(r);
+        String lang = Languages.choose(ctx.queryParam("lang"), ctx.cookie("lang"), ctx.header("Accept-Language"),
+                brand.pageLanguages(), brand.defaultLanguage());
+        Locale locale = Locale.forLanguageTag(lang);
+        String self = "/r/" + ctx.pathParam("token");
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", BrandedPage.of(brand, lang, self, null));
+        model.put("r", r);
+        model.put("self", self);
+        model.put("steps", steps(r.status()));
+        model.put("amounts", amounts(r, locale));
+        model.put("csrf", Csrf.token(ctx));
+        model.put("notice", ctx.queryParam("cancelled") != null ? "return.cancelled_notice" : null);
+        privateHeaders(ctx);
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("returns/show", model, locale));
+    }
+
+    /** GET /r/{token}/qr.svg: the drop-off code as a QR code. */
+    public void qr(Context ctx) {
+        Optional<ReturnRecords.Summary> found = records.byToken(ctx.pathParam("token")).filter(ReturnRecords.Summary::showDropoff);
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        privateHeaders(ctx);
+        ctx.contentType("image/svg+xml").result(QrCodes.svg(found.get().dropoffCode(), "Drop-off code " + found.get().dropoffCode()));
+    }
+
+    /** GET /r/{token}/label.pdf */
+    public void label(Context ctx) {
+        papers(ctx, "label", true);
+    }
+
+    /** GET /r/{token}/packing-slip.pdf */
+    public void packingSlip(Context ctx) {
+        papers(ctx, "packing-slip", false);
+    }
+
+    private void papers(Context ctx, String name, boolean label) {
+        Optional<ReturnRecords.Summary> found = records.byToken(ctx.pathParam("token")).filter(ReturnRecords.Summary::showPapers);
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        ReturnRecords.Summary r = found.get();
+        byte[] pdf = label ? ReturnDocuments.label(r.papers()) : ReturnDocuments.packingSlip(r.papers());
+        privateHeaders(ctx);
+        ctx.header("Content-Disposition", "inline; filename=\"" + r.rma() + "-" + name + ".pdf\"");
+        ctx.contentType("application/pdf").result(pdf);
+    }
+
+    /** POST /r/{token}/cancel */
+    public void cancel(Context ctx) {
+        Csrf.verify(ctx);
+        Optional<ReturnRecords.Summary> found = records.byToken(ctx.pathParam("token"));
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        ReturnActions.Outcome outcome = actions.cancel(found.get().merchantId(), found.get().id());
+        // done or not (a second click, or it shipped meanwhile), the page shows where the return is now
+        ctx.redirect("/r/" + ctx.pathParam("token") + (outcome.done() ? "?cancelled" : ""), HttpStatus.SEE_OTHER);
+    }
+
+    private Brand brand(ReturnRecords.Summary r) {
+        Optional<Brand> brand = r.brandId() != null ? brands.latest(r.merchantId(), r.brandId()) : Optional.empty();
+        return brand.or(() -> brands.defaultOf(r.merchantId())).orElseGet(() -> Brand.plain(r.merchantId(), r.merchantName()));
+    }
+
+    /** The way through a return, with where this one is: done, current, upcoming; or how it ended early. */
+    static List<Map<String, Object>> steps(ReturnStatus status) {
+        List<ReturnStatus> path = List.of(ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED);
+        List<Map<String, Object>> steps = new ArrayList<>();
+        int reached = switch (status) {
+            case REQUESTED, CANCELLED, EXPIRED -> 0;
+            case APPROVED -> 1;
+            case IN_TRANSIT -> 2;
+            case RECEIVED -> 3;
+            case REFUNDED, CREDITED, EXCHANGED -> 4;
+            case REJECTED -> -1; // placed after the last step it reached, below
+        };
+        boolean endedEarly = status == ReturnStatus.CANCELLED || status == ReturnStatus.EXPIRED || status == ReturnStatus.REJECTED;
+        for (int i = 0; i < path.size(); i++) {
+            String state = endedEarly ? (i == 0 ? "done" : "upcoming") : i < reached ? "done" : i == reached ? "current" : "upcoming";
+            steps.add(Map.of("key", "return.status." + path.get(i).code(), "state", state, "current", state.equals("current")));
+        }
+        if (endedEarly) {
+            steps.add(Map.of("key", "return.status." + status.code(), "state", "current stopped", "current", true));
+        } else {
+            ReturnStatus last = status.isFinal() ? status : ReturnStatus.REFUNDED;
+            String key = status.isFinal() ? "return.status." + last.code() : "return.status.resolved";
+            steps.add(Map.of("key", key, "state", status.isFinal() ? "current" : "upcoming", "current", status.isFinal()));
+        }
+        return steps;
+    }
+
+    /** The amounts in the order's currency, written for the page's language. */
+    static Map<String, String> amounts(ReturnRecords.Summary r, Locale locale) {
+        NumberFormat money = NumberFormat.getCurrencyInstance(locale);
+        try {
+            Currency currency = Currency.getInstance(r.currency());
+            money.setCurrency(currency);
+            money.setMinimumFractionDigits(Math.max(0, currency.getDefaultFractionDigits()));
+            money.setMaximumFractionDigits(Math.max(0, currency.getDefaultFractionDigits()));
+        } catch (IllegalArgumentException e) {
+            // an unknown code still prints the numbers
+        }
+        Map<String, String> out = new HashMap<>();
+        put(out, "items", r.itemsValue(), money);
+        put(out, "restocking", r.restockingFee(), money);
+        put(out, "shipping", r.shippingFee(), money);
+        put(out, "bonus", r.bonus(), money);
+        put(out, "total", r.total(), money);
+        return out;
+    }
+
+    private static void put(Map<String, String> out, String key, BigDecimal amount, NumberFormat money) {
+        if (amount != null && (amount.signum() != 0 || key.equals("total") || key.equals("items"))) {
+            out.put(key, money.format(amount));
+        }
+    }
+
+    private static void privateHeaders(Context ctx) {
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.header("X-Robots-Tag", "noindex");
+    }
+
+    private static void notFound(Context ctx) {
+        privateHeaders(ctx);
+        ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8")
+                .result("No such return. Check the link in your confirmation email.");
+    }
+}

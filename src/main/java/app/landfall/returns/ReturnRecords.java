@@ -1,0 +1,117 @@
+package app.landfall.returns;
+
+import static app.landfall.db.schema.Tables.MERCHANTS;
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.ORDER_ITEMS;
+import static app.landfall.db.schema.Tables.RETURNS;
+import static app.landfall.db.schema.Tables.RETURN_ITEMS;
+import static app.landfall.db.schema.Tables.RETURN_POLICIES;
+import static app.landfall.db.schema.Tables.RETURN_REASONS;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** A return as its shopper sees it, found by the token in their link; always with its merchant. */
+public final class ReturnRecords {
+    private final DSLContext dsl;
+
+    public ReturnRecords(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public record Item(String title, String variant, int quantity, String reason, boolean keepItem, String exchangeVariant) {
+    }
+
+    public record Summary(long merchantId, long id, String merchantName, Long brandId, String timezone, String rma, ReturnStatus status,
+            String resolution, String method, String dropoffCode, String currency, BigDecimal itemsValue, BigDecimal restockingFee,
+            BigDecimal shippingFee, BigDecimal bonus, BigDecimal total, String rejectionReason, String orderNumber,
+            OffsetDateTime createdAt, OffsetDateTime approvedAt, OffsetDateTime receivedAt, OffsetDateTime completedAt,
+            ReturnDocuments.Address from, ReturnDocuments.Address to, List<Item> items) {
+
+        public boolean cancellable() {
+            return status.cancellableByShopper();
+        }
+
+        /** The drop-off code is shown once approved and until the parcel is handed over. */
+        public boolean showDropoff() {
+            return dropoffCode != null && (status == ReturnStatus.APPROVED);
+        }
+
+        public boolean showPapers() {
+            return status == ReturnStatus.APPROVED || status == ReturnStatus.IN_TRANSIT;
+        }
+
+        public ReturnDocuments.Papers papers() {
+            return new ReturnDocuments.Papers(merchantName, rma, orderNumber, from, to, dropoffCode != null ? dropoffCode : rma,
+                    switch (method) {
+                        case "qr_dropoff" -> "QR drop-off";
+                        case "printable_label" -> "Printed label";
+                        default -> "Return in store";
+                    },
+                    items.stream().map(i -> new ReturnDocuments.Item(i.title(), i.variant(), i.quantity(), i.reason())).toList());
+        }
+    }
+
+    public Optional<Summary> byToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{22,128}")) {
+            return Optional.empty();
+        }
+        Record r = dsl.select(RETURNS.asterisk(), MERCHANTS.NAME, MERCHANTS.TIMEZONE, ORDERS.ORDER_NUMBER, ORDERS.BRAND_ID,
+                        ORDERS.CUSTOMER_NAME, ORDERS.SHIPPING_ADDRESS_LINE1, ORDERS.SHIPPING_ADDRESS_LINE2, ORDERS.SHIPPING_CITY,
+                        ORDERS.SHIPPING_REGION, ORDERS.SHIPPING_POSTAL_CODE, ORDERS.SHIPPING_COUNTRY,
+                        RETURN_POLICIES.RETURN_TO_NAME, RETURN_POLICIES.RETURN_TO_LINE1, RETURN_POLICIES.RETURN_TO_LINE2,
+                        RETURN_POLICIES.RETURN_TO_CITY, RETURN_POLICIES.RETURN_TO_REGION, RETURN_POLICIES.RETURN_TO_POSTAL_CODE,
+                        RETURN_POLICIES.RETURN_TO_COUNTRY)
+                .from(RETURNS)
+                .join(MERCHANTS).on(MERCHANTS.ID.eq(RETURNS.MERCHANT_ID))
+                .join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
+                .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(RETURN_POLICIES.IS_DEFAULT)
+                .where(RETURNS.PUBLIC_TOKEN.eq(token))
+                .fetchOne();
+        if (r == null) {
+            return Optional.empty();
+        }
+        long merchantId = r.get(RETURNS.MERCHANT_ID);
+        long id = r.get(RETURNS.ID);
+        List<Item> items = dsl.select(ORDER_ITEMS.TITLE, ORDER_ITEMS.VARIANT_TITLE, RETURN_ITEMS.QUANTITY, RETURN_REASONS.LABEL,
+                        RETURN_ITEMS.KEEP_ITEM, RETURN_ITEMS.EXCHANGE_VARIANT_TITLE)
+                .from(RETURN_ITEMS)
+                .join(ORDER_ITEMS).on(ORDER_ITEMS.MERCHANT_ID.eq(RETURN_ITEMS.MERCHANT_ID)).and(ORDER_ITEMS.ID.eq(RETURN_ITEMS.ORDER_ITEM_ID))
+                .leftJoin(RETURN_REASONS).on(RETURN_REASONS.MERCHANT_ID.eq(RETURN_ITEMS.MERCHANT_ID)).and(RETURN_REASONS.ID.eq(RETURN_ITEMS.REASON_ID))
+                .where(RETURN_ITEMS.MERCHANT_ID.eq(merchantId)).and(RETURN_ITEMS.RETURN_ID.eq(id))
+                .orderBy(RETURN_ITEMS.ID)
+                .fetch(i -> new Item(i.value1(), i.value2(), i.value3(), i.value4(), i.value5(), i.value6()));
+        ReturnDocuments.Address from = ReturnDocuments.Address.of(r.get(ORDERS.CUSTOMER_NAME), r.get(ORDERS.SHIPPING_ADDRESS_LINE1),
+                r.get(ORDERS.SHIPPING_ADDRESS_LINE2), cityLine(r.get(ORDERS.SHIPPING_CITY), r.get(ORDERS.SHIPPING_REGION),
+                        r.get(ORDERS.SHIPPING_POSTAL_CODE)), r.get(ORDERS.SHIPPING_COUNTRY));
+        String toName = r.get(RETURN_POLICIES.RETURN_TO_NAME);
+        ReturnDocuments.Address to = ReturnDocuments.Address.of(toName != null ? toName : r.get(MERCHANTS.NAME) + " Returns",
+                r.get(RETURN_POLICIES.RETURN_TO_LINE1), r.get(RETURN_POLICIES.RETURN_TO_LINE2),
+                cityLine(r.get(RETURN_POLICIES.RETURN_TO_CITY), r.get(RETURN_POLICIES.RETURN_TO_REGION),
+                        r.get(RETURN_POLICIES.RETURN_TO_POSTAL_CODE)), r.get(RETURN_POLICIES.RETURN_TO_COUNTRY));
+        return Optional.of(new Summary(merchantId, id, r.get(MERCHANTS.NAME), r.get(ORDERS.BRAND_ID), r.get(MERCHANTS.TIMEZONE),
+                r.get(RETURNS.RMA_NUMBER), ReturnStatus.of(r.get(RETURNS.STATUS)).orElseThrow(), r.get(RETURNS.RESOLUTION),
+                r.get(RETURNS.METHOD), r.get(RETURNS.DROPOFF_CODE), r.get(RETURNS.CURRENCY), r.get(RETURNS.ITEMS_VALUE),
+                r.get(RETURNS.RESTOCKING_FEE), r.get(RETURNS.SHIPPING_FEE), r.get(RETURNS.BONUS), r.get(RETURNS.TOTAL),
+                r.get(RETURNS.REJECTION_REASON), r.get(ORDERS.ORDER_NUMBER), r.get(RETURNS.CREATED_AT), r.get(RETURNS.APPROVED_AT),
+                r.get(RETURNS.RECEIVED_AT), r.get(RETURNS.COMPLETED_AT), from, to, items));
+    }
+
+    private static String cityLine(String city, String region, String postalCode) {
+        StringBuilder line = new StringBuilder();
+        if (city != null) {
+            line.append(city);
+        }
+        if (region != null) {
+            line.append(line.length() > 0 ? ", " : "").append(region);
+        }
+        if (postalCode != null) {
+            line.append(line.length() > 0 ? " " : "").append(postalCode);
+        }
+        return line.toString();
+    }
+}
