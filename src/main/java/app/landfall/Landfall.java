@@ -182,6 +182,9 @@ public final class Landfall implements AutoCloseable {
             out.println("Tracking page: " + demo.trackingPage());
             out.println("Tracking lookup: " + demo.trackingLookup());
             out.println("Returns: " + demo.returns());
+            if (demo.returnPage() != null) {
+                out.println("Return page: " + demo.returnPage());
+            }
             out.println("Admin: " + demo.admin());
             out.println("Admin email: " + demo.adminEmail());
             out.println("Admin password: " + demo.adminPassword());

@@ -2,6 +2,7 @@ package app.landfall.demo;
 
 import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.MERCHANT_USERS;
+import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import java.util.Optional;
@@ -13,6 +14,7 @@ public record DemoLinks(
         String trackingPage,
         String trackingLookup,
         String returns,
+        String returnPage,
         String admin,
         String adminEmail,
         String adminPassword) {
@@ -38,12 +40,18 @@ public record DemoLinks(
                 .orderBy(MERCHANT_USERS.ID)
                 .limit(1)
                 .fetchOne(MERCHANT_USERS.EMAIL);
+        // the showcase return: approved, with a drop-off QR code to show
+        String returnToken = dsl.select(RETURNS.PUBLIC_TOKEN).from(RETURNS)
+                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.STATUS.eq("approved"))
+                .orderBy(RETURNS.DROPOFF_CODE.isNotNull().desc(), RETURNS.ID).limit(1)
+                .fetchOne(RETURNS.PUBLIC_TOKEN);
         String slug = DemoData.SLUG;
         return Optional.of(new DemoLinks(
                 merchant.get().getName(),
                 token == null ? null : baseUrl + "/t/" + token,
                 baseUrl + "/" + slug + "/track",
                 baseUrl + "/" + slug + "/returns",
+                returnToken == null ? null : baseUrl + "/r/" + returnToken,
                 baseUrl + "/admin",
                 email,
                 DemoData.OWNER_PASSWORD));

@@ -38,7 +38,7 @@ final class DemoReturns {
     private static final Map<String, Story> STORIES = Map.of(
             "requested", new Story("exchange", "qr_dropoff", "too_small", null,
                     "Runs a little small on me. Could I swap it for the next size up?", null, null, null, null),
-            "approved", new Story("store_credit", "printable_label", "changed_mind", null, null, null, null, null, null),
+            "approved", new Story("store_credit", "qr_dropoff", "changed_mind", null, null, null, null, null, null),
             "in_transit", new Story("refund", "qr_dropoff", "not_as_described",
                     "The fabric is much thinner than the description made it sound.", null, null, null, "usps", Outcome.AT_HUB),
             "received", new Story("exchange", "printable_label", "too_large", null,
@@ -73,7 +73,7 @@ final class DemoReturns {
         List<DemoReturn> numbered = new ArrayList<>();
         for (int i = 0; i < returns.size(); i++) {
             DemoReturn r = returns.get(i);
-            numbered.add(new DemoReturn("RMA-" + (100231 + i), r.order(), r.status(), r.story(), r.lines(), r.parcel(),
+            numbered.add(new DemoReturn(rma(100231 + i), r.order(), r.status(), r.story(), r.lines(), r.parcel(),
                     r.createdAt(), r.approvedAt(), r.receivedAt(), r.completedAt(), r.updatedAt()));
         }
         return numbered;
@@ -138,6 +138,10 @@ final class DemoReturns {
                 .setPublicToken(Tokens.newToken())
                 .setReturnShipmentId(r.parcel() == null ? null : shipmentIds.get(r.parcel().trackingNumber()))
                 .setRefundAmount(refund(r))
+                .setItemsValue(paid(r))
+                .setBonus(r.story().resolution().equals("store_credit") ? bonus(r) : BigDecimal.ZERO)
+                .setTotal(paid(r).add(r.story().resolution().equals("store_credit") ? bonus(r) : BigDecimal.ZERO))
+                .setDropoffCode(r.story().method().equals("qr_dropoff") ? dropoffCode(r.rma()) : null)
                 .setCurrency(r.order().currency())
                 .setCustomerNote(r.story().customerNote())
                 .setMerchantNote(r.story().merchantNote())
@@ -177,6 +181,32 @@ final class DemoReturns {
     }
 
     /** What goes back to the shopper: the price paid, with the policy's 10% bonus as store credit. */
+    /** A readable RMA number (R- and six characters of the RMA alphabet), the same for the same n. */
+    static String rma(int n) {
+        String alphabet = "34679ACDEFGHJKMNPQRTUVWXY";
+        char[] code = new char[6];
+        int rest = n;
+        for (int i = 5; i >= 0; i--) {
+            code[i] = alphabet.charAt(rest % alphabet.length());
+            rest /= alphabet.length();
+        }
+        return "R-" + new String(code);
+    }
+
+    /** The demo's drop-off codes derive from the RMA, so every seeded store has the same ones. */
+    private static String dropoffCode(String rma) {
+        return ("DEMO" + rma.substring(2) + "0000000000").substring(0, 10);
+    }
+
+    private static BigDecimal paid(DemoReturn r) {
+        return r.lines().stream().map(i -> r.order().lines().get(i).amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal bonus(DemoReturn r) {
+        return paid(r).multiply(new BigDecimal("0.10")).setScale(2, RoundingMode.HALF_UP);
+    }
+
     private static BigDecimal refund(DemoReturn r) {
         if (r.status().equals("rejected") || r.story().resolution().equals("exchange")) {
             return null;

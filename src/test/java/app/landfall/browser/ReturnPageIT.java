@@ -1,0 +1,125 @@
+package app.landfall.browser;
+
+import static app.landfall.db.schema.Tables.MERCHANTS;
+import static app.landfall.db.schema.Tables.RETURNS;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.landfall.Landfall;
+import app.landfall.testing.Browsers;
+import app.landfall.testing.TestDatabase;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shopper's page of a return in Chromium: every demo return, axe, the QR code read off the screen, cancelling. */
+class ReturnPageIT {
+    private static Landfall landfall;
+    private static DSLContext dsl;
+    private static long demoId;
+    private static Playwright playwright;
+    private static Browser browser;
+    private final List<BrowserContext> contexts = new ArrayList<>();
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        landfall = Landfall.start(TestDatabase.config(Map.of("LANDFALL_DEMO", "true")));
+        dsl = landfall.database().dsl();
+        demoId = dsl.select(MERCHANTS.ID).from(MERCHANTS).where(MERCHANTS.SLUG.eq("demo")).fetchSingle(MERCHANTS.ID);
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        playwright.close();
+        landfall.close();
+    }
+
+    @AfterEach
+    void close() {
+        contexts.forEach(BrowserContext::close);
+        assertEquals(List.of(), consoleErrors, "no script or CSP errors");
+    }
+
+    private Page phone(boolean javaScript) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setJavaScriptEnabled(javaScript).setLocale("en-US"));
+        contexts.add(context);
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(m.text());
+            }
+        });
+        return page;
+    }
+
+    private static Record2<String, String> demoReturn(String status) {
+        return dsl.select(RETURNS.PUBLIC_TOKEN, RETURNS.DROPOFF_CODE).from(RETURNS)
+                .where(RETURNS.MERCHANT_ID.eq(demoId)).and(RETURNS.STATUS.eq(status))
+                .orderBy(RETURNS.ID).limit(1).fetchSingle();
+    }
+
+    @Test
+    void every_demo_return_reads_right_and_passes_axe() {
+        List<String> statuses = dsl.selectDistinct(RETURNS.STATUS).from(RETURNS).where(RETURNS.MERCHANT_ID.eq(demoId)).fetch(RETURNS.STATUS);
+        assertTrue(statuses.size() >= 5, statuses.toString());
+        Page page = phone(true);
+        for (String status : statuses) {
+            page.navigate(landfall.baseUrl() + "/r/" + demoReturn(status).value1());
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Return R-");
+            assertThat(page.locator(".milestones [aria-current=step]")).hasCount(1);
+            assertEquals("", Browsers.accessibilityViolations(page), status);
+            assertEquals(Boolean.TRUE, page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), status);
+        }
+    }
+
+    @Test
+    void the_qr_code_on_the_screen_decodes_to_the_drop_off_code() throws Exception {
+        Record2<String, String> approved = demoReturn("approved");
+        Page page = phone(true);
+        page.navigate(landfall.baseUrl() + "/r/" + approved.value1());
+        assertThat(page.locator(".dropoff .code")).hasText(approved.value2());
+        BufferedImage shot = ImageIO.read(new ByteArrayInputStream(page.locator("img.qr").screenshot()));
+        int w = shot.getWidth();
+        int h = shot.getHeight();
+        String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(w, h, shot.getRGB(0, 0, w, h, null, 0, w)))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+        assertEquals(approved.value2(), decoded);
+        Browsers.screenshot(page, "return-mobile-390x844");
+    }
+
+    @Test
+    void without_javascript_the_shopper_can_still_cancel() {
+        Record2<String, String> requested = demoReturn("requested");
+        Page page = phone(false);
+        page.navigate(landfall.baseUrl() + "/r/" + requested.value1());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this return")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Your return is cancelled.");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this return"))).hasCount(0);
+        assertEquals("cancelled", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.PUBLIC_TOKEN.eq(requested.value1())).fetchSingle().value1());
+    }
+}
