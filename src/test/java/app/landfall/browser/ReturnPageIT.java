@@ -113,6 +113,19 @@ class ReturnPageIT {
     }
 
     @Test
+    void the_page_speaks_the_shoppers_language() {
+        Page page = phone(true);
+        page.navigate(landfall.baseUrl() + "/r/" + demoReturn("approved").value1() + "?lang=de");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Rücksendung R-");
+        assertThat(page.locator(".dropoff h2")).hasText("Einfach abgeben: ohne Karton, ohne Drucker");
+        // the order's currency (US dollars) written the German way: decimal comma, sign after the number
+        assertThat(page.locator(".amounts .total dd")).hasText(java.util.regex.Pattern.compile("^[0-9.]+,\\d\\d\\s\\$$"));
+        assertEquals("", Browsers.accessibilityViolations(page));
+        page.navigate(landfall.baseUrl() + "/r/" + demoReturn("approved").value1() + "?lang=fr");
+        assertThat(page.locator(".substatus")).hasText("Accepté. Renvoyez les articles comme indiqué ci-dessous.");
+    }
+
+    @Test
     void without_javascript_the_shopper_can_still_cancel() {
         Record2<String, String> requested = demoReturn("requested");
         Page page = phone(false);
