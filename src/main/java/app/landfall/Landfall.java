@@ -20,6 +20,9 @@ import app.landfall.demo.DemoLinks;
 import app.landfall.home.HomePage;
 import app.landfall.images.RemoteImages;
 import app.landfall.returns.ReturnActions;
+import app.landfall.returns.ReturnFlow;
+import app.landfall.returns.ReturnSubmissions;
+import app.landfall.returns.RmaNumbers;
 import app.landfall.returns.ReturnPages;
 import app.landfall.returns.ReturnRecords;
 import app.landfall.hooks.WebhookCommand;
@@ -123,8 +126,9 @@ public final class Landfall implements AutoCloseable {
             TrackingQueries trackingQueries = new TrackingQueries(database.lookups(), images::src);
             TokenVersions tokenVersions = new TokenVersions(trackingQueries, 2);
             TrackingPages tracking = new TrackingPages(trackingQueries, tokenVersions, brands, merchants, templates, engagement, clock, notFound);
+            SignedLinks signedLinks = SignedLinks.load(database.dsl(), clock);
             TrackingLookup lookup = new TrackingLookup(merchants, trackingQueries, tracking, notFound,
-                    SignedLinks.load(database.dsl(), clock), config.clientAddress(),
+                    signedLinks, config.clientAddress(),
                     // a shopper retrying typos is fine; a script walking through order numbers is not
                     new RateLimiter(20, Duration.ofSeconds(6), clock, 100_000),
                     new RateLimiter(600, Duration.ofMillis(100), clock, 100_000));
@@ -141,7 +145,9 @@ public final class Landfall implements AutoCloseable {
             RequestLog requestLog = new RequestLog();
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, new Routes.Handlers(home, health,
                     assets, new BrandStyles(brands), images, tracking,
-                    new ReturnPages(new ReturnRecords(database.dsl()), new ReturnActions(database.dsl(), clock), brands, templates), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
+                    new ReturnPages(new ReturnRecords(database.dsl()), new ReturnActions(database.dsl(), clock), brands, templates),
+                    new ReturnFlow(merchants, signedLinks, database.dsl(), new ReturnSubmissions(database.dsl(), clock, new RmaNumbers()),
+                            brands, templates, clock, images::src), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
             web.start(config.port());
             ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
             BackgroundJobs jobs = new BackgroundJobs()

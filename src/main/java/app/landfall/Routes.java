@@ -7,6 +7,7 @@ import app.landfall.api.ShipmentsApi;
 import app.landfall.branding.BrandStyles;
 import app.landfall.home.HomePage;
 import app.landfall.images.RemoteImages;
+import app.landfall.returns.ReturnFlow;
 import app.landfall.returns.ReturnPages;
 import app.landfall.hooks.Provider;
 import app.landfall.hooks.Webhooks;
@@ -23,7 +24,7 @@ final class Routes {
 
     /** The handlers behind the routes, one per feature. */
     record Handlers(HomePage home, HealthCheck health, Assets assets, BrandStyles brandStyles, RemoteImages images,
-                    TrackingPages tracking, ReturnPages returns,
+                    TrackingPages tracking, ReturnPages returns, ReturnFlow returnFlow,
                     TrackingLookup lookup, ApiAuthentication apiAuthentication, Idempotency idempotency, OrdersApi orders,
                     ShipmentsApi shipments, Webhooks webhooks) {
     }
@@ -58,8 +59,14 @@ final class Routes {
         routes.get("/r/{token}/label.pdf", h.returns()::label);
         routes.get("/r/{token}/packing-slip.pdf", h.returns()::packingSlip);
         routes.post("/r/{token}/cancel", h.returns()::cancel);
-        routes.get("/{merchant}/returns", ctx -> h.home().showMerchantComingSoon(ctx, "returns"));
-        routes.get("/returns", ctx -> h.home().showMerchantComingSoon(ctx, "returns"));
+        routes.get("/{merchant}/returns", h.lookup()::showReturnForm);
+        routes.post("/{merchant}/returns", h.lookup()::startReturn);
+        routes.get("/{merchant}/returns/o/{link}", h.returnFlow()::choose);
+        routes.post("/{merchant}/returns/o/{link}", h.returnFlow()::proceed);
+        routes.get("/returns", h.lookup()::showReturnForm);
+        routes.post("/returns", h.lookup()::startReturn);
+        routes.get("/returns/o/{link}", h.returnFlow()::choose);
+        routes.post("/returns/o/{link}", h.returnFlow()::proceed);
 
         // merchants
         routes.get("/admin", h.home()::showAdminComingSoon);

@@ -23,13 +23,6 @@ public final class HomePage {
         ctx.render("home/index", model);
     }
 
-    /** GET /{merchant}/track and /{merchant}/returns until their issues land. */
-    public void showMerchantComingSoon(Context ctx, String feature) {
-        Merchants.Merchant merchant = merchants.site(ctx).map(Merchants.Site::merchant)
-                .orElseThrow(() -> new NotFoundResponse("We could not find that store."));
-        ctx.render("home/coming-soon", Map.of("storeName", merchant.displayName(), "feature", feature));
-    }
-
     public void showAdminComingSoon(Context ctx) {
         ctx.render("home/coming-soon", Map.of("storeName", "Landfall", "feature", "admin"));
     }

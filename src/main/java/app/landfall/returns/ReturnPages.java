@@ -142,9 +142,14 @@ public final class ReturnPages {
 
     /** The amounts in the order's currency, written for the page's language. */
     static Map<String, String> amounts(ReturnRecords.Summary r, Locale locale) {
+        return amounts(r.currency(), r.itemsValue(), r.restockingFee(), r.shippingFee(), r.bonus(), r.total(), locale);
+    }
+
+    static Map<String, String> amounts(String code, BigDecimal items, BigDecimal restocking, BigDecimal shipping, BigDecimal bonus,
+            BigDecimal total, Locale locale) {
         NumberFormat money = NumberFormat.getCurrencyInstance(locale);
         try {
-            Currency currency = Currency.getInstance(r.currency());
+            Currency currency = Currency.getInstance(code);
             money.setCurrency(currency);
             money.setMinimumFractionDigits(Math.max(0, currency.getDefaultFractionDigits()));
             money.setMaximumFractionDigits(Math.max(0, currency.getDefaultFractionDigits()));
@@ -152,11 +157,11 @@ public final class ReturnPages {
             // an unknown code still prints the numbers
         }
         Map<String, String> out = new HashMap<>();
-        put(out, "items", r.itemsValue(), money);
-        put(out, "restocking", r.restockingFee(), money);
-        put(out, "shipping", r.shippingFee(), money);
-        put(out, "bonus", r.bonus(), money);
-        put(out, "total", r.total(), money);
+        put(out, "items", items, money);
+        put(out, "restocking", restocking, money);
+        put(out, "shipping", shipping, money);
+        put(out, "bonus", bonus, money);
+        put(out, "total", total, money);
         return out;
     }
 

@@ -46,6 +46,7 @@ public final class NotFoundPages {
         model.put("page", BrandedPage.of(brand, lang, home == null ? ctx.path() : home, home));
         model.putIfAbsent("form", Map.of());
         model.putIfAbsent("errors", Map.of());
+        site.ifPresent(s -> model.put("returnsPath", s.path("/returns")));
         model.put("fmt", new LocalFormat(Locale.forLanguageTag(lang), LocalDate.now(ZoneOffset.UTC)));
         if (home != null) {
             model.put("csrf", Csrf.token(ctx));

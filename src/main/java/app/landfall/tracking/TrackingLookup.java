@@ -24,6 +24,8 @@ import java.util.Optional;
 public final class TrackingLookup {
     static final Duration ORDER_LINK_VALIDITY = Duration.ofDays(7);
     private static final String ORDER_PAGE = "order_page";
+    /** Long enough to choose items and find a box; short enough that a forwarded link soon stops working. */
+    static final Duration RETURN_LINK_VALIDITY = Duration.ofHours(12);
     // compared against when no order matched, so both failures do the same work
     private static final byte[] NOBODY = "nobody@invalid".getBytes(StandardCharsets.UTF_8);
 
@@ -88,6 +90,70 @@ public final class TrackingLookup {
     }
 
     private void lookUpOrder(Context ctx, Merchants.Site site, String orderNumber, String contact) {
+        Optional<Long> proven = provenOrder(ctx, site, orderNumber, contact, "tracking/lookup", "tracking/not-found");
+        if (proven.isEmpty()) {
+            return;
+        }
+        long merchantId = site.merchant().id();
+        long orderId = proven.get();
+        List<TrackingQueries.Package> packages = queries.packages(merchantId, orderId);
+        if (packages.size() == 1) {
+            ctx.redirect("/t/" + packages.get(0).token(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.redirect(site.path("/track/order/" + links.sign(ORDER_PAGE, merchantId, orderId, ORDER_LINK_VALIDITY)),
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** GET /{merchant}/returns: the start of a return, by order number and email or postal code. */
+    public void showReturnForm(Context ctx) {
+        Optional<Merchants.Site> site = merchants.site(ctx);
+        if (site.isEmpty()) {
+            notFound.show(ctx, site);
+            return;
+        }
+        // from "Start a return" on a tracking page: holding the parcel's link is proof enough
+        String from = ctx.queryParam("from");
+        Optional<Long> fromParcel = from == null ? Optional.empty() : queries.orderIdByToken(site.get().merchant().id(), from);
+        if (fromParcel.isPresent()) {
+            ctx.header("Cache-Control", "no-store");
+            ctx.redirect(site.get().path("/returns/o/" + returnLink(site.get().merchant().id(), fromParcel.get())), HttpStatus.SEE_OTHER);
+            return;
+        }
+        notFound.render(ctx, site, ctx.queryParam("expired") != null ? 404 : 200, "returns/start",
+                ctx.queryParam("expired") != null ? Map.of("expired", true) : Map.of());
+    }
+
+    /**
+     * POST /{merchant}/returns: the same proof, throttling and answers as the order lookup, then the
+     * return flow of that order behind a signed link that expires.
+     */
+    public void startReturn(Context ctx) {
+        Optional<Merchants.Site> site = merchants.site(ctx);
+        if (site.isEmpty()) {
+            notFound.show(ctx, site);
+            return;
+        }
+        Csrf.verify(ctx);
+        if (throttled(ctx, site.get())) {
+            return;
+        }
+        provenOrder(ctx, site.get(), ctx.formParam("order_number"), ctx.formParam("contact"), "returns/start", "returns/start")
+                .ifPresent(orderId -> ctx.redirect(site.get().path("/returns/o/" + returnLink(site.get().merchant().id(), orderId)),
+                        HttpStatus.SEE_OTHER));
+    }
+
+    /** The signed link into the return flow of an order (also what "Start a return" on a tracking page leads to). */
+    public String returnLink(long merchantId, long orderId) {
+        return links.sign(app.landfall.returns.ReturnFlow.PURPOSE, merchantId, orderId, RETURN_LINK_VALIDITY);
+    }
+
+    /**
+     * The order a visitor named and proved with its email or postal code; otherwise the form again
+     * (422, what to fix) or the same not-found answer for an unknown order and wrong details.
+     */
+    private Optional<Long> provenOrder(Context ctx, Merchants.Site site, String orderNumber, String contact, String formView,
+            String notFoundView) {
         String number = orderNumber == null ? "" : orderNumber.strip().replaceFirst("^#", "");
         String proof = contact == null ? "" : contact.strip();
         Map<String, String> errors = new HashMap<>();
@@ -98,25 +164,17 @@ public final class TrackingLookup {
             errors.put("contact", "lookup.error.contact.missing");
         }
         if (!errors.isEmpty()) {
-            invalid(ctx, site, Map.of("order_number", orderNumber == null ? "" : orderNumber, "contact", proof), errors);
-            return;
+            notFound.render(ctx, Optional.of(site), 422, formView,
+                    Map.of("form", Map.of("order_number", orderNumber == null ? "" : orderNumber, "contact", proof), "errors", errors));
+            return Optional.empty();
         }
-        long merchantId = site.merchant().id();
-        Optional<TrackingQueries.OrderMatch> order = queries.orderByNumber(merchantId, number);
-        boolean matches = matches(order.orElse(null), proof);
-        if (!matches) {
-            notFound.render(ctx, Optional.of(site), 404, "tracking/not-found",
-                    Map.of("form", Map.of("order_number", number, "contact", proof)));
-            return;
+        Optional<TrackingQueries.OrderMatch> order = queries.orderByNumber(site.merchant().id(), number);
+        if (!matches(order.orElse(null), proof)) {
+            notFound.render(ctx, Optional.of(site), 404, notFoundView,
+                    Map.of("form", Map.of("order_number", number, "contact", proof), "notFound", true));
+            return Optional.empty();
         }
-        long orderId = order.get().orderId();
-        List<TrackingQueries.Package> packages = queries.packages(merchantId, orderId);
-        if (packages.size() == 1) {
-            ctx.redirect("/t/" + packages.get(0).token(), HttpStatus.SEE_OTHER);
-            return;
-        }
-        ctx.redirect(site.path("/track/order/" + links.sign(ORDER_PAGE, merchantId, orderId, ORDER_LINK_VALIDITY)),
-                HttpStatus.SEE_OTHER);
+        return Optional.of(order.get().orderId());
     }
 
     /** Email in any case, or postal code without spaces or dashes; both compared in constant time. */

@@ -115,7 +115,8 @@ public final class TrackingPages {
         TrackingQueries.Version v = version.get();
         engagement.record(v.merchantId(), v.shipmentId(), Engagement.Kind.RETURN_CLICK, null);
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect(merchants.byHost(ctx).isPresent() ? "/returns" : "/" + v.slug() + "/returns", HttpStatus.SEE_OTHER);
+        String returns = merchants.byHost(ctx).isPresent() ? "/returns" : "/" + v.slug() + "/returns";
+        ctx.redirect(returns + "?from=" + v.token(), HttpStatus.SEE_OTHER);
     }
 
     /** A token that exists, and on a merchant's own domain only that merchant's. */

@@ -224,6 +224,17 @@ public final class TrackingQueries {
                 .convertFrom(r -> r.map(i -> new Item(i.value1(), i.value2(), i.value3(), i.value4())));
     }
 
+    /** The order of a shipment of this merchant, by the shipment's tracking-link token (compared in full, in constant time). */
+    Optional<Long> orderIdByToken(long merchantId, String token) {
+        if (!plausibleToken(token)) {
+            return Optional.empty();
+        }
+        return matching(token, versionsBySelectors(List.of(selector(token)))).filter(v -> v.merchantId() == merchantId)
+                .flatMap(v -> Optional.ofNullable(dsl.select(SHIPMENTS.ORDER_ID).from(SHIPMENTS)
+                        .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(v.shipmentId()))
+                        .fetchOne(SHIPMENTS.ORDER_ID)));
+    }
+
     /** An order by the number a shopper typed, in any letter case. */
     Optional<OrderMatch> orderByNumber(long merchantId, String orderNumber) {
         return dsl.select(ORDERS.ID, ORDERS.CUSTOMER_EMAIL, ORDERS.SHIPPING_POSTAL_CODE)

@@ -1,0 +1,331 @@
+package app.landfall.returns;
+
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.ORDER_ITEMS;
+import static app.landfall.db.schema.Tables.RETURN_REASONS;
+
+import app.landfall.auth.SignedLinks;
+import app.landfall.auth.Tokens;
+import app.landfall.branding.Brand;
+import app.landfall.branding.BrandedPage;
+import app.landfall.branding.Brands;
+import app.landfall.i18n.Languages;
+import app.landfall.i18n.LocalFormat;
+import app.landfall.merchants.Merchants;
+import app.landfall.web.Csrf;
+import app.landfall.web.Templates;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jooq.DSLContext;
+
+/**
+ * The shopper's way through a return, behind the signed link of one order: choose items, reasons
+ * and how to be paid back and send them ({@code choose}); see what it comes to ({@code review});
+ * submit. Each step is a plain form that works without JavaScript, and the whole state travels in
+ * the form, so a back button or a second tab never confuses the server; the policy engine checks
+ * every step, and the submit is idempotent (the form's random key).
+ */
+public final class ReturnFlow {
+    /** What the signed links into the flow are signed for (made by the returns start page and tracking pages). */
+    public static final String PURPOSE = "return_flow";
+
+    private final Merchants merchants;
+    private final SignedLinks links;
+    private final DSLContext dsl;
+    private final ReturnSubmissions submissions;
+    private final Brands brands;
+    private final Templates templates;
+    private final Clock clock;
+    private final UnaryOperator<String> imageSrc;
+
+    public ReturnFlow(Merchants merchants, SignedLinks links, DSLContext dsl, ReturnSubmissions submissions, Brands brands,
+            Templates templates, Clock clock, UnaryOperator<String> imageSrc) {
+        this.merchants = merchants;
+        this.links = links;
+        this.dsl = dsl;
+        this.submissions = submissions;
+        this.brands = brands;
+        this.templates = templates;
+        this.clock = clock;
+        this.imageSrc = imageSrc;
+    }
+
+    /** What the shopper has chosen so far; empty at the start. */
+    record Draft(String key, Map<Long, Integer> quantities, Map<Long, Long> reasons, Map<Long, String> comments,
+            Map<Long, String> variants, ReturnPolicy.Resolution resolution, ReturnPolicy.Method method) {
+
+        static Draft fresh() {
+            return new Draft(Tokens.newToken().substring(0, 32), Map.of(), Map.of(), Map.of(), Map.of(), null, null);
+        }
+
+        List<ReturnSubmissions.Line> lines() {
+            List<ReturnSubmissions.Line> lines = new ArrayList<>();
+            quantities.forEach((item, quantity) -> {
+                if (quantity != 0) {
+                    lines.add(new ReturnSubmissions.Line(item, quantity, reasons.get(item), comments.get(item), List.of(),
+                            resolution == ReturnPolicy.Resolution.EXCHANGE ? variants.get(item) : null));
+                }
+            });
+            return lines;
+        }
+
+        ReturnSubmissions.Submission submission() {
+            return new ReturnSubmissions.Submission(key, lines(), resolution, method, null);
+        }
+    }
+
+    /** Where a request is: the store's site, the order its link names, and the flow's own path. */
+    record At(Merchants.Site site, long orderId, String self) {
+    }
+
+    /** GET …/returns/o/{link} */
+    public void choose(Context ctx) {
+        Optional<At> at = at(ctx);
+        if (at.isEmpty()) {
+            return;
+        }
+        render(ctx, at.get(), "returns/choose", Draft.fresh(), null, 200);
+    }
+
+    /** POST …/returns/o/{link}: step=review, edit or submit. */
+    public void proceed(Context ctx) {
+        Csrf.verify(ctx);
+        Optional<At> at = at(ctx);
+        if (at.isEmpty()) {
+            return;
+        }
+        Draft draft = parse(ctx);
+        String step = ctx.formParam("step");
+        if ("edit".equals(step)) {
+            render(ctx, at.get(), "returns/choose", draft, null, 200);
+            return;
+        }
+        if ("submit".equals(step)) {
+            Optional<ReturnSubmissions.Result> result = submissions.submit(at.get().site().merchant().id(), at.get().orderId(),
+                    draft.submission());
+            if (result.isEmpty()) {
+                expired(ctx, at.get().site());
+            } else if (result.get().ok()) {
+                ctx.redirect("/r/" + result.get().created().publicToken(), HttpStatus.SEE_OTHER);
+            } else {
+                render(ctx, at.get(), "returns/choose", draft, result.get().decision(), 422);
+            }
+            return;
+        }
+        Optional<ReturnFacts.Loaded> facts = ReturnFacts.load(dsl, at.get().site().merchant().id(), at.get().orderId(), false, now());
+        if (facts.isEmpty()) {
+            expired(ctx, at.get().site());
+            return;
+        }
+        ReturnDecision decision = decide(facts.get(), draft);
+        render(ctx, at.get(), decision.ok() ? "returns/review" : "returns/choose", draft, decision, decision.ok() ? 200 : 422);
+    }
+
+    private ReturnDecision decide(ReturnFacts.Loaded facts, Draft draft) {
+        List<ReturnRequest.Line> lines = draft.lines().stream().map(l -> new ReturnRequest.Line(l.orderItemId(), l.quantity(),
+                l.reasonId() == null ? null : facts.reasons().get(l.reasonId()), l.comment(), 0, l.exchangeVariant())).toList();
+        LocalDate today = now().atZoneSameInstant(facts.zone()).toLocalDate();
+        return ReturnRules.decide(facts.policy(), facts.order(), new ReturnRequest(lines, draft.resolution(), draft.method()), today);
+    }
+
+    private Optional<At> at(Context ctx) {
+        Optional<Merchants.Site> site = merchants.site(ctx);
+        Optional<Long> orderId = site.flatMap(s -> links.verify(PURPOSE, s.merchant().id(), ctx.pathParam("link")));
+        if (orderId.isEmpty()) {
+            if (site.isPresent()) {
+                expired(ctx, site.get());
+            } else {
+                ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("We could not find that store.");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new At(site.get(), orderId.get(), site.get().path("/returns/o/" + ctx.pathParam("link"))));
+    }
+
+    private static Draft parse(Context ctx) {
+        Map<Long, Integer> quantities = new LinkedHashMap<>();
+        Map<Long, Long> reasons = new HashMap<>();
+        Map<Long, String> comments = new HashMap<>();
+        Map<Long, String> variants = new HashMap<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            String value = values.isEmpty() ? "" : values.get(0);
+            int underscore = name.indexOf('_');
+            if (underscore < 0 || !name.substring(underscore + 1).matches("\\d{1,18}")) {
+                return;
+            }
+            long item = Long.parseLong(name.substring(underscore + 1));
+            switch (name.substring(0, underscore)) {
+                // a negative or absurd number is kept as typed: the policy engine answers it in words
+                case "qty" -> quantities.put(item, value.matches("-?\\d{1,6}") ? Integer.parseInt(value) : -1);
+                case "reason" -> {
+                    if (value.matches("\\d{1,18}")) {
+                        reasons.put(item, Long.parseLong(value));
+                    }
+                }
+                case "comment" -> comments.put(item, value.length() > 5_000 ? value.substring(0, 5_000) : value);
+                case "variant" -> variants.put(item, value.isBlank() ? null : value);
+                default -> { }
+            }
+        });
+        String key = ctx.formParam("key");
+        return new Draft(key != null && key.matches("[A-Za-z0-9_-]{16,64}") ? key : Tokens.newToken().substring(0, 32),
+                quantities, reasons, comments, variants, enumOf(ReturnPolicy.Resolution.class, ctx.formParam("resolution")),
+                enumOf(ReturnPolicy.Method.class, ctx.formParam("method")));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private void render(Context ctx, At at, String view, Draft draft, ReturnDecision decision, int status) {
+        long merchantId = at.site().merchant().id();
+        Optional<ReturnFacts.Loaded> found = ReturnFacts.load(dsl, merchantId, at.orderId(), false, now());
+        if (found.isEmpty()) {
+            expired(ctx, at.site());
+            return;
+        }
+        ReturnFacts.Loaded facts = found.get();
+        Long brandId = dsl.select(ORDERS.BRAND_ID).from(ORDERS).where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(at.orderId()))
+                .fetchOne(ORDERS.BRAND_ID);
+        Brand brand = (brandId == null ? Optional.<Brand>empty() : brands.latest(merchantId, brandId))
+                .or(() -> brands.defaultOf(merchantId)).orElseGet(() -> Brand.plain(merchantId, at.site().merchant().displayName()));
+        String lang = Languages.choose(ctx.queryParam("lang"), ctx.cookie("lang"), ctx.header("Accept-Language"),
+                brand.pageLanguages(), brand.defaultLanguage());
+        Locale locale = Locale.forLanguageTag(lang);
+        LocalDate today = now().atZoneSameInstant(facts.zone()).toLocalDate();
+        LocalFormat fmt = new LocalFormat(locale, today);
+
+        Map<String, String> errors = new HashMap<>();
+        if (decision != null) {
+            for (ReturnDecision.Problem p : decision.problems()) {
+                errors.putIfAbsent(fieldName(p.field(), draft), p.message());
+            }
+        }
+        Map<Long, ReturnRules.Eligibility> eligibility = new HashMap<>();
+        ReturnRules.eligibility(facts.policy(), facts.order(), today).forEach(e -> eligibility.put(e.orderItemId(), e));
+        Map<Long, OrderFacts.Item> factsById = new HashMap<>();
+        facts.order().items().forEach(i -> factsById.put(i.id(), i));
+        List<Map<String, Object>> reasons = dsl.select(RETURN_REASONS.ID, RETURN_REASONS.LABEL).from(RETURN_REASONS)
+                .where(RETURN_REASONS.MERCHANT_ID.eq(merchantId)).and(RETURN_REASONS.ACTIVE)
+                .orderBy(RETURN_REASONS.POSITION, RETURN_REASONS.ID)
+                .fetch(r -> Map.<String, Object>of("id", String.valueOf(r.value1()), "label", r.value2()));
+        Map<Long, String> reasonLabels = new HashMap<>();
+        reasons.forEach(r -> reasonLabels.put(Long.parseLong((String) r.get("id")), (String) r.get("label")));
+
+        List<Map<String, Object>> rows = new ArrayList<>();
+        dsl.select(ORDER_ITEMS.ID, ORDER_ITEMS.TITLE, ORDER_ITEMS.VARIANT_TITLE, ORDER_ITEMS.IMAGE_URL).from(ORDER_ITEMS)
+                .where(ORDER_ITEMS.MERCHANT_ID.eq(merchantId)).and(ORDER_ITEMS.ORDER_ID.eq(at.orderId())).orderBy(ORDER_ITEMS.ID)
+                .forEach(r -> {
+                    long id = r.value1();
+                    ReturnRules.Eligibility e = eligibility.get(id);
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("id", String.valueOf(id));
+                    row.put("title", r.value2());
+                    row.put("variant", r.value3());
+                    row.put("image", imageSrc.apply(r.value4()));
+                    row.put("eligible", e.eligible());
+                    row.put("why", e.eligible() ? null : e.rule().messageKey());
+                    row.put("lastDay", e.lastDay() == null ? null : fmt.day(e.lastDay()));
+                    List<String> quantities = new ArrayList<>();
+                    for (int q = 0; q <= e.returnableQuantity(); q++) {
+                        quantities.add(String.valueOf(q));
+                    }
+                    row.put("quantities", quantities);
+                    row.put("qty", String.valueOf(draft.quantities().getOrDefault(id, 0)));
+                    row.put("count", draft.quantities().getOrDefault(id, 0));
+                    Long reason = draft.reasons().get(id);
+                    row.put("reason", reason == null ? "" : String.valueOf(reason));
+                    row.put("reasonLabel", reason == null ? null : reasonLabels.get(reason));
+                    row.put("comment", draft.comments().getOrDefault(id, ""));
+                    row.put("variants", factsById.get(id).exchangeVariants());
+                    row.put("chosenVariant", draft.variants().get(id));
+                    row.put("qtyError", errors.get("qty_" + id));
+                    row.put("reasonError", errors.get("reason_" + id));
+                    row.put("commentError", errors.get("comment_" + id));
+                    row.put("variantError", errors.get("variant_" + id));
+                    row.put("itemError", errors.get("item_" + id));
+                    row.put("selected", draft.quantities().getOrDefault(id, 0) > 0);
+                    rows.add(row);
+                });
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", BrandedPage.of(brand, lang, at.self(), null));
+        model.put("self", at.self());
+        model.put("rows", rows);
+        model.put("reasons", reasons);
+        model.put("resolutions", facts.policy().resolutions().stream().sorted().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
+        model.put("methods", facts.policy().methods().stream().sorted().map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
+        model.put("resolution", draft.resolution() == null ? "" : draft.resolution().name().toLowerCase(Locale.ROOT));
+        model.put("method", draft.method() == null ? "" : draft.method().name().toLowerCase(Locale.ROOT));
+        model.put("key", draft.key());
+        model.put("errors", errors);
+        model.put("csrf", Csrf.token(ctx));
+        model.put("anyEligible", eligibility.values().stream().anyMatch(ReturnRules.Eligibility::eligible));
+        if (decision != null && decision.ok()) {
+            ReturnDecision.Amounts a = decision.amounts();
+            model.put("amounts", ReturnPages.amounts(a.currency(), a.itemsValue(), a.restockingFee(), a.shippingFee(), a.bonus(),
+                    a.total(), locale));
+            model.put("rules", decision.rules().stream().map(r -> r.rule().messageKey()).distinct().toList());
+            model.put("needsReview", decision.needsReview());
+            Map<Long, Boolean> keep = new HashMap<>();
+            decision.lines().forEach(l -> keep.put(l.orderItemId(), l.keepItem()));
+            rows.forEach(row -> row.put("keep", keep.getOrDefault(Long.parseLong((String) row.get("id")), false)));
+        }
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.header("X-Robots-Tag", "noindex");
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(view, model, locale));
+    }
+
+    /** The form field a problem belongs to: items[2].reason → reason_<id of the third line>. */
+    private static String fieldName(String field, Draft draft) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("items\\[(\\d+)](?:\\.(\\w+))?").matcher(field);
+        if (!m.matches()) {
+            return field;
+        }
+        List<ReturnSubmissions.Line> lines = draft.lines();
+        int index = Integer.parseInt(m.group(1));
+        if (index >= lines.size()) {
+            return field;
+        }
+        long item = lines.get(index).orderItemId();
+        String part = m.group(2);
+        if (part == null) {
+            return "item_" + item;
+        }
+        return switch (part) {
+            case "quantity" -> "qty_" + item;
+            case "exchange_variant" -> "variant_" + item;
+            case "photos" -> "comment_" + item;
+            default -> part + "_" + item;
+        };
+    }
+
+    private void expired(Context ctx, Merchants.Site site) {
+        ctx.redirect(site.path("/returns") + "?expired", HttpStatus.SEE_OTHER);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+}
