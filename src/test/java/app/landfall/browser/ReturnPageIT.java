@@ -125,6 +125,61 @@ class ReturnPageIT {
         assertThat(page.locator(".substatus")).hasText("Accepté. Renvoyez les articles comme indiqué ci-dessous.");
     }
 
+    /** A delivered demo order with nothing returned yet, newest first: its number and email. */
+    private static Record2<String, String> orderToReturn(int skip) {
+        return dsl.select(app.landfall.db.schema.Tables.ORDERS.ORDER_NUMBER, app.landfall.db.schema.Tables.ORDERS.CUSTOMER_EMAIL)
+                .from(app.landfall.db.schema.Tables.ORDERS)
+                .where(app.landfall.db.schema.Tables.ORDERS.MERCHANT_ID.eq(demoId))
+                .and(org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(RETURNS)
+                        .where(RETURNS.ORDER_ID.eq(app.landfall.db.schema.Tables.ORDERS.ID))))
+                .and(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(app.landfall.db.schema.Tables.SHIPMENTS)
+                        .where(app.landfall.db.schema.Tables.SHIPMENTS.ORDER_ID.eq(app.landfall.db.schema.Tables.ORDERS.ID))
+                        .and(app.landfall.db.schema.Tables.SHIPMENTS.STATUS.eq("Delivered"))))
+                .orderBy(app.landfall.db.schema.Tables.ORDERS.PLACED_AT.desc()).offset(skip).limit(1).fetchSingle();
+    }
+
+    private void completeAReturn(Page page, Record2<String, String> order, String resolution, boolean checkAxe) {
+        page.navigate(landfall.baseUrl() + "/demo/returns");
+        if (checkAxe) {
+            assertEquals("", Browsers.accessibilityViolations(page), "start");
+        }
+        page.getByLabel("Order number").fill(order.value1());
+        page.getByLabel("Email or postal code").fill(order.value2());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find my order")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("What would you like to return?");
+        if (checkAxe) {
+            assertEquals("", Browsers.accessibilityViolations(page), "choose");
+            Browsers.screenshot(page, "returns-choose-390x844");
+        }
+        page.locator("select[name^=qty_]").first().selectOption("1");
+        page.locator("select[name^=reason_]").first().selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.getByLabel(resolution).check();
+        page.getByLabel("Drop it off with a QR code (no box, no printer)").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Check your return");
+        if (checkAxe) {
+            assertEquals("", Browsers.accessibilityViolations(page), "review");
+            Browsers.screenshot(page, "returns-review-390x844");
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit return")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Return R-");
+    }
+
+    @Test
+    void a_shopper_completes_a_qr_drop_off_refund_return_from_the_demo() {
+        Page page = phone(true);
+        completeAReturn(page, orderToReturn(0), "Refund to your original payment method", true);
+        assertThat(page.locator(".dropoff .code")).isVisible();
+        assertEquals("", Browsers.accessibilityViolations(page), "the new return's page");
+    }
+
+    @Test
+    void without_javascript_a_return_can_still_be_completed() {
+        Page page = phone(false);
+        completeAReturn(page, orderToReturn(1), "Store credit", false);
+        assertThat(page.locator(".amounts .total dt")).hasText("Your store credit");
+    }
+
     @Test
     void without_javascript_the_shopper_can_still_cancel() {
         Record2<String, String> requested = demoReturn("requested");
