@@ -29,26 +29,7 @@ if ! [[ $n =~ ^[1-9][0-9]*$ ]]; then
   echo "usage: bench/tracking-links.sh [N] [OUT]   (N a positive number, got '$n')" >&2
   exit 2
 fi
-command -v psql >/dev/null || { echo "psql not found (apt-get install -y postgresql-client)" >&2; exit 1; }
-
-if [[ -n ${DATABASE_URL:-} ]]; then
-  # libpq takes postgres:// URIs as they are, and the JDBC form without its "jdbc:" prefix
-  conn=(-d "${DATABASE_URL#jdbc:}")
-  where="DATABASE_URL"
-else
-  dir=${LANDFALL_DATA_DIR:-./data}
-  pidfile=$dir/postgres/postmaster.pid
-  if [[ ! -r $pidfile ]]; then
-    echo "no running embedded PostgreSQL under $dir ($pidfile missing): start Landfall with" >&2
-    echo "LANDFALL_DATA_DIR=$dir first, or set DATABASE_URL" >&2
-    exit 1
-  fi
-  port=$(sed -n 4p "$pidfile")
-  export PGPASSWORD
-  PGPASSWORD=$(cat "$dir/postgres.password")
-  conn=(-h 127.0.0.1 -p "$port" -U postgres -d postgres)
-  where="embedded PostgreSQL in $dir/postgres (port $port)"
-fi
+source "$(dirname "$0")/pg-connect.sh"
 
 # md5(seed || token) orders the rows the same way whatever order the scan returns them in (a
 # synchronized seq scan may start anywhere), so a seed gives a repeatable set
