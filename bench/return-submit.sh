@@ -47,5 +47,7 @@ si as (
 select :m, :r, encode((select secret from instance_secrets where name = 'signed_links'), 'hex'), i.order_id, i.id
 from i;
 SQL
+# fresh statistics: planned against the old row counts, the first minute of the run measured seq scans
+psql "${conn[@]}" -X -q -c "analyze orders, order_items, shipments, shipment_items, returns, return_items"
 echo "created $(wc -l <"$out") orders in $where"
 java "$here/ReturnSubmit.java" "$base" "$out" "${CONCURRENCY:-50}" "${DURATION:-30}" "${WARMUP:-10}"

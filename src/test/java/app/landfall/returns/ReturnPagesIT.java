@@ -14,12 +14,6 @@ import app.landfall.returns.ReturnPolicy.Resolution;
 import app.landfall.testing.TestDatabase;
 import app.landfall.testing.TestMerchants;
 import app.landfall.testing.TestOrders;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,7 +95,7 @@ class ReturnPagesIT {
 
         HttpResponse<byte[]> svg = get("/r/" + created.publicToken() + "/qr.svg");
         assertEquals("image/svg+xml", svg.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(code, decodeSvg(new String(svg.body(), java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(code, ReturnDocumentsTest.decodeSvg(new String(svg.body(), java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals("private, no-store", svg.headers().firstValue("Cache-Control").orElseThrow());
     }
 
@@ -152,25 +146,5 @@ class ReturnPagesIT {
         assertEquals(404, get("/r/" + Tokens.newToken()).statusCode());
         assertEquals(404, get("/r/short").statusCode());
         assertEquals(404, get("/r/" + Tokens.newToken() + "/label.pdf").statusCode());
-    }
-
-    /** Paints the SVG's unit squares and decodes them as a camera would. */
-    static String decodeSvg(String svg) throws Exception {
-        Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
-        assertTrue(box.find());
-        int size = Integer.parseInt(box.group(1));
-        int scale = 6;
-        BufferedImage image = new BufferedImage(size * scale, size * scale, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
-        Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
-        while (module.find()) {
-            g.fillRect(Integer.parseInt(module.group(1)) * scale, Integer.parseInt(module.group(2)) * scale, scale, scale);
-        }
-        int w = image.getWidth();
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(w, w, image.getRGB(0, 0, w, w, null, 0, w))))).getText();
     }
 }
