@@ -15,13 +15,11 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -39,8 +37,7 @@ class ReturnPageIT {
     private static long demoId;
     private static Playwright playwright;
     private static Browser browser;
-    private final List<BrowserContext> contexts = new ArrayList<>();
-    private final List<String> consoleErrors = new ArrayList<>();
+    private final Browsers.Pages pages = new Browsers.Pages(browser);
 
     @BeforeAll
     static void start() {
@@ -60,21 +57,12 @@ class ReturnPageIT {
 
     @AfterEach
     void close() {
-        contexts.forEach(BrowserContext::close);
-        assertEquals(List.of(), consoleErrors, "no script or CSP errors");
+        pages.close();
+        assertEquals(List.of(), pages.consoleErrors(), "no script or CSP errors");
     }
 
     private Page phone(boolean javaScript) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(390, 844).setJavaScriptEnabled(javaScript).setLocale("en-US"));
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(m.text());
-            }
-        });
-        return page;
+        return pages.open(390, 844, javaScript);
     }
 
     private static Record2<String, String> demoReturn(String status) {

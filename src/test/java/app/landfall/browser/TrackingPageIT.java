@@ -12,11 +12,9 @@ import app.landfall.i18n.Messages;
 import app.landfall.testing.Browsers;
 import app.landfall.testing.TestDatabase;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +32,7 @@ class TrackingPageIT {
     private static long demoId;
     private static Playwright playwright;
     private static Browser browser;
-    private final List<BrowserContext> contexts = new ArrayList<>();
-    private final List<String> consoleErrors = new ArrayList<>();
+    private final Browsers.Pages pages = new Browsers.Pages(browser);
 
     @BeforeAll
     static void start() {
@@ -55,21 +52,12 @@ class TrackingPageIT {
 
     @AfterEach
     void close() {
-        contexts.forEach(BrowserContext::close);
-        assertEquals(List.of(), consoleErrors, "no script or CSP errors");
+        pages.close();
+        assertEquals(List.of(), pages.consoleErrors(), "no script or CSP errors");
     }
 
     private Page open(int width, int height, boolean javaScript) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(width, height).setJavaScriptEnabled(javaScript).setLocale("en-US"));
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(m.text());
-            }
-        });
-        return page;
+        return pages.open(width, height, javaScript);
     }
 
     private Page phone() {

@@ -68,4 +68,41 @@ public final class Browsers {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", name + ".png")));
     }
+
+    /**
+     * The pages of one test, each in a context of its own (no cookies shared), with every console
+     * error collected: a CSP violation or a script error shows up there.
+     */
+    public static final class Pages implements AutoCloseable {
+        private final com.microsoft.playwright.Browser browser;
+        private final List<com.microsoft.playwright.BrowserContext> contexts = new java.util.ArrayList<>();
+        private final List<String> consoleErrors = new java.util.ArrayList<>();
+
+        public Pages(com.microsoft.playwright.Browser browser) {
+            this.browser = browser;
+        }
+
+        public Page open(int width, int height, boolean javaScript) {
+            com.microsoft.playwright.BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                    .setViewportSize(width, height).setJavaScriptEnabled(javaScript).setLocale("en-US"));
+            contexts.add(context);
+            Page page = context.newPage();
+            page.onConsoleMessage(m -> {
+                if (m.type().equals("error")) {
+                    consoleErrors.add(m.text());
+                }
+            });
+            return page;
+        }
+
+        /** The console errors of all pages so far. */
+        public List<String> consoleErrors() {
+            return List.copyOf(consoleErrors);
+        }
+
+        @Override
+        public void close() {
+            contexts.forEach(com.microsoft.playwright.BrowserContext::close);
+        }
+    }
 }
