@@ -227,7 +227,10 @@ class TrackingPagesIT {
         HttpResponse<String> page = get(location);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Package 1 of 2") || page.body().contains("Package 1 of 3"), page.body());
-        assertEquals(404, get(location.substring(0, location.length() - 2) + "xx").statusCode(), "a tampered link opens nothing");
+        // change one character well inside the signature (the last one of base64 carries padding bits a decoder may ignore)
+        int at = location.length() - 10;
+        String tampered = location.substring(0, at) + (location.charAt(at) == 'A' ? 'B' : 'A') + location.substring(at + 1);
+        assertEquals(404, get(tampered).statusCode(), "a tampered link opens nothing");
     }
 
     @Test
