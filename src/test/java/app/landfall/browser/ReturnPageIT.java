@@ -130,6 +130,7 @@ class ReturnPageIT {
         page.navigate(landfall.baseUrl() + "/demo/returns");
         if (checkAxe) {
             assertEquals("", Browsers.accessibilityViolations(page), "start");
+            Browsers.screenshot(page, "returns-start-390x844");
         }
         page.getByLabel("Order number").fill(order.value1());
         page.getByLabel("Email or postal code").fill(order.value2());
