@@ -6,6 +6,8 @@ import static app.landfall.db.schema.Tables.MERCHANT_USERS;
 import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.RETURN_REASONS;
 
+import app.landfall.db.schema.tables.records.ProductVariantsRecord;
+
 import app.landfall.db.schema.tables.records.ReturnReasonsRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +86,13 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
                 .set(RETURN_POLICIES.METHODS, new String[] {"qr_dropoff", "printable_label"})
                 .set(RETURN_POLICIES.EXCLUDED_PRODUCT_TAGS, new String[] {"gift-card"})
                 .set(RETURN_POLICIES.FINAL_SALE_RETURNABLE, false)
+                .set(RETURN_POLICIES.FEES_WAIVED_FOR_EXCHANGE, true)
+                .set(RETURN_POLICIES.RETURN_TO_NAME, "Alder & Ash Returns")
+                .set(RETURN_POLICIES.RETURN_TO_LINE1, "88 Harvest Lane, Dock 3")
+                .set(RETURN_POLICIES.RETURN_TO_CITY, DemoRoutes.WAREHOUSE.city())
+                .set(RETURN_POLICIES.RETURN_TO_REGION, DemoRoutes.WAREHOUSE.region())
+                .set(RETURN_POLICIES.RETURN_TO_POSTAL_CODE, DemoRoutes.WAREHOUSE.postalCode())
+                .set(RETURN_POLICIES.RETURN_TO_COUNTRY, DemoRoutes.WAREHOUSE.country())
                 .set(RETURN_POLICIES.CREATED_AT, opened)
                 .set(RETURN_POLICIES.UPDATED_AT, opened)
                 .returning(RETURN_POLICIES.ID)
@@ -98,6 +107,7 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
         Map<String, Long> reasonIds = new HashMap<>();
         DemoRows.insert(dsl, reasons, RETURN_REASONS.ID, RETURN_REASONS.CODE)
                 .forEach(r -> reasonIds.put(r.getCode(), r.getId()));
+        DemoRows.insert(dsl, variants(merchantId));
         return Optional.of(new DemoStore(merchantId, brandId, policyId, reasonIds));
     }
 
@@ -122,8 +132,27 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
     }
 
     private static ReturnReasonsRecord reason(long merchantId, String code, String label, boolean comment, int position) {
+        // a damaged item is looked at by a person before the refund (the comment says what happened)
         return new ReturnReasonsRecord().setMerchantId(merchantId).setCode(code).setLabel(label)
-                .setRequiresComment(comment).setActive(true).setPosition(position);
+                .setRequiresComment(comment).setRequiresReview(code.equals("damaged")).setActive(true).setPosition(position);
+    }
+
+    /** Every size and colour of the catalog, in stock: what an exchange can offer instead. */
+    private static List<ProductVariantsRecord> variants(long merchantId) {
+        List<ProductVariantsRecord> rows = new java.util.ArrayList<>();
+        for (DemoCatalog.Product product : DemoCatalog.PRODUCTS) {
+            List<String> sizes = product.sizes().isEmpty() ? java.util.Collections.singletonList(null) : product.sizes();
+            for (String size : sizes) {
+                for (String colour : product.colours()) {
+                    String title = product.variantTitle(size, colour);
+                    if (title != null) {
+                        rows.add(new ProductVariantsRecord().setMerchantId(merchantId).setProductTitle(product.title())
+                                .setVariantTitle(title).setSku(product.sku(size, colour)).setInStock(true).setPosition(rows.size()));
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     private static JSONB json(Object value) {

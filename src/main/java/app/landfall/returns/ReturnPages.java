@@ -53,7 +53,7 @@ public final class ReturnPages {
         model.put("page", BrandedPage.of(brand, lang, self, null));
         model.put("r", r);
         model.put("self", self);
-        model.put("steps", steps(r.status()));
+        model.put("steps", steps(r.status(), r.resolution()));
         model.put("amounts", amounts(r, locale));
         model.put("csrf", Csrf.token(ctx));
         model.put("notice", ctx.queryParam("cancelled") != null ? "return.cancelled_notice" : null);
@@ -114,7 +114,7 @@ public final class ReturnPages {
     }
 
     /** The way through a return, with where this one is: done, current, upcoming; or how it ended early. */
-    static List<Map<String, Object>> steps(ReturnStatus status) {
+    static List<Map<String, Object>> steps(ReturnStatus status, String resolution) {
         List<ReturnStatus> path = List.of(ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED);
         List<Map<String, Object>> steps = new ArrayList<>();
         int reached = switch (status) {
@@ -133,8 +133,13 @@ public final class ReturnPages {
         if (endedEarly) {
             steps.add(Map.of("key", "return.status." + status.code(), "state", "current stopped", "current", true));
         } else {
-            ReturnStatus last = status.isFinal() ? status : ReturnStatus.REFUNDED;
-            String key = status.isFinal() ? "return.status." + last.code() : "return.status.resolved";
+            // the last step is the one this return is heading for: refunded, credited or exchanged
+            ReturnStatus last = status.isFinal() ? status : switch (resolution) {
+                case "store_credit" -> ReturnStatus.CREDITED;
+                case "exchange" -> ReturnStatus.EXCHANGED;
+                default -> ReturnStatus.REFUNDED;
+            };
+            String key = "return.status." + last.code();
             steps.add(Map.of("key", key, "state", status.isFinal() ? "current" : "upcoming", "current", status.isFinal()));
         }
         return steps;

@@ -163,6 +163,33 @@ class ReturnPageIT {
     }
 
     @Test
+    void a_shopper_exchanges_an_item_for_another_size() {
+        Page page = phone(true);
+        Record2<String, String> order = orderToReturn(2);
+        page.navigate(landfall.baseUrl() + "/demo/returns");
+        page.getByLabel("Order number").fill(order.value1());
+        page.getByLabel("Email or postal code").fill(order.value2());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find my order")).click();
+        var variant = page.locator("select[name^=variant_]").first();
+        String item = variant.getAttribute("name").substring("variant_".length());
+        String wanted = variant.locator("option").nth(1).textContent();
+        page.locator("select[name=qty_" + item + "]").selectOption("1");
+        page.locator("select[name=reason_" + item + "]").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Too small"));
+        variant.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(wanted));
+        page.getByLabel("Exchange for another size or colour").check();
+        page.getByLabel("Drop it off with a QR code (no box, no printer)").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page.locator("main")).containsText("Exchange for " + wanted);
+        assertThat(page.locator("main")).containsText("No fees for an exchange");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit return")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Return R-");
+        assertThat(page.locator(".items")).containsText("Exchange for " + wanted);
+        assertThat(page.locator(".amounts .total dt")).hasText("Value of your exchange");
+        assertEquals("", Browsers.accessibilityViolations(page));
+        Browsers.screenshot(page, "return-exchange-390x844");
+    }
+
+    @Test
     void without_javascript_a_return_can_still_be_completed() {
         Page page = phone(false);
         completeAReturn(page, orderToReturn(1), "Store credit", false);
