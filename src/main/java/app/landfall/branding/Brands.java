@@ -48,6 +48,16 @@ public final class Brands {
         return load(merchantId, BRANDS.ID.eq(brandId));
     }
 
+    /**
+     * The brand a page of an order shows: the order's own brand, else the merchant's default, else
+     * a plain one with the merchant's name. Read fresh: these pages are not the hot path.
+     */
+    public Brand forPage(long merchantId, Long brandId, String merchantName) {
+        return (brandId == null ? Optional.<Brand>empty() : latest(merchantId, brandId))
+                .or(() -> defaultOf(merchantId))
+                .orElseGet(() -> Brand.plain(merchantId, merchantName));
+    }
+
     /** The merchant's default brand, read fresh (lookup pages are not the hot path). */
     public Optional<Brand> defaultOf(long merchantId) {
         return load(merchantId, BRANDS.IS_DEFAULT.isTrue());

@@ -2,6 +2,7 @@ package app.landfall.demo;
 
 import static app.landfall.db.schema.Tables.RETURNS;
 
+import app.landfall.returns.RmaNumbers;
 import app.landfall.auth.Tokens;
 import app.landfall.db.schema.tables.records.ReturnItemsRecord;
 import app.landfall.db.schema.tables.records.ReturnsRecord;
@@ -73,7 +74,7 @@ final class DemoReturns {
         List<DemoReturn> numbered = new ArrayList<>();
         for (int i = 0; i < returns.size(); i++) {
             DemoReturn r = returns.get(i);
-            numbered.add(new DemoReturn(rma(100231 + i), r.order(), r.status(), r.story(), r.lines(), r.parcel(),
+            numbered.add(new DemoReturn(RmaNumbers.numbered(100231 + i), r.order(), r.status(), r.story(), r.lines(), r.parcel(),
                     r.createdAt(), r.approvedAt(), r.receivedAt(), r.completedAt(), r.updatedAt()));
         }
         return numbered;
@@ -181,18 +182,6 @@ final class DemoReturns {
     }
 
     /** What goes back to the shopper: the price paid, with the policy's 10% bonus as store credit. */
-    /** A readable RMA number (R- and six characters of the RMA alphabet), the same for the same n. */
-    static String rma(int n) {
-        String alphabet = "34679ACDEFGHJKMNPQRTUVWXY";
-        char[] code = new char[6];
-        int rest = n;
-        for (int i = 5; i >= 0; i--) {
-            code[i] = alphabet.charAt(rest % alphabet.length());
-            rest /= alphabet.length();
-        }
-        return "R-" + new String(code);
-    }
-
     /** The demo's drop-off codes derive from the RMA, so every seeded store has the same ones. */
     private static String dropoffCode(String rma) {
         return ("DEMO" + rma.substring(2) + "0000000000").substring(0, 10);

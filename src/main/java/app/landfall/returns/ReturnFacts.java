@@ -48,12 +48,22 @@ final class ReturnFacts {
     private ReturnFacts() {
     }
 
+    /**
+     * @param shown       the items as a page shows them, in order
+     * @param reasonList  the merchant's active reasons, in their order, for a page's choices
+     */
     record Loaded(Long policyId, ReturnPolicy policy, OrderFacts order, Map<Long, ReturnRequest.Reason> reasons, ZoneId zone,
-            String customerEmail) {
+            String customerEmail, Long brandId, List<Shown> shown, List<ReasonChoice> reasonList) {
+    }
+
+    record Shown(long id, String title, String variant, String imageUrl) {
+    }
+
+    record ReasonChoice(long id, String label) {
     }
 
     static Optional<Loaded> load(DSLContext tx, long merchantId, long orderId, boolean lock, OffsetDateTime now) {
-        Record order = tx.select(ORDERS.CURRENCY, ORDERS.PLACED_AT, ORDERS.CUSTOMER_EMAIL, MERCHANTS.TIMEZONE)
+        Record order = tx.select(ORDERS.CURRENCY, ORDERS.PLACED_AT, ORDERS.CUSTOMER_EMAIL, ORDERS.BRAND_ID, MERCHANTS.TIMEZONE)
                 .from(ORDERS).join(MERCHANTS).on(MERCHANTS.ID.eq(ORDERS.MERCHANT_ID))
                 .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(orderId))
                 .fetchOne();
@@ -92,13 +102,21 @@ final class ReturnFacts {
         ReturnPolicy policy = policyRow == null ? DEFAULT_POLICY : policy(tx, policyRow);
 
         Map<Long, ReturnRequest.Reason> reasons = new HashMap<>();
+        List<ReasonChoice> reasonList = new java.util.ArrayList<>();
         tx.selectFrom(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(merchantId)).and(RETURN_REASONS.ACTIVE)
-                .forEach(r -> reasons.put(r.getId(), new ReturnRequest.Reason(r.getCode(), r.getRequiresComment(), r.getRequiresPhotos(),
-                        r.getRequiresReview())));
+                .orderBy(RETURN_REASONS.POSITION, RETURN_REASONS.ID)
+                .forEach(r -> {
+                    reasons.put(r.getId(), new ReturnRequest.Reason(r.getCode(), r.getRequiresComment(), r.getRequiresPhotos(),
+                            r.getRequiresReview()));
+                    reasonList.add(new ReasonChoice(r.getId(), r.getLabel()));
+                });
 
         LocalDate orderedOn = order.get(ORDERS.PLACED_AT).atZoneSameInstant(zone).toLocalDate();
         return Optional.of(new Loaded(policyRow == null ? null : policyRow.getId(), policy,
-                new OrderFacts(order.get(ORDERS.CURRENCY), orderedOn, facts, activeReturns, recent), Map.copyOf(reasons), zone, email));
+                new OrderFacts(order.get(ORDERS.CURRENCY), orderedOn, facts, activeReturns, recent), Map.copyOf(reasons), zone, email,
+                order.get(ORDERS.BRAND_ID),
+                rows.stream().map(r -> new Shown(r.getId(), r.getTitle(), r.getVariantTitle(), r.getImageUrl())).toList(),
+                List.copyOf(reasonList)));
     }
 
     /** Where each item's newest outgoing package is. */

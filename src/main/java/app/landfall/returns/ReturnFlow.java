@@ -1,15 +1,12 @@
 package app.landfall.returns;
 
-import static app.landfall.db.schema.Tables.ORDERS;
-import static app.landfall.db.schema.Tables.ORDER_ITEMS;
-import static app.landfall.db.schema.Tables.RETURN_REASONS;
 
 import app.landfall.auth.SignedLinks;
 import app.landfall.auth.Tokens;
 import app.landfall.branding.Brand;
 import app.landfall.branding.BrandedPage;
 import app.landfall.branding.Brands;
-import app.landfall.i18n.Languages;
+import app.landfall.branding.PageLanguage;
 import app.landfall.i18n.LocalFormat;
 import app.landfall.merchants.Merchants;
 import app.landfall.web.Csrf;
@@ -96,7 +93,7 @@ public final class ReturnFlow {
         if (at.isEmpty()) {
             return;
         }
-        render(ctx, at.get(), "returns/choose", Draft.fresh(), null, 200);
+        facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", Draft.fresh(), null, 200));
     }
 
     /** POST …/returns/o/{link}: step=review, edit or submit. */
@@ -109,7 +106,7 @@ public final class ReturnFlow {
         Draft draft = parse(ctx);
         String step = ctx.formParam("step");
         if ("edit".equals(step)) {
-            render(ctx, at.get(), "returns/choose", draft, null, 200);
+            facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", draft, null, 200));
             return;
         }
         if ("submit".equals(step)) {
@@ -120,17 +117,24 @@ public final class ReturnFlow {
             } else if (result.get().ok()) {
                 ctx.redirect("/r/" + result.get().created().publicToken(), HttpStatus.SEE_OTHER);
             } else {
-                render(ctx, at.get(), "returns/choose", draft, result.get().decision(), 422);
+                ReturnDecision refused = result.get().decision();
+                facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", draft, refused, 422));
             }
             return;
         }
-        Optional<ReturnFacts.Loaded> facts = ReturnFacts.load(dsl, at.get().site().merchant().id(), at.get().orderId(), false, now());
+        facts(ctx, at.get()).ifPresent(facts -> {
+            ReturnDecision decision = decide(facts, draft);
+            render(ctx, at.get(), facts, decision.ok() ? "returns/review" : "returns/choose", draft, decision, decision.ok() ? 200 : 422);
+        });
+    }
+
+    /** The order's facts as they are now; if the order is gone, the shopper is sent back to the start. */
+    private Optional<ReturnFacts.Loaded> facts(Context ctx, At at) {
+        Optional<ReturnFacts.Loaded> facts = ReturnFacts.load(dsl, at.site().merchant().id(), at.orderId(), false, now());
         if (facts.isEmpty()) {
-            expired(ctx, at.get().site());
-            return;
+            expired(ctx, at.site());
         }
-        ReturnDecision decision = decide(facts.get(), draft);
-        render(ctx, at.get(), decision.ok() ? "returns/review" : "returns/choose", draft, decision, decision.ok() ? 200 : 422);
+        return facts;
     }
 
     private ReturnDecision decide(ReturnFacts.Loaded facts, Draft draft) {
@@ -197,20 +201,10 @@ public final class ReturnFlow {
         return null;
     }
 
-    private void render(Context ctx, At at, String view, Draft draft, ReturnDecision decision, int status) {
+    private void render(Context ctx, At at, ReturnFacts.Loaded facts, String view, Draft draft, ReturnDecision decision, int status) {
         long merchantId = at.site().merchant().id();
-        Optional<ReturnFacts.Loaded> found = ReturnFacts.load(dsl, merchantId, at.orderId(), false, now());
-        if (found.isEmpty()) {
-            expired(ctx, at.site());
-            return;
-        }
-        ReturnFacts.Loaded facts = found.get();
-        Long brandId = dsl.select(ORDERS.BRAND_ID).from(ORDERS).where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(at.orderId()))
-                .fetchOne(ORDERS.BRAND_ID);
-        Brand brand = (brandId == null ? Optional.<Brand>empty() : brands.latest(merchantId, brandId))
-                .or(() -> brands.defaultOf(merchantId)).orElseGet(() -> Brand.plain(merchantId, at.site().merchant().displayName()));
-        String lang = Languages.choose(ctx.queryParam("lang"), ctx.cookie("lang"), ctx.header("Accept-Language"),
-                brand.pageLanguages(), brand.defaultLanguage());
+        Brand brand = brands.forPage(merchantId, facts.brandId(), at.site().merchant().displayName());
+        String lang = PageLanguage.of(ctx, brand);
         Locale locale = Locale.forLanguageTag(lang);
         LocalDate today = now().atZoneSameInstant(facts.zone()).toLocalDate();
         LocalFormat fmt = new LocalFormat(locale, today);
@@ -225,24 +219,20 @@ public final class ReturnFlow {
         ReturnRules.eligibility(facts.policy(), facts.order(), today).forEach(e -> eligibility.put(e.orderItemId(), e));
         Map<Long, OrderFacts.Item> factsById = new HashMap<>();
         facts.order().items().forEach(i -> factsById.put(i.id(), i));
-        List<Map<String, Object>> reasons = dsl.select(RETURN_REASONS.ID, RETURN_REASONS.LABEL).from(RETURN_REASONS)
-                .where(RETURN_REASONS.MERCHANT_ID.eq(merchantId)).and(RETURN_REASONS.ACTIVE)
-                .orderBy(RETURN_REASONS.POSITION, RETURN_REASONS.ID)
-                .fetch(r -> Map.<String, Object>of("id", String.valueOf(r.value1()), "label", r.value2()));
+        List<Map<String, Object>> reasons = facts.reasonList().stream()
+                .map(r -> Map.<String, Object>of("id", String.valueOf(r.id()), "label", r.label())).toList();
         Map<Long, String> reasonLabels = new HashMap<>();
-        reasons.forEach(r -> reasonLabels.put(Long.parseLong((String) r.get("id")), (String) r.get("label")));
+        facts.reasonList().forEach(r -> reasonLabels.put(r.id(), r.label()));
 
         List<Map<String, Object>> rows = new ArrayList<>();
-        dsl.select(ORDER_ITEMS.ID, ORDER_ITEMS.TITLE, ORDER_ITEMS.VARIANT_TITLE, ORDER_ITEMS.IMAGE_URL).from(ORDER_ITEMS)
-                .where(ORDER_ITEMS.MERCHANT_ID.eq(merchantId)).and(ORDER_ITEMS.ORDER_ID.eq(at.orderId())).orderBy(ORDER_ITEMS.ID)
-                .forEach(r -> {
-                    long id = r.value1();
+        facts.shown().forEach(r -> {
+                    long id = r.id();
                     ReturnRules.Eligibility e = eligibility.get(id);
                     Map<String, Object> row = new HashMap<>();
                     row.put("id", String.valueOf(id));
-                    row.put("title", r.value2());
-                    row.put("variant", r.value3());
-                    row.put("image", imageSrc.apply(r.value4()));
+                    row.put("title", r.title());
+                    row.put("variant", r.variant());
+                    row.put("image", imageSrc.apply(r.imageUrl()));
                     row.put("eligible", e.eligible());
                     row.put("why", e.eligible() ? null : e.rule().messageKey());
                     row.put("lastDay", e.lastDay() == null ? null : fmt.day(e.lastDay()));

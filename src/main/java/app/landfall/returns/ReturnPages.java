@@ -3,7 +3,7 @@ package app.landfall.returns;
 import app.landfall.branding.Brand;
 import app.landfall.branding.BrandedPage;
 import app.landfall.branding.Brands;
-import app.landfall.i18n.Languages;
+import app.landfall.branding.PageLanguage;
 import app.landfall.web.Csrf;
 import app.landfall.web.Templates;
 import io.javalin.http.Context;
@@ -44,9 +44,8 @@ public final class ReturnPages {
             return;
         }
         ReturnRecords.Summary r = found.get();
-        Brand brand = brand(r);
-        String lang = Languages.choose(ctx.queryParam("lang"), ctx.cookie("lang"), ctx.header("Accept-Language"),
-                brand.pageLanguages(), brand.defaultLanguage());
+        Brand brand = brands.forPage(r.merchantId(), r.brandId(), r.merchantName());
+        String lang = PageLanguage.of(ctx, brand);
         Locale locale = Locale.forLanguageTag(lang);
         String self = "/r/" + ctx.pathParam("token");
         Map<String, Object> model = new HashMap<>();
@@ -106,11 +105,6 @@ public final class ReturnPages {
         ReturnActions.Outcome outcome = actions.cancel(found.get().merchantId(), found.get().id());
         // done or not (a second click, or it shipped meanwhile), the page shows where the return is now
         ctx.redirect("/r/" + ctx.pathParam("token") + (outcome.done() ? "?cancelled" : ""), HttpStatus.SEE_OTHER);
-    }
-
-    private Brand brand(ReturnRecords.Summary r) {
-        Optional<Brand> brand = r.brandId() != null ? brands.latest(r.merchantId(), r.brandId()) : Optional.empty();
-        return brand.or(() -> brands.defaultOf(r.merchantId())).orElseGet(() -> Brand.plain(r.merchantId(), r.merchantName()));
     }
 
     /** The way through a return, with where this one is: done, current, upcoming; or how it ended early. */

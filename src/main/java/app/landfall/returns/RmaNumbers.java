@@ -31,6 +31,17 @@ public final class RmaNumbers {
         return rma.toString();
     }
 
+    /** The {@code n}th number in a fixed order (the demo store's returns are numbered this way, the same every time). */
+    public static String numbered(long n) {
+        char[] code = new char[LENGTH];
+        long rest = n;
+        for (int i = LENGTH - 1; i >= 0; i--) {
+            code[i] = ALPHABET.charAt((int) (rest % ALPHABET.length()));
+            rest /= ALPHABET.length();
+        }
+        return "R-" + new String(code);
+    }
+
     /** A number as a shopper may type it ("r 7k3p9q", "R7K3P9Q") in the form it is stored in. */
     public static String normalize(String typed) {
         if (typed == null) {

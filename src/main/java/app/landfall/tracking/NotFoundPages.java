@@ -2,6 +2,7 @@ package app.landfall.tracking;
 
 import app.landfall.branding.Brand;
 import app.landfall.branding.BrandedPage;
+import app.landfall.branding.PageLanguage;
 import app.landfall.branding.Brands;
 import app.landfall.i18n.Languages;
 import app.landfall.i18n.LocalFormat;
@@ -39,8 +40,7 @@ public final class NotFoundPages {
         Brand brand = site.flatMap(s -> brands.defaultOf(s.merchant().id()))
                 .orElseGet(() -> Brand.plain(site.map(s -> s.merchant().id()).orElse(0L),
                         site.map(s -> s.merchant().displayName()).orElse("Landfall")));
-        String lang = Languages.choose(ctx.queryParam("lang"), ctx.cookie("lang"), ctx.header("Accept-Language"),
-                brand.pageLanguages(), brand.defaultLanguage());
+        String lang = PageLanguage.of(ctx, brand);
         String home = site.map(s -> s.path("/track")).orElse(null);
         Map<String, Object> model = new HashMap<>(extra);
         model.put("page", BrandedPage.of(brand, lang, home == null ? ctx.path() : home, home));

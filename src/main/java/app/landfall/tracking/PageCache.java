@@ -87,10 +87,6 @@ final class PageCache {
         return bytes.get();
     }
 
-    int size() {
-        return pages.size();
-    }
-
     /** The sizes of the pages kept, added up afresh (for tests of the running total). */
     long sumOfPageSizes() {
         return pages.values().stream().mapToLong(e -> e.page.body().length).sum();

@@ -62,13 +62,8 @@ public final class TrackingLookup {
 
     /** POST /{merchant}/track */
     public void lookUp(Context ctx) {
-        Optional<Merchants.Site> site = merchants.site(ctx);
+        Optional<Merchants.Site> site = lookupSite(ctx);
         if (site.isEmpty()) {
-            notFound.show(ctx, site);
-            return;
-        }
-        Csrf.verify(ctx);
-        if (throttled(ctx, site.get())) {
             return;
         }
         String trackingNumber = ctx.formParam("tracking_number");
@@ -129,13 +124,8 @@ public final class TrackingLookup {
      * return flow of that order behind a signed link that expires.
      */
     public void startReturn(Context ctx) {
-        Optional<Merchants.Site> site = merchants.site(ctx);
+        Optional<Merchants.Site> site = lookupSite(ctx);
         if (site.isEmpty()) {
-            notFound.show(ctx, site);
-            return;
-        }
-        Csrf.verify(ctx);
-        if (throttled(ctx, site.get())) {
             return;
         }
         provenOrder(ctx, site.get(), ctx.formParam("order_number"), ctx.formParam("contact"), "returns/start", "returns/start")
@@ -239,6 +229,17 @@ public final class TrackingLookup {
         }
         notFound.render(ctx, site, 200, "tracking/order", Map.of("orderNumber", orderNumber,
                 "packages", queries.packages(merchantId, orderId.get())));
+    }
+
+    /** The site a lookup form was posted to, after its CSRF check and the rate limits; empty when already answered. */
+    private Optional<Merchants.Site> lookupSite(Context ctx) {
+        Optional<Merchants.Site> site = merchants.site(ctx);
+        if (site.isEmpty()) {
+            notFound.show(ctx, site);
+            return site;
+        }
+        Csrf.verify(ctx);
+        return throttled(ctx, site.get()) ? Optional.empty() : site;
     }
 
     private boolean throttled(Context ctx, Merchants.Site site) {

@@ -3,14 +3,12 @@ package app.landfall.tracking;
 import app.landfall.analytics.Engagement;
 import app.landfall.branding.Brand;
 import app.landfall.branding.Brands;
-import app.landfall.i18n.Languages;
+import app.landfall.branding.PageLanguage;
 import app.landfall.merchants.Merchants;
 import app.landfall.web.Htmx;
 import app.landfall.web.Templates;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -107,7 +105,8 @@ public final class TrackingPages {
 
     /** GET /t/{token}/return: counts the click on "Start a return", then opens the returns flow. */
     public void startReturn(Context ctx) {
-        Optional<TrackingQueries.Version> version = byToken(ctx);
+        Optional<Merchants.Merchant> domain = merchants.byHost(ctx);
+        Optional<TrackingQueries.Version> version = byToken(ctx, domain);
         if (version.isEmpty()) {
             notFound.show(ctx, Optional.empty());
             return;
@@ -115,7 +114,7 @@ public final class TrackingPages {
         TrackingQueries.Version v = version.get();
         engagement.record(v.merchantId(), v.shipmentId(), Engagement.Kind.RETURN_CLICK, null);
         ctx.header("Cache-Control", "no-store");
-        String returns = merchants.byHost(ctx).isPresent() ? "/returns" : "/" + v.slug() + "/returns";
+        String returns = domain.isPresent() ? "/returns" : "/" + v.slug() + "/returns";
         ctx.redirect(returns + "?from=" + v.token(), HttpStatus.SEE_OTHER);
     }
 
@@ -134,7 +133,7 @@ public final class TrackingPages {
 
     private void respond(Context ctx, TrackingQueries.Version v, boolean detailed, String self, String home) {
         Brand brand = brand(v);
-        String lang = language(ctx, brand);
+        String lang = PageLanguage.of(ctx, brand);
         ZoneId zone = zone(v.timezone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
         boolean fragment = Htmx.wantsFragment(ctx);
@@ -201,23 +200,6 @@ public final class TrackingPages {
             }
         }
         return Brand.plain(v.merchantId(), v.merchantName());
-    }
-
-    /** ?lang= (remembered in a cookie), then the cookie, then Accept-Language, then the brand's default. */
-    private static String language(Context ctx, Brand brand) {
-        List<String> enabled = brand.pageLanguages();
-        String query = ctx.queryParam("lang");
-        String lang = Languages.choose(query, ctx.cookie("lang"), ctx.header("Accept-Language"), enabled, brand.defaultLanguage());
-        if (query != null && query.equals(lang)) {
-            Cookie cookie = new Cookie("lang", lang);
-            cookie.setPath("/");
-            cookie.setMaxAge(365 * 24 * 3600);
-            cookie.setHttpOnly(true);
-            cookie.setSameSite(SameSite.LAX);
-            cookie.setSecure(ctx.scheme().equals("https"));
-            ctx.cookie(cookie);
-        }
-        return lang;
     }
 
     private static String version(TrackingQueries.Version v, Brand brand, String lang, LocalDate today, boolean detailed) {

@@ -56,8 +56,8 @@ public final class TrackingQueries {
     }
 
     /** Everything a cached page depends on, read in one small query before deciding to render. */
-    record Version(long merchantId, long shipmentId, String token, String slug, String merchantName, String timezone, String direction,
-            OffsetDateTime shipment, OffsetDateTime order, Long brandId, OffsetDateTime brand, OffsetDateTime policy) {
+    record Version(long merchantId, long shipmentId, Long orderId, String token, String slug, String merchantName, String timezone,
+            String direction, OffsetDateTime shipment, OffsetDateTime order, Long brandId, OffsetDateTime brand, OffsetDateTime policy) {
     }
 
     record Event(OffsetDateTime occurredAt, String timezone, String status, String substatus, String message, String location) {
@@ -138,7 +138,7 @@ public final class TrackingQueries {
     }
 
     private SelectConditionStep<? extends Record> versionQuery(Condition which) {
-        return dsl.select(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID, SHIPMENTS.PUBLIC_TOKEN, MERCHANTS.SLUG, MERCHANTS.NAME, MERCHANTS.TIMEZONE,
+        return dsl.select(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID, SHIPMENTS.ORDER_ID, SHIPMENTS.PUBLIC_TOKEN, MERCHANTS.SLUG, MERCHANTS.NAME, MERCHANTS.TIMEZONE,
                         SHIPMENTS.DIRECTION, SHIPMENTS.UPDATED_AT, ORDERS.UPDATED_AT, BRANDS.ID, BRANDS.UPDATED_AT,
                         RETURN_POLICIES.UPDATED_AT)
                 .from(withOrderBrandAndPolicy())
@@ -146,7 +146,7 @@ public final class TrackingQueries {
     }
 
     private static Version version(Record r) {
-        return new Version(r.get(SHIPMENTS.MERCHANT_ID), r.get(SHIPMENTS.ID), r.get(SHIPMENTS.PUBLIC_TOKEN),
+        return new Version(r.get(SHIPMENTS.MERCHANT_ID), r.get(SHIPMENTS.ID), r.get(SHIPMENTS.ORDER_ID), r.get(SHIPMENTS.PUBLIC_TOKEN),
                 r.get(MERCHANTS.SLUG), r.get(MERCHANTS.NAME), r.get(MERCHANTS.TIMEZONE), r.get(SHIPMENTS.DIRECTION), r.get(SHIPMENTS.UPDATED_AT),
                 r.get(ORDERS.UPDATED_AT), r.get(BRANDS.ID), r.get(BRANDS.UPDATED_AT), r.get(RETURN_POLICIES.UPDATED_AT));
     }
@@ -230,9 +230,7 @@ public final class TrackingQueries {
             return Optional.empty();
         }
         return matching(token, versionsBySelectors(List.of(selector(token)))).filter(v -> v.merchantId() == merchantId)
-                .flatMap(v -> Optional.ofNullable(dsl.select(SHIPMENTS.ORDER_ID).from(SHIPMENTS)
-                        .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(v.shipmentId()))
-                        .fetchOne(SHIPMENTS.ORDER_ID)));
+                .map(Version::orderId);
     }
 
     /** An order by the number a shopper typed, in any letter case. */

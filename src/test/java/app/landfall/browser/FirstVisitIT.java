@@ -8,11 +8,9 @@ import app.landfall.Landfall;
 import app.landfall.testing.Browsers;
 import app.landfall.testing.TestDatabase;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +24,8 @@ class FirstVisitIT {
     private static Landfall landfall;
     private static Playwright playwright;
     private static Browser browser;
-    private BrowserContext context;
+    private Browsers.Pages pages;
     private Page page;
-    private final List<String> consoleErrors = new ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -46,18 +43,13 @@ class FirstVisitIT {
 
     @BeforeEach
     void openPhone() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740));
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                consoleErrors.add(message.text());
-            }
-        });
+        pages = new Browsers.Pages(browser);
+        page = pages.open(360, 740, true);
     }
 
     @AfterEach
     void closePhone() {
-        context.close();
+        pages.close();
     }
 
     private void assertFitsThePhoneScreen() {
@@ -80,7 +72,7 @@ class FirstVisitIT {
         assertEquals("", Browsers.accessibilityViolations(page));
         assertFitsThePhoneScreen();
         Browsers.screenshot(page, "tracking-page");
-        assertEquals(List.of(), consoleErrors, "no script or CSP errors");
+        assertEquals(List.of(), pages.consoleErrors(), "no script or CSP errors");
     }
 
     @Test
