@@ -24,6 +24,7 @@ import app.landfall.returns.ReturnFlow;
 import app.landfall.returns.ReturnSubmissions;
 import app.landfall.returns.RmaNumbers;
 import app.landfall.returns.ReturnPages;
+import app.landfall.returns.ReturnPhotoUploads;
 import app.landfall.returns.ReturnRecords;
 import app.landfall.hooks.WebhookCommand;
 import app.landfall.hooks.WebhookInbox;
@@ -143,11 +144,12 @@ public final class Landfall implements AutoCloseable {
             Webhooks webhooks = new Webhooks(new WebhookSecrets(database.dsl()), inbox);
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             RequestLog requestLog = new RequestLog();
+            ReturnPhotoUploads photoUploads = new ReturnPhotoUploads(database.dsl(), clock);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, new Routes.Handlers(home, health,
                     assets, new BrandStyles(brands), images, tracking,
                     new ReturnPages(new ReturnRecords(database.dsl()), new ReturnActions(database.dsl(), clock), brands, templates),
                     new ReturnFlow(merchants, signedLinks, database.dsl(), new ReturnSubmissions(database.dsl(), clock, new RmaNumbers()),
-                            brands, templates, clock, images::src), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
+                            photoUploads, brands, templates, clock, images::src), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
             web.start(config.port());
             ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
             BackgroundJobs jobs = new BackgroundJobs()
@@ -156,6 +158,8 @@ public final class Landfall implements AutoCloseable {
                     .schedule("webhook deliveries retried", Duration.ofMinutes(1), Duration.ofMinutes(1), inbox::retryFailed)
                     .schedule("images not shown for 30 days purged", Duration.ofMinutes(15), Duration.ofHours(6),
                             () -> images.purge(Duration.ofDays(30)))
+                    .schedule("photos of return forms never submitted purged", Duration.ofMinutes(20), Duration.ofHours(1),
+                            () -> photoUploads.purge(Duration.ofDays(1)))
                     .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge)
                     .schedule("webhook deliveries older than 90 days purged", Duration.ofMinutes(10), Duration.ofHours(6),
                             () -> inbox.purgeProcessed(Duration.ofDays(90)));

@@ -132,9 +132,9 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
     }
 
     private static ReturnReasonsRecord reason(long merchantId, String code, String label, boolean comment, int position) {
-        // a damaged item is looked at by a person before the refund (the comment says what happened)
-        return new ReturnReasonsRecord().setMerchantId(merchantId).setCode(code).setLabel(label)
-                .setRequiresComment(comment).setRequiresReview(code.equals("damaged")).setActive(true).setPosition(position);
+        // a damaged item is looked at by a person before the refund (the comment and photos show what happened)
+        return new ReturnReasonsRecord().setMerchantId(merchantId).setCode(code).setLabel(label).setRequiresComment(comment)
+                .setRequiresPhotos(code.equals("damaged")).setRequiresReview(code.equals("damaged")).setActive(true).setPosition(position);
     }
 
     /** Every size and colour of the catalog, in stock: what an exchange can offer instead. */

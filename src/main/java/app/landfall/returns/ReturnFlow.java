@@ -13,6 +13,7 @@ import app.landfall.web.Csrf;
 import app.landfall.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,9 +47,11 @@ public final class ReturnFlow {
     private final Templates templates;
     private final Clock clock;
     private final UnaryOperator<String> imageSrc;
+    private final ReturnPhotoUploads uploads;
 
-    public ReturnFlow(Merchants merchants, SignedLinks links, DSLContext dsl, ReturnSubmissions submissions, Brands brands,
-            Templates templates, Clock clock, UnaryOperator<String> imageSrc) {
+    public ReturnFlow(Merchants merchants, SignedLinks links, DSLContext dsl, ReturnSubmissions submissions, ReturnPhotoUploads uploads,
+            Brands brands, Templates templates, Clock clock, UnaryOperator<String> imageSrc) {
+        this.uploads = uploads;
         this.merchants = merchants;
         this.links = links;
         this.dsl = dsl;
@@ -61,10 +64,19 @@ public final class ReturnFlow {
 
     /** What the shopper has chosen so far; empty at the start. */
     record Draft(String key, Map<Long, Integer> quantities, Map<Long, Long> reasons, Map<Long, String> comments,
-            Map<Long, String> variants, ReturnPolicy.Resolution resolution, ReturnPolicy.Method method) {
+            Map<Long, String> variants, ReturnPolicy.Resolution resolution, ReturnPolicy.Method method,
+            List<ReturnPhotoUploads.Staged> photos) {
 
         static Draft fresh() {
-            return new Draft(Tokens.newToken().substring(0, 32), Map.of(), Map.of(), Map.of(), Map.of(), null, null);
+            return new Draft(Tokens.newToken().substring(0, 32), Map.of(), Map.of(), Map.of(), Map.of(), null, null, List.of());
+        }
+
+        Draft withPhotos(List<ReturnPhotoUploads.Staged> staged) {
+            return new Draft(key, quantities, reasons, comments, variants, resolution, method, List.copyOf(staged));
+        }
+
+        int photoCount(long item) {
+            return (int) photos.stream().filter(p -> p.orderItemId() == item).count();
         }
 
         List<ReturnSubmissions.Line> lines() {
@@ -93,7 +105,7 @@ public final class ReturnFlow {
         if (at.isEmpty()) {
             return;
         }
-        facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", Draft.fresh(), null, 200));
+        facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", Draft.fresh(), null, Map.of(), 200));
     }
 
     /** POST …/returns/o/{link}: step=review, edit or submit. */
@@ -103,29 +115,84 @@ public final class ReturnFlow {
         if (at.isEmpty()) {
             return;
         }
-        Draft draft = parse(ctx);
+        Draft parsed = parse(ctx);
         String step = ctx.formParam("step");
+        long merchantId = at.get().site().merchant().id();
         if ("edit".equals(step)) {
-            facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", draft, null, 200));
+            Draft draft = parsed.withPhotos(uploads.list(merchantId, at.get().orderId(), parsed.key()));
+            facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", draft, null, Map.of(), 200));
             return;
         }
         if ("submit".equals(step)) {
-            Optional<ReturnSubmissions.Result> result = submissions.submit(at.get().site().merchant().id(), at.get().orderId(),
-                    draft.submission());
+            Draft draft = parsed;
+            Optional<ReturnSubmissions.Result> result = submissions.submit(merchantId, at.get().orderId(), draft.submission());
             if (result.isEmpty()) {
                 expired(ctx, at.get().site());
             } else if (result.get().ok()) {
                 ctx.redirect("/r/" + result.get().created().publicToken(), HttpStatus.SEE_OTHER);
             } else {
                 ReturnDecision refused = result.get().decision();
-                facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", draft, refused, 422));
+                Draft shown = draft.withPhotos(uploads.list(merchantId, at.get().orderId(), draft.key()));
+                facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", shown, refused, Map.of(), 422));
             }
             return;
         }
         facts(ctx, at.get()).ifPresent(facts -> {
+            Map<String, String> photoProblems = takePhotos(ctx, merchantId, at.get().orderId(), facts, parsed.key());
+            Draft draft = parsed.withPhotos(uploads.list(merchantId, at.get().orderId(), parsed.key()));
             ReturnDecision decision = decide(facts, draft);
-            render(ctx, at.get(), facts, decision.ok() ? "returns/review" : "returns/choose", draft, decision, decision.ok() ? 200 : 422);
+            boolean ok = decision.ok() && photoProblems.isEmpty();
+            render(ctx, at.get(), facts, ok ? "returns/review" : "returns/choose", draft, decision, photoProblems, ok ? 200 : 422);
         });
+    }
+
+    /**
+     * Keeps the photos that came with the form (after {@link ShopperPhotos} checked and redrew
+     * them) and drops the ones the shopper took away; what was refused is answered per item.
+     */
+    private Map<String, String> takePhotos(Context ctx, long merchantId, long orderId, ReturnFacts.Loaded facts, String key) {
+        for (String drop : ctx.formParams("drop_photo")) {
+            if (drop.matches("\\d{1,18}")) {
+                uploads.remove(merchantId, orderId, key, Long.parseLong(drop));
+            }
+        }
+        Map<String, List<UploadedFile>> files = ctx.isMultipartFormData() ? ctx.uploadedFileMap() : Map.of();
+        if (files.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> already = new HashMap<>();
+        uploads.list(merchantId, orderId, key).forEach(p -> already.merge(p.orderItemId(), 1, Integer::sum));
+        Map<String, String> problems = new HashMap<>();
+        for (OrderFacts.Item item : facts.order().items()) {
+            List<UploadedFile> sent = files.getOrDefault("photo_" + item.id(), List.of()).stream()
+                    .filter(f -> f.size() > 0 || (f.filename() != null && !f.filename().isEmpty())).toList();
+            int count = already.getOrDefault(item.id(), 0);
+            for (UploadedFile file : sent) {
+                if (count >= ReturnRules.MAX_PHOTOS) {
+                    problems.putIfAbsent("photo_" + item.id(), "return.problem.too_many_photos");
+                    break;
+                }
+                ShopperPhotos.Checked checked = check(file);
+                if (checked.photo() == null) {
+                    problems.putIfAbsent("photo_" + item.id(), checked.problem());
+                    continue;
+                }
+                uploads.add(merchantId, orderId, key, item.id(), file.filename(), checked.photo());
+                count++;
+            }
+        }
+        return problems;
+    }
+
+    private static ShopperPhotos.Checked check(UploadedFile file) {
+        if (file.size() > ShopperPhotos.MAX_BYTES) {
+            return new ShopperPhotos.Checked(null, "return.photo.too_large");
+        }
+        try (var in = file.content()) {
+            return ShopperPhotos.check(in.readNBytes(ShopperPhotos.MAX_BYTES + 1));
+        } catch (java.io.IOException e) {
+            return new ShopperPhotos.Checked(null, "return.photo.not_an_image");
+        }
     }
 
     /** The order's facts as they are now; if the order is gone, the shopper is sent back to the start. */
@@ -139,7 +206,8 @@ public final class ReturnFlow {
 
     private ReturnDecision decide(ReturnFacts.Loaded facts, Draft draft) {
         List<ReturnRequest.Line> lines = draft.lines().stream().map(l -> new ReturnRequest.Line(l.orderItemId(), l.quantity(),
-                l.reasonId() == null ? null : facts.reasons().get(l.reasonId()), l.comment(), 0, l.exchangeVariant())).toList();
+                l.reasonId() == null ? null : facts.reasons().get(l.reasonId()), l.comment(), draft.photoCount(l.orderItemId()),
+                l.exchangeVariant())).toList();
         LocalDate today = now().atZoneSameInstant(facts.zone()).toLocalDate();
         return ReturnRules.decide(facts.policy(), facts.order(), new ReturnRequest(lines, draft.resolution(), draft.method()), today);
     }
@@ -186,7 +254,7 @@ public final class ReturnFlow {
         String key = ctx.formParam("key");
         return new Draft(key != null && key.matches("[A-Za-z0-9_-]{16,64}") ? key : Tokens.newToken().substring(0, 32),
                 quantities, reasons, comments, variants, enumOf(ReturnPolicy.Resolution.class, ctx.formParam("resolution")),
-                enumOf(ReturnPolicy.Method.class, ctx.formParam("method")));
+                enumOf(ReturnPolicy.Method.class, ctx.formParam("method")), List.of());
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
@@ -201,7 +269,8 @@ public final class ReturnFlow {
         return null;
     }
 
-    private void render(Context ctx, At at, ReturnFacts.Loaded facts, String view, Draft draft, ReturnDecision decision, int status) {
+    private void render(Context ctx, At at, ReturnFacts.Loaded facts, String view, Draft draft, ReturnDecision decision,
+            Map<String, String> photoProblems, int status) {
         long merchantId = at.site().merchant().id();
         Brand brand = brands.forPage(merchantId, facts.brandId(), at.site().merchant().displayName());
         String lang = PageLanguage.of(ctx, brand);
@@ -209,7 +278,7 @@ public final class ReturnFlow {
         LocalDate today = now().atZoneSameInstant(facts.zone()).toLocalDate();
         LocalFormat fmt = new LocalFormat(locale, today);
 
-        Map<String, String> errors = new HashMap<>();
+        Map<String, String> errors = new HashMap<>(photoProblems);
         if (decision != null) {
             for (ReturnDecision.Problem p : decision.problems()) {
                 errors.putIfAbsent(fieldName(p.field(), draft), p.message());
@@ -220,7 +289,8 @@ public final class ReturnFlow {
         Map<Long, OrderFacts.Item> factsById = new HashMap<>();
         facts.order().items().forEach(i -> factsById.put(i.id(), i));
         List<Map<String, Object>> reasons = facts.reasonList().stream()
-                .map(r -> Map.<String, Object>of("id", String.valueOf(r.id()), "label", r.label())).toList();
+                .map(r -> Map.<String, Object>of("id", String.valueOf(r.id()), "label", r.label(),
+                        "photos", facts.reasons().get(r.id()).requiresPhotos())).toList();
         Map<Long, String> reasonLabels = new HashMap<>();
         facts.reasonList().forEach(r -> reasonLabels.put(r.id(), r.label()));
 
@@ -254,6 +324,9 @@ public final class ReturnFlow {
                     row.put("commentError", errors.get("comment_" + id));
                     row.put("variantError", errors.get("variant_" + id));
                     row.put("itemError", errors.get("item_" + id));
+                    row.put("photoError", errors.get("photo_" + id));
+                    row.put("photos", draft.photos().stream().filter(p -> p.orderItemId() == id)
+                            .map(p -> Map.of("id", String.valueOf(p.id()), "name", p.fileName())).toList());
                     row.put("selected", draft.quantities().getOrDefault(id, 0) > 0);
                     rows.add(row);
                 });
@@ -305,7 +378,7 @@ public final class ReturnFlow {
         return switch (part) {
             case "quantity" -> "qty_" + item;
             case "exchange_variant" -> "variant_" + item;
-            case "photos" -> "comment_" + item;
+            case "photos" -> "photo_" + item;
             default -> part + "_" + item;
         };
     }

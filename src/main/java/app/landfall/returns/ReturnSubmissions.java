@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -102,8 +104,10 @@ public final class ReturnSubmissions {
         if (earlier.isPresent()) {
             return Optional.of(new Result(null, earlier.get()));
         }
+        Map<Long, Integer> staged = ReturnPhotoUploads.counts(tx, merchantId, orderId, submission.key());
         List<ReturnRequest.Line> lines = submission.lines().stream().map(l -> new ReturnRequest.Line(l.orderItemId(), l.quantity(),
-                l.reasonId() == null ? null : facts.reasons().get(l.reasonId()), l.comment(), l.photos().size(), l.exchangeVariant()))
+                l.reasonId() == null ? null : facts.reasons().get(l.reasonId()), l.comment(),
+                l.photos().size() + staged.getOrDefault(l.orderItemId(), 0), l.exchangeVariant()))
                 .toList();
         LocalDate today = now.atZoneSameInstant(facts.zone()).toLocalDate();
         ReturnDecision decision = ReturnRules.decide(facts.policy(), facts.order(),
@@ -142,6 +146,7 @@ public final class ReturnSubmissions {
                 .set(RETURNS.UPDATED_AT, now)
                 .set(RETURNS.APPROVED_AT, status == ReturnStatus.APPROVED ? now : null)
                 .returning(RETURNS.ID).fetchSingle(RETURNS.ID);
+        Map<Long, Long> returnItems = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = submission.lines().get(i);
             ReturnDecision.Line priced = decision.lines().get(i);
@@ -156,6 +161,7 @@ public final class ReturnSubmissions {
                     .set(RETURN_ITEMS.VALUE, priced.value())
                     .set(RETURN_ITEMS.KEEP_ITEM, priced.keepItem())
                     .returning(RETURN_ITEMS.ID).fetchSingle(RETURN_ITEMS.ID);
+            returnItems.put(line.orderItemId(), itemId);
             for (Photo photo : line.photos()) {
                 tx.insertInto(RETURN_PHOTOS)
                         .set(RETURN_PHOTOS.MERCHANT_ID, merchantId)
@@ -167,6 +173,9 @@ public final class ReturnSubmissions {
                         .set(RETURN_PHOTOS.CREATED_AT, now)
                         .execute();
             }
+        }
+        if (!staged.isEmpty()) {
+            ReturnPhotoUploads.attach(tx, merchantId, orderId, submission.key(), returnItems);
         }
         ReturnEvents.record(tx, merchantId, id, rma, status, facts.customerEmail(), now);
         return Optional.of(new Result(decision, new Created(id, rma, token, status, false)));

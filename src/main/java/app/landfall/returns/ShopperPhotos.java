@@ -9,8 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -28,6 +30,8 @@ public final class ShopperPhotos {
     public static final int MAX_BYTES = 5_000_000;
     static final long MAX_PIXELS = 40_000_000;
     static final int MAX_SIDE = 2_000;
+    /** Photos decoded at once: each can take tens of megabytes while it is read. */
+    private static final Semaphore DECODERS = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     private ShopperPhotos() {
     }
@@ -51,11 +55,16 @@ public final class ShopperPhotos {
             return Checked.refused("return.photo.not_an_image");
         }
         try {
-            BufferedImage image = decode(upload);
-            if (image == null) {
-                return Checked.refused("return.photo.not_an_image");
+            DECODERS.acquireUninterruptibly();
+            try {
+                BufferedImage image = decode(upload);
+                if (image == null) {
+                    return Checked.refused("return.photo.not_an_image");
+                }
+                return new Checked(reencode(image), null);
+            } finally {
+                DECODERS.release();
             }
-            return new Checked(reencode(image), null);
         } catch (TooLarge e) {
             return Checked.refused("return.photo.too_many_pixels");
         } catch (IOException | RuntimeException e) { // a truncated or corrupt file: the decoders say so in many ways
@@ -82,7 +91,15 @@ public final class ShopperPhotos {
                 if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
                     throw new TooLarge();
                 }
-                return reader.read(0);
+                // a big photo is read at every n-th pixel: it is drawn at most 2,000 pixels wide anyway,
+                // and a 40-megapixel picture would otherwise hold 160 MB while it is redrawn
+                int longSide = Math.max(reader.getWidth(0), reader.getHeight(0));
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = longSide / (2 * MAX_SIDE);
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
             } finally {
                 reader.dispose();
             }

@@ -13,6 +13,10 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 public final class WebServer {
     /** The largest request body accepted (1 MB); larger ones are 413. */
     public static final int MAX_REQUEST_SIZE = 1_000_000;
+    /** The largest form with photos (the return flow's first page: up to 3 photos of 5 MB for a few items). */
+    public static final int MAX_UPLOAD_SIZE = 20_000_000;
+    /** Paths whose POST may carry photos (the return flow, with or without a store's path prefix). */
+    private static final java.util.regex.Pattern UPLOAD_PATHS = java.util.regex.Pattern.compile("(/[^/]+)?/returns/o/[^/]+");
 
     private WebServer() {
     }
@@ -24,6 +28,8 @@ public final class WebServer {
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_REQUEST_SIZE;
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_SIZE, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.fileRenderer(templates);
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             config.staticFiles.enableWebjars();
@@ -43,8 +49,15 @@ public final class WebServer {
             // refuse an announced oversize body from its headers, before anything reads it: the client
             // gets the 413 instead of "100 Continue" and a connection closed in mid-upload
             config.routes.before(ctx -> {
-                if (ctx.contentLength() > MAX_REQUEST_SIZE) {
+                if (ctx.contentLength() <= MAX_REQUEST_SIZE) {
+                    return;
+                }
+                if (!UPLOAD_PATHS.matcher(ctx.path()).matches() || !ctx.isMultipartFormData()) {
                     throw new HttpResponseException(413, "The body is larger than the limit of 1 MB.");
+                }
+                if (ctx.contentLength() > MAX_UPLOAD_SIZE) {
+                    throw new HttpResponseException(413, "These photos are too large together: each can be at most 5 MB, "
+                            + "and all of them at most 20 MB. Go back and choose smaller photos.");
                 }
             });
             ErrorPages.register(config.routes);

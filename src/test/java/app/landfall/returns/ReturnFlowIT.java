@@ -173,4 +173,125 @@ class ReturnFlowIT {
         assertTrue(start.headers().firstValue("Location").orElseThrow().startsWith("/demo/returns/o/"));
         assertEquals(200, get(start.headers().firstValue("Location").orElseThrow()).statusCode());
     }
+
+    /** One file of a multipart form. */
+    private record Part(String field, String fileName, String contentType, byte[] body) {
+    }
+
+    private HttpResponse<String> postMultipart(String path, Map<String, String> form, java.util.List<Part> files) throws Exception {
+        String boundary = "----landfall" + System.nanoTime();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> e : form.entrySet()) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        for (Part f : files) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\"" + f.fileName()
+                    + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(f.body());
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create(landfall.baseUrl() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] png(int width, int height) throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, (x * 7 + y * 13) * 0x010203);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void a_damaged_item_needs_a_photo_which_is_checked_kept_with_the_form_and_moved_to_the_return() throws Exception {
+        var order = freshOrder(3);
+        String flow = findOrder(order.value1(), order.value2());
+        String choose = get(flow).body();
+        assertTrue(choose.contains("enctype=\"multipart/form-data\""), "the form can carry photos");
+        assertTrue(choose.contains("Arrived damaged or faulty (photos needed)"), "the reason says it needs photos");
+        String item = firstReturnable(choose);
+        String key = field(choose, "key");
+        long damaged = dsl.select(RETURN_REASONS.ID).from(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(demoId))
+                .and(RETURN_REASONS.CODE.eq("damaged")).fetchSingle(RETURN_REASONS.ID);
+        Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", key, "step", "review",
+                "qty_" + item, "1", "reason_" + item, String.valueOf(damaged), "comment_" + item, "The zip came off",
+                "resolution", "refund", "method", "qr_dropoff"));
+        var uploads = app.landfall.db.schema.Tables.RETURN_PHOTO_UPLOADS;
+        var photos = app.landfall.db.schema.Tables.RETURN_PHOTOS;
+
+        HttpResponse<String> none = postMultipart(flow, form, java.util.List.of());
+        assertEquals(422, none.statusCode());
+        assertTrue(none.body().contains("Add 1 to 3 photos"), none.body());
+
+        byte[] pdf = "%PDF-1.7\n1 0 obj << >> endobj\n".getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> renamed = postMultipart(flow, form, java.util.List.of(new Part("photo_" + item, "photo.jpg", "image/jpeg", pdf)));
+        assertEquals(422, renamed.statusCode());
+        assertTrue(renamed.body().contains("That file is not a JPEG, PNG or WebP photo."), renamed.body());
+        byte[] big = new byte[6_000_000];
+        System.arraycopy(png(4, 4), 0, big, 0, png(4, 4).length);
+        HttpResponse<String> tooBig = postMultipart(flow, form, java.util.List.of(new Part("photo_" + item, "big.png", "image/png", big)));
+        assertEquals(422, tooBig.statusCode());
+        assertTrue(tooBig.body().contains("That photo is larger than 5 MB."), tooBig.body());
+        HttpResponse<String> huge = postMultipart(flow, form,
+                java.util.List.of(new Part("photo_" + item, "huge.jpg", "image/jpeg", new byte[50_000_000])));
+        assertEquals(413, huge.statusCode());
+        assertTrue(huge.body().contains("each can be at most 5 MB"), huge.body());
+        assertEquals(0, dsl.fetchCount(uploads, uploads.SUBMISSION_KEY.eq(key)), "nothing refused is kept");
+
+        HttpResponse<String> review = postMultipart(flow, form,
+                java.util.List.of(new Part("photo_" + item, "C:\\Users\\me\\..\\scratch<b>.png", "image/png", png(640, 480))));
+        assertEquals(200, review.statusCode(), review.body());
+        assertTrue(review.body().contains("1 photo"), review.body());
+        assertEquals("scratch<b>.png", dsl.select(uploads.FILE_NAME).from(uploads).where(uploads.SUBMISSION_KEY.eq(key)).fetchSingle().value1());
+
+        Map<String, String> edit = new LinkedHashMap<>(form);
+        edit.put("step", "edit");
+        HttpResponse<String> back = post(flow, edit);
+        assertTrue(back.body().contains("scratch&lt;b&gt;.png") && back.body().contains("name=\"drop_photo\""), back.body());
+
+        form.put("step", "submit");
+        HttpResponse<String> submitted = post(flow, form);
+        assertEquals(303, submitted.statusCode(), submitted.body());
+        long returnId = dsl.select(RETURNS.ID).from(RETURNS).where(RETURNS.SUBMISSION_KEY.eq(key)).fetchSingle(RETURNS.ID);
+        assertEquals("requested", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(returnId)).fetchSingle(RETURNS.STATUS));
+        var stored = dsl.select(photos.CONTENT_TYPE, photos.WIDTH, photos.FILE_NAME).from(photos)
+                .join(app.landfall.db.schema.Tables.RETURN_ITEMS).on(app.landfall.db.schema.Tables.RETURN_ITEMS.ID.eq(photos.RETURN_ITEM_ID))
+                .where(app.landfall.db.schema.Tables.RETURN_ITEMS.RETURN_ID.eq(returnId)).fetch();
+        assertEquals(1, stored.size());
+        assertEquals("image/jpeg", stored.get(0).value1());
+        assertEquals(640, stored.get(0).value2());
+        assertEquals(0, dsl.fetchCount(uploads, uploads.SUBMISSION_KEY.eq(key)), "staged photos moved, not copied");
+    }
+
+    @Test
+    void a_photo_can_be_taken_away_again() throws Exception {
+        var order = freshOrder(4);
+        String flow = findOrder(order.value1(), order.value2());
+        String choose = get(flow).body();
+        String item = firstReturnable(choose);
+        String key = field(choose, "key");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", key, "step", "review",
+                "qty_" + item, "1", "reason_" + item, String.valueOf(tooSmall), "resolution", "refund", "method", "qr_dropoff"));
+        var uploads = app.landfall.db.schema.Tables.RETURN_PHOTO_UPLOADS;
+        java.util.List<Part> four = java.util.List.of(new Part("photo_" + item, "1.png", "image/png", png(20, 20)),
+                new Part("photo_" + item, "2.png", "image/png", png(20, 20)), new Part("photo_" + item, "3.png", "image/png", png(20, 20)),
+                new Part("photo_" + item, "4.png", "image/png", png(20, 20)));
+        HttpResponse<String> tooMany = postMultipart(flow, form, four);
+        assertEquals(422, tooMany.statusCode());
+        assertTrue(tooMany.body().contains("Add at most 3 photos."), tooMany.body());
+        assertEquals(3, dsl.fetchCount(uploads, uploads.SUBMISSION_KEY.eq(key)));
+        long first = dsl.select(DSL.min(uploads.ID)).from(uploads).where(uploads.SUBMISSION_KEY.eq(key)).fetchSingle().value1();
+        form.put("drop_photo", String.valueOf(first));
+        HttpResponse<String> fewer = postMultipart(flow, form, java.util.List.of());
+        assertEquals(200, fewer.statusCode(), fewer.body());
+        assertTrue(fewer.body().contains("2 photos"), fewer.body());
+        assertEquals(2, dsl.fetchCount(uploads, uploads.SUBMISSION_KEY.eq(key)));
+    }
 }
