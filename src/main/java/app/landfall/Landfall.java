@@ -24,6 +24,7 @@ import app.landfall.returns.ReturnFlow;
 import app.landfall.returns.ReturnSubmissions;
 import app.landfall.returns.RmaNumbers;
 import app.landfall.returns.ReturnPages;
+import app.landfall.returns.ReturnParcels;
 import app.landfall.returns.ReturnPhotoUploads;
 import app.landfall.returns.ReturnRecords;
 import app.landfall.hooks.WebhookCommand;
@@ -135,7 +136,7 @@ public final class Landfall implements AutoCloseable {
                     new RateLimiter(600, Duration.ofMillis(100), clock, 100_000));
             ApiAuthentication apiAuthentication = new ApiAuthentication(new ApiKeys(database.dsl()));
             Idempotency idempotency = new Idempotency(database.dsl(), clock);
-            EventIngestion ingestion = new EventIngestion(database.dsl(), clock, expireAfter);
+            EventIngestion ingestion = new EventIngestion(database.dsl(), clock, expireAfter, new ReturnParcels());
             OrderWriter orderWriter = new OrderWriter(clock);
             ShipmentWriter shipmentWriter = new ShipmentWriter(ingestion, clock);
             ShipmentsApi shipmentsApi = new ShipmentsApi(database.dsl(), config::baseUrl, ingestion, shipmentWriter);

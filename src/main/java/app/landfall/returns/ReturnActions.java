@@ -46,7 +46,10 @@ public final class ReturnActions {
     }
 
     public Outcome approve(long merchantId, long returnId) {
-        return move(merchantId, returnId, ReturnStatus.APPROVED, (tx, update) -> update.set(RETURNS.APPROVED_AT, now()));
+        return move(merchantId, returnId, ReturnStatus.APPROVED, (tx, update) -> {
+            update.set(RETURNS.APPROVED_AT, now());
+            ReturnParcels.open(tx, merchantId, returnId, now());
+        });
     }
 
     public Outcome reject(long merchantId, long returnId, String reason) {

@@ -54,10 +54,34 @@ public final class ReturnPages {
         model.put("self", self);
         model.put("steps", steps(r.status(), r.resolution()));
         model.put("amounts", amounts(r, locale));
+        model.put("parcel", parcel(r, locale));
         model.put("csrf", Csrf.token(ctx));
         model.put("notice", ctx.queryParam("cancelled") != null ? "return.cancelled_notice" : null);
         privateHeaders(ctx);
         ctx.contentType("text/html; charset=utf-8").result(templates.render("returns/show", model, locale));
+    }
+
+    /** The return's parcel once the carrier has it (before that the drop-off code or label is what matters). */
+    private Map<String, Object> parcel(ReturnRecords.Summary r, Locale locale) {
+        if (r.status() == ReturnStatus.REQUESTED || r.status() == ReturnStatus.REJECTED || r.status() == ReturnStatus.CANCELLED) {
+            return null;
+        }
+        return records.parcel(r.merchantId(), r.id()).map(p -> {
+            Map<String, Object> shown = new HashMap<>();
+            shown.put("status", p.status().equals("Pending") ? "return.parcel.waiting" : "status." + p.status());
+            shown.put("carrier", app.landfall.carriers.CarrierDirectory.byCode(p.carrier())
+                    .map(app.landfall.carriers.CarrierDirectory.Carrier::displayName).orElse(null));
+            shown.put("number", p.trackingNumber());
+            shown.put("place", p.lastScanPlace());
+            if (p.lastScanAt() != null) {
+                java.time.ZoneId zone = p.lastScanZone() != null ? java.time.ZoneId.of(p.lastScanZone()) : java.time.ZoneId.of(r.timezone());
+                java.time.ZonedDateTime at = p.lastScanAt().atZoneSameInstant(zone);
+                shown.put("at", at.format(java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                        java.time.format.FormatStyle.SHORT).withLocale(locale)));
+                shown.put("datetime", p.lastScanAt().toInstant().toString());
+            }
+            return shown;
+        }).orElse(null);
     }
 
     /** GET /r/{token}/qr.svg: the drop-off code as a QR code. */

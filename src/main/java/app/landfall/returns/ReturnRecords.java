@@ -7,6 +7,8 @@ import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_ITEMS;
 import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.RETURN_REASONS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
+import static app.landfall.db.schema.Tables.TRACKING_EVENTS;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /** A return as its shopper sees it, found by the token in their link; always with its merchant. */
 public final class ReturnRecords {
@@ -99,6 +102,26 @@ public final class ReturnRecords {
                 r.get(RETURNS.RESTOCKING_FEE), r.get(RETURNS.SHIPPING_FEE), r.get(RETURNS.BONUS), r.get(RETURNS.TOTAL),
                 r.get(RETURNS.REJECTION_REASON), r.get(ORDERS.ORDER_NUMBER), r.get(RETURNS.CREATED_AT), r.get(RETURNS.APPROVED_AT),
                 r.get(RETURNS.RECEIVED_AT), r.get(RETURNS.COMPLETED_AT), from, to, items));
+    }
+
+    /** The return's parcel as the shopper sees it: carrier, number, status and its latest scan. */
+    public record Parcel(String carrier, String trackingNumber, String status, OffsetDateTime lastScanAt, String lastScanZone,
+            String lastScanPlace) {
+    }
+
+    public Optional<Parcel> parcel(long merchantId, long returnId) {
+        var latest = TRACKING_EVENTS.as("latest");
+        return dsl.select(SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS, latest.OCCURRED_AT, latest.OCCURRED_TIMEZONE,
+                        DSL.coalesce(latest.LOCATION, DSL.concat(latest.CITY, DSL.when(latest.COUNTRY.isNotNull(),
+                                DSL.concat(DSL.inline(", "), latest.COUNTRY)).otherwise(DSL.inline("")))))
+                .from(RETURNS)
+                .join(SHIPMENTS).on(SHIPMENTS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(SHIPMENTS.ID.eq(RETURNS.RETURN_SHIPMENT_ID))
+                .leftJoin(DSL.lateral(DSL.selectFrom(TRACKING_EVENTS)
+                        .where(TRACKING_EVENTS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(TRACKING_EVENTS.SHIPMENT_ID.eq(SHIPMENTS.ID))
+                        .orderBy(TRACKING_EVENTS.OCCURRED_AT.desc(), TRACKING_EVENTS.ID.desc()).limit(1)).as("latest")).on(DSL.trueCondition())
+                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId))
+                .fetchOptional(r -> new Parcel(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() == null || r.value6().isBlank() ? null : r.value6()));
     }
 
     private static String cityLine(String city, String region, String postalCode) {

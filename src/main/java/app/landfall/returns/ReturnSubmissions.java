@@ -177,6 +177,9 @@ public final class ReturnSubmissions {
         if (!staged.isEmpty()) {
             ReturnPhotoUploads.attach(tx, merchantId, orderId, submission.key(), returnItems);
         }
+        if (status == ReturnStatus.APPROVED) {
+            ReturnParcels.open(tx, merchantId, id, now);
+        }
         ReturnEvents.record(tx, merchantId, id, rma, status, facts.customerEmail(), now);
         return Optional.of(new Result(decision, new Created(id, rma, token, status, false)));
     }

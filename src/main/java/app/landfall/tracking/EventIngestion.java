@@ -51,7 +51,7 @@ import org.jooq.impl.DSL;
  */
 public final class EventIngestion {
     private static final String LOCK = """
-            SELECT id, status, substatus, status_changed_at, shipped_at, delivered_at, last_event_at, created_at
+            SELECT id, status, substatus, status_changed_at, shipped_at, delivered_at, last_event_at, created_at, direction
             FROM shipments WHERE merchant_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE""";
     private static final String LOCK_AND_SHOW = """
             SELECT s.id, s.status, s.substatus, s.status_changed_at, s.shipped_at, s.delivered_at, s.last_event_at,
@@ -113,10 +113,28 @@ public final class EventIngestion {
     private final Clock clock;
     private final Duration expireAfter;
 
+    private final ReturnParcelListener returnParcels;
+
     public EventIngestion(DSLContext dsl, Clock clock, Duration expireAfter) {
+        this(dsl, clock, expireAfter, ReturnParcelListener.NONE);
+    }
+
+    public EventIngestion(DSLContext dsl, Clock clock, Duration expireAfter, ReturnParcelListener returnParcels) {
         this.dsl = dsl;
         this.clock = clock;
         this.expireAfter = expireAfter;
+        this.returnParcels = returnParcels;
+    }
+
+    /**
+     * Told, inside the ingesting transaction, which return parcels (direction {@code return})
+     * changed status, so the returns they carry can follow (a first scan puts a return in transit).
+     */
+    @FunctionalInterface
+    public interface ReturnParcelListener {
+        ReturnParcelListener NONE = (tx, merchantId, shipmentIds, now) -> { };
+
+        void changed(DSLContext tx, long merchantId, List<Long> shipmentIds, Instant now);
     }
 
     public record Result(int stored, int duplicates, boolean statusChanged) {
@@ -294,8 +312,8 @@ public final class EventIngestion {
                     shipment.deliveredAt = rows.getObject(6, OffsetDateTime.class);
                     shipment.lastEventAt = rows.getObject(7, OffsetDateTime.class);
                     shipment.createdAt = rows.getObject(8, OffsetDateTime.class);
+                    shipment.direction = rows.getString(9);
                     if (show) {
-                        shipment.direction = rows.getString(9);
                         shipment.carrier = rows.getString(10);
                         shipment.service = rows.getString(11);
                         shipment.trackingNumber = rows.getString(12);
@@ -461,6 +479,15 @@ public final class EventIngestion {
                 statement.setArray(p++, connection.createArrayOf("text", column.toArray()));
             }
             statement.executeUpdate();
+        }
+        List<Long> returnParcelsChanged = new ArrayList<>();
+        for (Object id : changed) {
+            if ("return".equals(shipments.get((Long) id).direction)) {
+                returnParcelsChanged.add((Long) id);
+            }
+        }
+        if (!returnParcelsChanged.isEmpty()) {
+            returnParcels.changed(DSL.using(connection, org.jooq.SQLDialect.POSTGRES), merchantId, returnParcelsChanged, now);
         }
         return changed.size();
     }

@@ -241,4 +241,58 @@ class ReturnsIT {
         pool.shutdown();
         return results;
     }
+
+    @Test
+    void an_approved_return_opens_its_parcel_whose_first_scan_puts_the_return_in_transit() {
+        var shipments = app.landfall.db.schema.Tables.SHIPMENTS;
+        var ingestion = new app.landfall.tracking.EventIngestion(dsl, Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofDays(30),
+                new ReturnParcels());
+        long[] order = deliveredOrder();
+        var created = submissions.submit(merchant, order[0], submission(key(), order[1], 1, tooSmall, Resolution.REFUND)).orElseThrow().created();
+        var row = dsl.selectFrom(RETURNS).where(RETURNS.ID.eq(created.id())).fetchSingle();
+        assertNotNull(row.getReturnShipmentId(), "approved at once: the parcel is opened with the return");
+        var parcel = dsl.selectFrom(shipments).where(shipments.MERCHANT_ID.eq(merchant)).and(shipments.ID.eq(row.getReturnShipmentId())).fetchSingle();
+        assertEquals("return", parcel.getDirection());
+        assertEquals(row.getDropoffCode(), parcel.getTrackingNumber(), "the carrier scans the drop-off code");
+        assertEquals("unknown", parcel.getCarrier());
+        assertEquals("Pending", parcel.getStatus());
+        assertEquals(order[0], parcel.getOrderId());
+
+        var labelCreated = new app.landfall.tracking.IncomingEvent(NOW.minusSeconds(3600).atOffset(ZoneOffset.UTC),
+                app.landfall.tracking.CanonicalStatus.of(app.landfall.tracking.ShipmentStatus.InfoReceived), "LC", "Label created",
+                null, null, null, null, null, null, "lc-1");
+        ingestion.append(merchant, parcel.getId(), List.of(labelCreated), "api").orElseThrow();
+        assertEquals("approved", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(created.id())).fetchSingle().value1(),
+                "a label is not a parcel handed over");
+        var scanned = new app.landfall.tracking.IncomingEvent(NOW.minusSeconds(600).atOffset(ZoneOffset.UTC),
+                app.landfall.tracking.CanonicalStatus.of(app.landfall.tracking.ShipmentStatus.InTransit), "PU", "Picked up",
+                "Burlington, VT", "Burlington", "VT", "05401", "US", "America/New_York", "pu-1");
+        ingestion.append(merchant, parcel.getId(), List.of(scanned), "api").orElseThrow();
+        assertEquals("in_transit", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(created.id())).fetchSingle().value1());
+        assertEquals(2, dsl.fetchCount(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.RETURN_ID.eq(created.id())
+                .and(NOTIFICATION_OUTBOX.TEMPLATE.eq("return.in_transit"))), "an email and an event, in the ingesting transaction");
+        var parcelShown = new ReturnRecords(dsl).parcel(merchant, created.id()).orElseThrow();
+        assertEquals("InTransit", parcelShown.status());
+        assertEquals("Burlington, VT", parcelShown.lastScanPlace());
+        assertTrue(new ReturnRecords(dsl).parcel(other, created.id()).isEmpty(), "another merchant sees no parcel");
+
+        // a return that waits for review has no parcel until it is approved; then it gets one
+        long[] second = deliveredOrder();
+        var reviewed = submissions.submit(merchant, second[0], submission(key(), second[1], 1, damaged, Resolution.REFUND)).orElseThrow().created();
+        assertEquals(ReturnStatus.REQUESTED, reviewed.status());
+        assertEquals(null, dsl.select(RETURNS.RETURN_SHIPMENT_ID).from(RETURNS).where(RETURNS.ID.eq(reviewed.id())).fetchSingle().value1());
+        assertTrue(actions.approve(merchant, reviewed.id()).done());
+        Long opened = dsl.select(RETURNS.RETURN_SHIPMENT_ID).from(RETURNS).where(RETURNS.ID.eq(reviewed.id())).fetchSingle().value1();
+        assertNotNull(opened);
+        assertEquals(1, dsl.fetchCount(shipments, shipments.MERCHANT_ID.eq(merchant).and(shipments.ID.eq(opened))
+                .and(shipments.DIRECTION.eq("return"))));
+
+        // a label return is tracked under its RMA
+        long[] third = deliveredOrder();
+        var labelled = submissions.submit(merchant, third[0], new Submission(key(), List.of(new Line(third[1], 1, tooSmall, null, List.of(), null)),
+                Resolution.REFUND, Method.PRINTABLE_LABEL, null)).orElseThrow().created();
+        String number = dsl.select(shipments.TRACKING_NUMBER).from(shipments).join(RETURNS).on(RETURNS.RETURN_SHIPMENT_ID.eq(shipments.ID))
+                .where(RETURNS.ID.eq(labelled.id())).fetchSingle().value1();
+        assertEquals(labelled.rma().replace("-", ""), number);
+    }
 }
