@@ -19,25 +19,16 @@ final class ReturnEvents {
 
     static void record(DSLContext tx, long merchantId, long returnId, String rma, ReturnStatus status, String customerEmail,
             OffsetDateTime now) {
-        String payload = "{\"return_id\": " + returnId + ", \"rma\": \"" + rma + "\", \"status\": \"" + status.code() + "\"}";
+        JSONB payload = JSONB.valueOf("{\"return_id\": " + returnId + ", \"rma\": \"" + rma + "\", \"status\": \"" + status.code() + "\"}");
+        var insert = tx.insertInto(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.CHANNEL,
+                NOTIFICATION_OUTBOX.TEMPLATE, NOTIFICATION_OUTBOX.RECIPIENT, NOTIFICATION_OUTBOX.PAYLOAD, NOTIFICATION_OUTBOX.DEDUPE_KEY,
+                NOTIFICATION_OUTBOX.RETURN_ID, NOTIFICATION_OUTBOX.CREATED_AT, NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT);
+        String template = "return." + status.code();
+        String dedupe = "return:" + returnId + ":" + status.code() + ":";
         if (customerEmail != null) {
-            insert(tx, merchantId, returnId, "email", customerEmail, status, payload, now);
+            insert = insert.values(merchantId, "email", template, customerEmail, payload, dedupe + "email", returnId, now, now);
         }
-        insert(tx, merchantId, returnId, "webhook", "merchant", status, payload, now);
-    }
-
-    private static void insert(DSLContext tx, long merchantId, long returnId, String channel, String recipient, ReturnStatus status,
-            String payload, OffsetDateTime now) {
-        tx.insertInto(NOTIFICATION_OUTBOX)
-                .set(NOTIFICATION_OUTBOX.MERCHANT_ID, merchantId)
-                .set(NOTIFICATION_OUTBOX.CHANNEL, channel)
-                .set(NOTIFICATION_OUTBOX.TEMPLATE, "return." + status.code())
-                .set(NOTIFICATION_OUTBOX.RECIPIENT, recipient)
-                .set(NOTIFICATION_OUTBOX.PAYLOAD, JSONB.valueOf(payload))
-                .set(NOTIFICATION_OUTBOX.DEDUPE_KEY, "return:" + returnId + ":" + status.code() + ":" + channel)
-                .set(NOTIFICATION_OUTBOX.RETURN_ID, returnId)
-                .set(NOTIFICATION_OUTBOX.CREATED_AT, now)
-                .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, now)
+        insert.values(merchantId, "webhook", template, "merchant", payload, dedupe + "webhook", returnId, now, now)
                 .onConflictDoNothing()
                 .execute();
     }

@@ -12,7 +12,6 @@ import static app.landfall.db.schema.Tables.RETURN_WINDOW_OVERRIDES;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 import static app.landfall.db.schema.Tables.SHIPMENT_ITEMS;
 
-import app.landfall.db.schema.tables.records.OrderItemsRecord;
 import app.landfall.db.schema.tables.records.ReturnPoliciesRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,7 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.ArrayList;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.Record;
 
 /**
@@ -63,102 +65,113 @@ final class ReturnFacts {
     }
 
     static Optional<Loaded> load(DSLContext tx, long merchantId, long orderId, boolean lock, OffsetDateTime now) {
-        Record order = tx.select(ORDERS.CURRENCY, ORDERS.PLACED_AT, ORDERS.CUSTOMER_EMAIL, ORDERS.BRAND_ID, MERCHANTS.TIMEZONE)
+        // 1: the order (locked with lock: two returns of one order are decided one after the other),
+        // its merchant's default policy with overrides, the active reasons, and the return counts
+        var overrides = DSL.multiset(DSL.select(RETURN_WINDOW_OVERRIDES.KIND, RETURN_WINDOW_OVERRIDES.VALUE, RETURN_WINDOW_OVERRIDES.WINDOW_DAYS)
+                .from(RETURN_WINDOW_OVERRIDES)
+                .where(RETURN_WINDOW_OVERRIDES.MERCHANT_ID.eq(merchantId)).and(RETURN_WINDOW_OVERRIDES.POLICY_ID.eq(RETURN_POLICIES.ID))
+                .orderBy(RETURN_WINDOW_OVERRIDES.ID)).as("overrides");
+        var reasonRows = DSL.multiset(DSL.select(RETURN_REASONS.ID, RETURN_REASONS.CODE, RETURN_REASONS.LABEL, RETURN_REASONS.REQUIRES_COMMENT,
+                        RETURN_REASONS.REQUIRES_PHOTOS, RETURN_REASONS.REQUIRES_REVIEW)
+                .from(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(merchantId)).and(RETURN_REASONS.ACTIVE)
+                .orderBy(RETURN_REASONS.POSITION, RETURN_REASONS.ID)).as("reasons");
+        Field<Integer> activeReturns = DSL.field(DSL.selectCount().from(RETURNS)
+                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ORDER_ID.eq(orderId)).and(RETURNS.STATUS.in(ACTIVE))).as("active");
+        var theirOrders = ORDERS.as("their_orders");
+        Field<Integer> recentReturns = DSL.field(DSL.selectCount().from(RETURNS)
+                .join(theirOrders).on(theirOrders.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(theirOrders.ID.eq(RETURNS.ORDER_ID))
+                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(theirOrders.CUSTOMER_EMAIL.eq(ORDERS.CUSTOMER_EMAIL))
+                .and(RETURNS.CREATED_AT.gt(now.minusDays(90)))).as("recent");
+        var query = tx.select(ORDERS.CURRENCY, ORDERS.PLACED_AT, ORDERS.CUSTOMER_EMAIL, ORDERS.BRAND_ID, MERCHANTS.TIMEZONE)
+                .select(RETURN_POLICIES.fields())
+                .select(overrides, reasonRows, activeReturns, recentReturns)
                 .from(ORDERS).join(MERCHANTS).on(MERCHANTS.ID.eq(ORDERS.MERCHANT_ID))
-                .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(orderId))
-                .fetchOne();
+                .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(RETURN_POLICIES.IS_DEFAULT)
+                .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(orderId));
+        Record order = lock ? query.forUpdate().of(ORDERS).fetchOne() : query.fetchOne();
         if (order == null) {
             return Optional.empty();
         }
         ZoneId zone = zone(order.get(MERCHANTS.TIMEZONE));
-        var items = tx.selectFrom(ORDER_ITEMS)
+
+        // 2: the items, each with the units already in returns, its newest outgoing package and the
+        // variants in stock to exchange it for
+        var ri = RETURN_ITEMS.as("ri");
+        var r = RETURNS.as("r");
+        Field<java.math.BigDecimal> inReturns = DSL.field(DSL.select(DSL.sum(ri.QUANTITY)).from(r)
+                .join(ri).on(ri.MERCHANT_ID.eq(r.MERCHANT_ID)).and(ri.RETURN_ID.eq(r.ID))
+                .where(r.MERCHANT_ID.eq(merchantId)).and(r.ORDER_ID.eq(orderId)).and(r.STATUS.in(ACTIVE))
+                .and(ri.ORDER_ITEM_ID.eq(ORDER_ITEMS.ID))).as("in_returns");
+        Field<String[]> variantTitles = DSL.field(DSL.select(DSL.arrayAgg(PRODUCT_VARIANTS.VARIANT_TITLE)
+                        .orderBy(PRODUCT_VARIANTS.POSITION, PRODUCT_VARIANTS.ID))
+                .from(PRODUCT_VARIANTS)
+                .where(PRODUCT_VARIANTS.MERCHANT_ID.eq(merchantId)).and(PRODUCT_VARIANTS.PRODUCT_TITLE.eq(ORDER_ITEMS.TITLE))
+                .and(PRODUCT_VARIANTS.IN_STOCK)).as("variants");
+        var newest = DSL.select(SHIPMENTS.STATUS, SHIPMENTS.CREATED_AT, SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT, SHIPMENTS.STATUS_CHANGED_AT)
+                .from(SHIPMENTS)
+                .join(SHIPMENT_ITEMS).on(SHIPMENT_ITEMS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(SHIPMENT_ITEMS.SHIPMENT_ID.eq(SHIPMENTS.ID))
+                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ORDER_ID.eq(orderId)).and(SHIPMENTS.DIRECTION.eq("outbound"))
+                .and(SHIPMENT_ITEMS.ORDER_ITEM_ID.eq(ORDER_ITEMS.ID))
+                .orderBy(SHIPMENTS.CREATED_AT.desc(), SHIPMENTS.ID.desc()) // the newest package of an item wins
+                .limit(1)
+                .asTable("newest");
+        var rows = tx.select(ORDER_ITEMS.ID, ORDER_ITEMS.SKU, ORDER_ITEMS.PRODUCT_TAGS, ORDER_ITEMS.UNIT_PRICE, ORDER_ITEMS.QUANTITY,
+                        ORDER_ITEMS.FINAL_SALE, ORDER_ITEMS.TITLE, ORDER_ITEMS.VARIANT_TITLE, ORDER_ITEMS.IMAGE_URL, inReturns, variantTitles,
+                        newest.field(SHIPMENTS.STATUS), newest.field(SHIPMENTS.CREATED_AT), newest.field(SHIPMENTS.SHIPPED_AT),
+                        newest.field(SHIPMENTS.DELIVERED_AT), newest.field(SHIPMENTS.STATUS_CHANGED_AT))
+                .from(ORDER_ITEMS)
+                .leftJoin(DSL.lateral(newest)).on(DSL.trueCondition())
                 .where(ORDER_ITEMS.MERCHANT_ID.eq(merchantId)).and(ORDER_ITEMS.ORDER_ID.eq(orderId))
-                .orderBy(ORDER_ITEMS.ID);
-        List<OrderItemsRecord> rows = lock ? items.forUpdate().fetch() : items.fetch();
+                .orderBy(ORDER_ITEMS.ID)
+                .fetch();
+        List<OrderFacts.Item> facts = new ArrayList<>();
+        List<Shown> shown = new ArrayList<>();
+        for (Record row : rows) {
+            String status = row.get(newest.field(SHIPMENTS.STATUS));
+            OrderFacts.Delivery delivery = status == null ? OrderFacts.Delivery.notShipped()
+                    : delivery(status, row.get(newest.field(SHIPMENTS.CREATED_AT)), row.get(newest.field(SHIPMENTS.SHIPPED_AT)),
+                            row.get(newest.field(SHIPMENTS.DELIVERED_AT)), row.get(newest.field(SHIPMENTS.STATUS_CHANGED_AT)), zone);
+            String variant = row.get(ORDER_ITEMS.VARIANT_TITLE);
+            String[] variants = row.get(variantTitles);
+            java.math.BigDecimal held = row.get(inReturns);
+            facts.add(new OrderFacts.Item(row.get(ORDER_ITEMS.ID), row.get(ORDER_ITEMS.SKU), Set.copyOf(Arrays.asList(row.get(ORDER_ITEMS.PRODUCT_TAGS))),
+                    row.get(ORDER_ITEMS.UNIT_PRICE), row.get(ORDER_ITEMS.QUANTITY), held == null ? 0 : held.intValue(),
+                    row.get(ORDER_ITEMS.FINAL_SALE), delivery,
+                    variants == null ? List.of() : Arrays.stream(variants).filter(v -> !v.equals(variant)).toList()));
+            shown.add(new Shown(row.get(ORDER_ITEMS.ID), row.get(ORDER_ITEMS.TITLE), variant, row.get(ORDER_ITEMS.IMAGE_URL)));
+        }
 
-        Map<Long, Integer> inReturns = new HashMap<>();
-        tx.select(RETURN_ITEMS.ORDER_ITEM_ID, RETURN_ITEMS.QUANTITY)
-                .from(RETURN_ITEMS).join(RETURNS).on(RETURNS.MERCHANT_ID.eq(RETURN_ITEMS.MERCHANT_ID)).and(RETURNS.ID.eq(RETURN_ITEMS.RETURN_ID))
-                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ORDER_ID.eq(orderId)).and(RETURNS.STATUS.in(ACTIVE))
-                .forEach(r -> inReturns.merge(r.value1(), r.value2(), Integer::sum));
-        int activeReturns = tx.fetchCount(RETURNS, RETURNS.MERCHANT_ID.eq(merchantId).and(RETURNS.ORDER_ID.eq(orderId))
-                .and(RETURNS.STATUS.in(ACTIVE)));
-
-        Map<Long, OrderFacts.Delivery> deliveries = deliveries(tx, merchantId, orderId, zone);
-        Map<String, List<String>> variants = variants(tx, merchantId, rows);
-        List<OrderFacts.Item> facts = rows.stream().map(r -> new OrderFacts.Item(r.getId(), r.getSku(), Set.copyOf(Arrays.asList(r.getProductTags())),
-                r.getUnitPrice(), r.getQuantity(), inReturns.getOrDefault(r.getId(), 0), r.getFinalSale(),
-                deliveries.getOrDefault(r.getId(), OrderFacts.Delivery.notShipped()),
-                variants.getOrDefault(r.getTitle(), List.of()).stream().filter(v -> !v.equals(r.getVariantTitle())).toList()))
-                .toList();
-
-        String email = order.get(ORDERS.CUSTOMER_EMAIL);
-        int recent = email == null ? 0 : tx.fetchCount(RETURNS.join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID)),
-                RETURNS.MERCHANT_ID.eq(merchantId).and(ORDERS.CUSTOMER_EMAIL.eq(email))
-                        .and(RETURNS.CREATED_AT.gt(now.minusDays(90))));
-
-        ReturnPoliciesRecord policyRow = tx.selectFrom(RETURN_POLICIES)
-                .where(RETURN_POLICIES.MERCHANT_ID.eq(merchantId)).and(RETURN_POLICIES.IS_DEFAULT).fetchOne();
-        ReturnPolicy policy = policyRow == null ? DEFAULT_POLICY : policy(tx, policyRow);
-
+        ReturnPoliciesRecord policyRow = order.get(RETURN_POLICIES.ID) == null ? null : order.into(RETURN_POLICIES);
+        ReturnPolicy policy = policyRow == null ? DEFAULT_POLICY : policy(policyRow, order.get(overrides).map(o ->
+                new ReturnPolicy.WindowOverride(ReturnPolicy.WindowOverride.Kind.valueOf(o.value1().toUpperCase(Locale.ROOT)),
+                        o.value2(), o.value3())));
         Map<Long, ReturnRequest.Reason> reasons = new HashMap<>();
-        List<ReasonChoice> reasonList = new java.util.ArrayList<>();
-        tx.selectFrom(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(merchantId)).and(RETURN_REASONS.ACTIVE)
-                .orderBy(RETURN_REASONS.POSITION, RETURN_REASONS.ID)
-                .forEach(r -> {
-                    reasons.put(r.getId(), new ReturnRequest.Reason(r.getCode(), r.getRequiresComment(), r.getRequiresPhotos(),
-                            r.getRequiresReview()));
-                    reasonList.add(new ReasonChoice(r.getId(), r.getLabel()));
-                });
-
+        List<ReasonChoice> reasonList = new ArrayList<>();
+        for (var reason : order.get(reasonRows)) {
+            reasons.put(reason.value1(), new ReturnRequest.Reason(reason.value2(), reason.value4(), reason.value5(), reason.value6()));
+            reasonList.add(new ReasonChoice(reason.value1(), reason.value3()));
+        }
+        String email = order.get(ORDERS.CUSTOMER_EMAIL);
         LocalDate orderedOn = order.get(ORDERS.PLACED_AT).atZoneSameInstant(zone).toLocalDate();
         return Optional.of(new Loaded(policyRow == null ? null : policyRow.getId(), policy,
-                new OrderFacts(order.get(ORDERS.CURRENCY), orderedOn, facts, activeReturns, recent), Map.copyOf(reasons), zone, email,
-                order.get(ORDERS.BRAND_ID),
-                rows.stream().map(r -> new Shown(r.getId(), r.getTitle(), r.getVariantTitle(), r.getImageUrl())).toList(),
-                List.copyOf(reasonList)));
+                new OrderFacts(order.get(ORDERS.CURRENCY), orderedOn, List.copyOf(facts), order.get(activeReturns),
+                        email == null ? 0 : order.get(recentReturns)),
+                Map.copyOf(reasons), zone, email, order.get(ORDERS.BRAND_ID), List.copyOf(shown), List.copyOf(reasonList)));
     }
 
-    /** Where each item's newest outgoing package is. */
-    private static Map<Long, OrderFacts.Delivery> deliveries(DSLContext tx, long merchantId, long orderId, ZoneId zone) {
-        Map<Long, OrderFacts.Delivery> result = new HashMap<>();
-        tx.select(SHIPMENT_ITEMS.ORDER_ITEM_ID, SHIPMENTS.STATUS, SHIPMENTS.CREATED_AT, SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT,
-                        SHIPMENTS.STATUS_CHANGED_AT)
-                .from(SHIPMENT_ITEMS)
-                .join(SHIPMENTS).on(SHIPMENTS.MERCHANT_ID.eq(SHIPMENT_ITEMS.MERCHANT_ID)).and(SHIPMENTS.ID.eq(SHIPMENT_ITEMS.SHIPMENT_ID))
-                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ORDER_ID.eq(orderId)).and(SHIPMENTS.DIRECTION.eq("outbound"))
-                .orderBy(SHIPMENTS.CREATED_AT, SHIPMENTS.ID) // the newest package of an item wins
-                .forEach(r -> {
-                    LocalDate fulfilled = date(r.value4() != null ? r.value4() : r.value3(), zone);
-                    OrderFacts.Delivery delivery = switch (r.value2()) {
-                        case "Delivered" -> OrderFacts.Delivery.delivered(fulfilled, date(r.value5() != null ? r.value5() : r.value6(), zone));
-                        // a label with no scans, or tracking that went quiet: fulfilled, arrival unknown
-                        case "Pending", "InfoReceived", "Expired" -> OrderFacts.Delivery.untracked(fulfilled);
-                        default -> OrderFacts.Delivery.inTransit(fulfilled);
-                    };
-                    result.put(r.value1(), delivery);
-                });
-        return result;
+    /** Where an item's newest outgoing package is. */
+    private static OrderFacts.Delivery delivery(String status, OffsetDateTime created, OffsetDateTime shipped, OffsetDateTime delivered,
+            OffsetDateTime statusChanged, ZoneId zone) {
+        LocalDate fulfilled = date(shipped != null ? shipped : created, zone);
+        return switch (status) {
+            case "Delivered" -> OrderFacts.Delivery.delivered(fulfilled, date(delivered != null ? delivered : statusChanged, zone));
+            // a label with no scans, or tracking that went quiet: fulfilled, arrival unknown
+            case "Pending", "InfoReceived", "Expired" -> OrderFacts.Delivery.untracked(fulfilled);
+            default -> OrderFacts.Delivery.inTransit(fulfilled);
+        };
     }
 
-    /** Variant titles by product title, for the products of these items. */
-    private static Map<String, List<String>> variants(DSLContext tx, long merchantId, List<OrderItemsRecord> items) {
-        Map<String, List<String>> result = new HashMap<>();
-        List<String> titles = items.stream().map(OrderItemsRecord::getTitle).distinct().toList();
-        tx.select(PRODUCT_VARIANTS.PRODUCT_TITLE, PRODUCT_VARIANTS.VARIANT_TITLE).from(PRODUCT_VARIANTS)
-                .where(PRODUCT_VARIANTS.MERCHANT_ID.eq(merchantId)).and(PRODUCT_VARIANTS.PRODUCT_TITLE.in(titles))
-                .and(PRODUCT_VARIANTS.IN_STOCK)
-                .orderBy(PRODUCT_VARIANTS.POSITION, PRODUCT_VARIANTS.ID)
-                .forEach(r -> result.computeIfAbsent(r.value1(), t -> new java.util.ArrayList<>()).add(r.value2()));
-        return result;
-    }
-
-    private static ReturnPolicy policy(DSLContext tx, ReturnPoliciesRecord p) {
-        List<ReturnPolicy.WindowOverride> overrides = tx.selectFrom(RETURN_WINDOW_OVERRIDES)
-                .where(RETURN_WINDOW_OVERRIDES.MERCHANT_ID.eq(p.getMerchantId())).and(RETURN_WINDOW_OVERRIDES.POLICY_ID.eq(p.getId()))
-                .orderBy(RETURN_WINDOW_OVERRIDES.ID)
-                .fetch(o -> new ReturnPolicy.WindowOverride(ReturnPolicy.WindowOverride.Kind.valueOf(o.getKind().toUpperCase(Locale.ROOT)),
-                        o.getValue(), o.getWindowDays()));
+    private static ReturnPolicy policy(ReturnPoliciesRecord p, List<ReturnPolicy.WindowOverride> overrides) {
         EnumSet<ReturnPolicy.Resolution> resolutions = EnumSet.noneOf(ReturnPolicy.Resolution.class);
         if (p.getAllowRefund()) {
             resolutions.add(ReturnPolicy.Resolution.REFUND);

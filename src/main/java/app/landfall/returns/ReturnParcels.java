@@ -2,8 +2,6 @@ package app.landfall.returns;
 
 import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.RETURNS;
-import static app.landfall.db.schema.Tables.RETURN_ITEMS;
-import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.auth.Tokens;
@@ -14,8 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 /**
  * A return's own parcel is a Landfall shipment with direction {@code return}, so carrier events
@@ -34,56 +30,34 @@ public final class ReturnParcels implements EventIngestion.ReturnParcelListener 
      * a return kept at home, brought to a store, or that already has its parcel.
      */
     static void open(DSLContext tx, long merchantId, long returnId, OffsetDateTime now) {
-        Record r = tx.select(RETURNS.METHOD, RETURNS.DROPOFF_CODE, RETURNS.RMA_NUMBER, RETURNS.ORDER_ID, RETURNS.RETURN_SHIPMENT_ID,
-                        RETURN_POLICIES.RETURN_CARRIER, RETURN_POLICIES.RETURN_TO_CITY, RETURN_POLICIES.RETURN_TO_REGION,
-                        RETURN_POLICIES.RETURN_TO_POSTAL_CODE, RETURN_POLICIES.RETURN_TO_COUNTRY, ORDERS.SHIPPING_CITY, ORDERS.SHIPPING_REGION,
-                        ORDERS.SHIPPING_POSTAL_CODE, ORDERS.SHIPPING_COUNTRY,
-                        DSL.field(DSL.exists(DSL.selectOne().from(RETURN_ITEMS).where(RETURN_ITEMS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID))
-                                .and(RETURN_ITEMS.RETURN_ID.eq(RETURNS.ID)).and(RETURN_ITEMS.KEEP_ITEM.isFalse()))).as("ships"))
-                .from(RETURNS)
-                .join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
-                .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(RETURN_POLICIES.ID.eq(RETURNS.POLICY_ID))
-                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId))
-                .fetchOne();
-        if (r == null || r.get(RETURNS.RETURN_SHIPMENT_ID) != null || !r.get("ships", Boolean.class)) {
-            return;
-        }
-        String number = switch (r.get(RETURNS.METHOD)) {
-            case "qr_dropoff" -> r.get(RETURNS.DROPOFF_CODE);
-            case "printable_label" -> r.get(RETURNS.RMA_NUMBER).replace("-", "");
-            default -> null;
-        };
-        if (number == null) {
-            return;
-        }
-        String carrier = r.get(RETURN_POLICIES.RETURN_CARRIER) != null ? r.get(RETURN_POLICIES.RETURN_CARRIER) : ShipmentWriter.UNKNOWN_CARRIER;
-        Long shipmentId = tx.insertInto(SHIPMENTS)
-                .set(SHIPMENTS.MERCHANT_ID, merchantId)
-                .set(SHIPMENTS.ORDER_ID, r.get(RETURNS.ORDER_ID))
-                .set(SHIPMENTS.DIRECTION, "return")
-                .set(SHIPMENTS.CARRIER, carrier)
-                .set(SHIPMENTS.TRACKING_NUMBER, number)
-                .set(SHIPMENTS.ORIGIN_CITY, r.get(ORDERS.SHIPPING_CITY))
-                .set(SHIPMENTS.ORIGIN_REGION, r.get(ORDERS.SHIPPING_REGION))
-                .set(SHIPMENTS.ORIGIN_POSTAL_CODE, r.get(ORDERS.SHIPPING_POSTAL_CODE))
-                .set(SHIPMENTS.ORIGIN_COUNTRY, r.get(ORDERS.SHIPPING_COUNTRY))
-                .set(SHIPMENTS.DESTINATION_CITY, r.get(RETURN_POLICIES.RETURN_TO_CITY))
-                .set(SHIPMENTS.DESTINATION_REGION, r.get(RETURN_POLICIES.RETURN_TO_REGION))
-                .set(SHIPMENTS.DESTINATION_POSTAL_CODE, r.get(RETURN_POLICIES.RETURN_TO_POSTAL_CODE))
-                .set(SHIPMENTS.DESTINATION_COUNTRY, r.get(RETURN_POLICIES.RETURN_TO_COUNTRY))
-                .set(SHIPMENTS.PUBLIC_TOKEN, Tokens.newToken())
-                .set(SHIPMENTS.CREATED_AT, now)
-                .set(SHIPMENTS.UPDATED_AT, now)
-                .set(SHIPMENTS.STATUS_CHANGED_AT, now)
-                // a number the merchant already tracks under that carrier is not taken over
-                .onConflict(SHIPMENTS.MERCHANT_ID, SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER).doNothing()
-                .returning(SHIPMENTS.ID)
-                .fetchOptional(SHIPMENTS.ID).orElse(null);
-        if (shipmentId != null) {
-            tx.update(RETURNS).set(RETURNS.RETURN_SHIPMENT_ID, shipmentId)
-                    .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId)).execute();
-        }
+        // one statement: the parcel is made from the return, its order and policy, and linked
+        tx.execute(OPEN, Tokens.newToken(), now, now, now, merchantId, returnId, returnId);
     }
+
+    private static final String OPEN = """
+            WITH parcel AS (
+                INSERT INTO shipments (merchant_id, order_id, direction, carrier, tracking_number, origin_city, origin_region,
+                                       origin_postal_code, origin_country, destination_city, destination_region,
+                                       destination_postal_code, destination_country, public_token, created_at, updated_at,
+                                       status_changed_at)
+                SELECT r.merchant_id, r.order_id, 'return', coalesce(p.return_carrier, '%s'),
+                       CASE r.method WHEN 'qr_dropoff' THEN r.dropoff_code ELSE replace(r.rma_number, '-', '') END,
+                       o.shipping_city, o.shipping_region, o.shipping_postal_code, o.shipping_country,
+                       p.return_to_city, p.return_to_region, p.return_to_postal_code, p.return_to_country,
+                       ?, ?::timestamptz, ?::timestamptz, ?::timestamptz
+                FROM returns r
+                JOIN orders o ON o.merchant_id = r.merchant_id AND o.id = r.order_id
+                LEFT JOIN return_policies p ON p.merchant_id = r.merchant_id AND p.id = r.policy_id
+                WHERE r.merchant_id = ? AND r.id = ? AND r.return_shipment_id IS NULL
+                  AND (r.method = 'printable_label' OR (r.method = 'qr_dropoff' AND r.dropoff_code IS NOT NULL))
+                  AND EXISTS (SELECT 1 FROM return_items i
+                              WHERE i.merchant_id = r.merchant_id AND i.return_id = r.id AND NOT i.keep_item)
+                -- a number the merchant already tracks under that carrier is not taken over
+                ON CONFLICT (merchant_id, carrier, tracking_number) DO NOTHING
+                RETURNING merchant_id, id, tracking_number)
+            UPDATE returns r SET return_shipment_id = parcel.id
+            FROM parcel
+            WHERE r.merchant_id = parcel.merchant_id AND r.id = ?""".formatted(ShipmentWriter.UNKNOWN_CARRIER);
 
     /** An approved return whose parcel the carrier now has is in transit (in the ingesting transaction). */
     @Override

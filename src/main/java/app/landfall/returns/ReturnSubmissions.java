@@ -76,10 +76,6 @@ public final class ReturnSubmissions {
         if (submission.key() == null || !submission.key().matches("[A-Za-z0-9_-]{16,64}")) {
             throw new IllegalArgumentException("a submission needs its form's random key");
         }
-        Optional<Created> earlier = byKey(dsl, merchantId, submission.key());
-        if (earlier.isPresent()) {
-            return Optional.of(new Result(null, earlier.get()));
-        }
         try {
             return dsl.transactionResult(cfg -> submitIn(DSL.using(cfg), merchantId, orderId, submission));
         } catch (DataAccessException e) {
@@ -116,56 +112,66 @@ public final class ReturnSubmissions {
             return Optional.of(new Result(decision, null));
         }
         ReturnStatus status = decision.needsReview() ? ReturnStatus.REQUESTED : ReturnStatus.APPROVED;
-        String rma = unused(tx, merchantId, rmas::next, RETURNS.RMA_NUMBER);
         boolean shipped = submission.method().shipped() && decision.lines().stream().anyMatch(l -> !l.keepItem());
-        String dropoff = submission.method() == ReturnPolicy.Method.QR_DROPOFF && shipped
-                ? unused(tx, merchantId, ReturnSubmissions::dropoffCode, RETURNS.DROPOFF_CODE) : null;
+        boolean dropoff = submission.method() == ReturnPolicy.Method.QR_DROPOFF && shipped;
         String token = Tokens.newToken();
         ReturnDecision.Amounts amounts = decision.amounts();
-        long id = tx.insertInto(RETURNS)
-                .set(RETURNS.MERCHANT_ID, merchantId)
-                .set(RETURNS.RMA_NUMBER, rma)
-                .set(RETURNS.ORDER_ID, orderId)
-                .set(RETURNS.POLICY_ID, facts.policyId())
-                .set(RETURNS.STATUS, status.code())
-                .set(RETURNS.RESOLUTION, submission.resolution().name().toLowerCase(Locale.ROOT))
-                .set(RETURNS.METHOD, submission.method().name().toLowerCase(Locale.ROOT))
-                .set(RETURNS.PUBLIC_TOKEN, token)
-                .set(RETURNS.CURRENCY, amounts.currency())
-                .set(RETURNS.ITEMS_VALUE, amounts.itemsValue())
-                .set(RETURNS.RESTOCKING_FEE, amounts.restockingFee())
-                .set(RETURNS.SHIPPING_FEE, amounts.shippingFee())
-                .set(RETURNS.BONUS, amounts.bonus())
-                .set(RETURNS.TOTAL, amounts.total())
-                .set(RETURNS.NEEDS_REVIEW, decision.needsReview())
-                .set(RETURNS.DECISION, JSONB.valueOf(rulesJson(decision)))
-                .set(RETURNS.DROPOFF_CODE, dropoff)
-                .set(RETURNS.SUBMISSION_KEY, submission.key())
-                .set(RETURNS.CUSTOMER_NOTE, blankToNull(submission.customerNote()))
-                .set(RETURNS.CREATED_AT, now)
-                .set(RETURNS.UPDATED_AT, now)
-                .set(RETURNS.APPROVED_AT, status == ReturnStatus.APPROVED ? now : null)
-                .returning(RETURNS.ID).fetchSingle(RETURNS.ID);
-        Map<Long, Long> returnItems = new HashMap<>();
+        // the RMA and drop-off code are random; a clash with another return of this merchant (a
+        // unique index) makes the insert do nothing, and the next pick is tried
+        Long inserted = null;
+        String rma = null;
+        String dropoffCode = null;
+        for (int attempt = 0; inserted == null; attempt++) {
+            if (attempt == 20) {
+                throw new IllegalStateException("no unused RMA number and drop-off code after 20 random picks");
+            }
+            rma = rmas.next();
+            dropoffCode = dropoff ? dropoffCode() : null;
+            inserted = tx.insertInto(RETURNS)
+                    .set(RETURNS.MERCHANT_ID, merchantId)
+                    .set(RETURNS.RMA_NUMBER, rma)
+                    .set(RETURNS.ORDER_ID, orderId)
+                    .set(RETURNS.POLICY_ID, facts.policyId())
+                    .set(RETURNS.STATUS, status.code())
+                    .set(RETURNS.RESOLUTION, submission.resolution().name().toLowerCase(Locale.ROOT))
+                    .set(RETURNS.METHOD, submission.method().name().toLowerCase(Locale.ROOT))
+                    .set(RETURNS.PUBLIC_TOKEN, token)
+                    .set(RETURNS.CURRENCY, amounts.currency())
+                    .set(RETURNS.ITEMS_VALUE, amounts.itemsValue())
+                    .set(RETURNS.RESTOCKING_FEE, amounts.restockingFee())
+                    .set(RETURNS.SHIPPING_FEE, amounts.shippingFee())
+                    .set(RETURNS.BONUS, amounts.bonus())
+                    .set(RETURNS.TOTAL, amounts.total())
+                    .set(RETURNS.NEEDS_REVIEW, decision.needsReview())
+                    .set(RETURNS.DECISION, JSONB.valueOf(rulesJson(decision)))
+                    .set(RETURNS.DROPOFF_CODE, dropoffCode)
+                    .set(RETURNS.SUBMISSION_KEY, submission.key())
+                    .set(RETURNS.CUSTOMER_NOTE, blankToNull(submission.customerNote()))
+                    .set(RETURNS.CREATED_AT, now)
+                    .set(RETURNS.UPDATED_AT, now)
+                    .set(RETURNS.APPROVED_AT, status == ReturnStatus.APPROVED ? now : null)
+                    .onConflictDoNothing()
+                    .returning(RETURNS.ID).fetchOptional(RETURNS.ID).orElse(null);
+        }
+        long id = inserted;
+        var items = tx.insertInto(RETURN_ITEMS, RETURN_ITEMS.MERCHANT_ID, RETURN_ITEMS.RETURN_ID, RETURN_ITEMS.ORDER_ITEM_ID,
+                RETURN_ITEMS.QUANTITY, RETURN_ITEMS.REASON_ID, RETURN_ITEMS.COMMENT, RETURN_ITEMS.EXCHANGE_VARIANT_TITLE, RETURN_ITEMS.VALUE,
+                RETURN_ITEMS.KEEP_ITEM);
         for (int i = 0; i < lines.size(); i++) {
             Line line = submission.lines().get(i);
             ReturnDecision.Line priced = decision.lines().get(i);
-            long itemId = tx.insertInto(RETURN_ITEMS)
-                    .set(RETURN_ITEMS.MERCHANT_ID, merchantId)
-                    .set(RETURN_ITEMS.RETURN_ID, id)
-                    .set(RETURN_ITEMS.ORDER_ITEM_ID, line.orderItemId())
-                    .set(RETURN_ITEMS.QUANTITY, line.quantity())
-                    .set(RETURN_ITEMS.REASON_ID, line.reasonId())
-                    .set(RETURN_ITEMS.COMMENT, blankToNull(line.comment()))
-                    .set(RETURN_ITEMS.EXCHANGE_VARIANT_TITLE, submission.resolution() == ReturnPolicy.Resolution.EXCHANGE ? line.exchangeVariant() : null)
-                    .set(RETURN_ITEMS.VALUE, priced.value())
-                    .set(RETURN_ITEMS.KEEP_ITEM, priced.keepItem())
-                    .returning(RETURN_ITEMS.ID).fetchSingle(RETURN_ITEMS.ID);
-            returnItems.put(line.orderItemId(), itemId);
+            items = items.values(merchantId, id, line.orderItemId(), line.quantity(), line.reasonId(), blankToNull(line.comment()),
+                    submission.resolution() == ReturnPolicy.Resolution.EXCHANGE ? line.exchangeVariant() : null, priced.value(),
+                    priced.keepItem());
+        }
+        Map<Long, Long> returnItems = new HashMap<>();
+        items.returning(RETURN_ITEMS.ID, RETURN_ITEMS.ORDER_ITEM_ID).fetch()
+                .forEach(r -> returnItems.put(r.getOrderItemId(), r.getId()));
+        for (Line line : submission.lines()) {
             for (Photo photo : line.photos()) {
                 tx.insertInto(RETURN_PHOTOS)
                         .set(RETURN_PHOTOS.MERCHANT_ID, merchantId)
-                        .set(RETURN_PHOTOS.RETURN_ITEM_ID, itemId)
+                        .set(RETURN_PHOTOS.RETURN_ITEM_ID, returnItems.get(line.orderItemId()))
                         .set(RETURN_PHOTOS.CONTENT_TYPE, photo.contentType())
                         .set(RETURN_PHOTOS.BODY, photo.body())
                         .set(RETURN_PHOTOS.WIDTH, photo.width())
@@ -188,17 +194,6 @@ public final class ReturnSubmissions {
         return tx.select(RETURNS.ID, RETURNS.RMA_NUMBER, RETURNS.PUBLIC_TOKEN, RETURNS.STATUS).from(RETURNS)
                 .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.SUBMISSION_KEY.eq(key))
                 .fetchOptional(r -> new Created(r.value1(), r.value2(), r.value3(), ReturnStatus.of(r.value4()).orElseThrow(), true));
-    }
-
-    /** A fresh random value no return of this merchant has in that column (checked before insert: a failed insert would end the transaction). */
-    private static String unused(DSLContext tx, long merchantId, java.util.function.Supplier<String> next, org.jooq.TableField<?, String> column) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String candidate = next.get();
-            if (!tx.fetchExists(RETURNS, RETURNS.MERCHANT_ID.eq(merchantId).and(column.eq(candidate)))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no unused " + column.getName() + " after 20 random picks");
     }
 
     /** What the carrier scans at the counter: 10 characters, easy to read out if the scanner fails. */
