@@ -190,6 +190,60 @@ class ReturnPageIT {
     }
 
     @Test
+    void a_damaged_item_asks_for_a_photo_and_goes_to_review_with_it() throws Exception {
+        pages.expectStatus(422); // the form comes back with "add a photo"
+        Page page = phone(true);
+        Record2<String, String> order = orderToReturn(3);
+        page.navigate(landfall.baseUrl() + "/demo/returns");
+        page.getByLabel("Order number").fill(order.value1());
+        page.getByLabel("Email or postal code").fill(order.value2());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find my order")).click();
+        String item = page.locator("select[name^=qty_]").first().getAttribute("name").substring("qty_".length());
+        page.locator("select[name=qty_" + item + "]").selectOption("1");
+        page.locator("select[name=reason_" + item + "]").selectOption(
+                new com.microsoft.playwright.options.SelectOption().setLabel("Arrived damaged or faulty (photos needed)"));
+        page.locator("#comment_" + item).fill("The buckle snapped on the first day.");
+        page.getByLabel("Refund to your original payment method").check();
+        page.getByLabel("Drop it off with a QR code (no box, no printer)").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page.locator("#photo_" + item + "-error")).hasText("Add 1 to 3 photos of the problem.");
+        assertEquals("", Browsers.accessibilityViolations(page), "the page asking for a photo");
+        Browsers.screenshot(page, "returns-photo-needed-390x844");
+
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(800, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = picture.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(100, 100, 600, 400);
+        g.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        ImageIO.write(picture, "jpeg", jpeg);
+        page.locator("#photo_" + item).setInputFiles(new com.microsoft.playwright.options.FilePayload("buckle.jpg", "image/jpeg",
+                jpeg.toByteArray()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Check your return");
+        assertThat(page.locator("main")).containsText("1 photo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit return")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Return R-");
+        assertThat(page.locator(".status-card")).containsText("Requested");
+        String rma = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent().replace("Return ", "").strip();
+        assertEquals(1, dsl.fetchCount(app.landfall.db.schema.Tables.RETURN_PHOTOS
+                .join(app.landfall.db.schema.Tables.RETURN_ITEMS).on(app.landfall.db.schema.Tables.RETURN_ITEMS.ID
+                        .eq(app.landfall.db.schema.Tables.RETURN_PHOTOS.RETURN_ITEM_ID))
+                .join(RETURNS).on(RETURNS.ID.eq(app.landfall.db.schema.Tables.RETURN_ITEMS.RETURN_ID)),
+                RETURNS.RMA_NUMBER.eq(rma).and(RETURNS.MERCHANT_ID.eq(demoId))), "the photo is stored with the return");
+    }
+
+    @Test
+    void a_return_on_its_way_shows_its_parcel() {
+        Page page = phone(true);
+        page.navigate(landfall.baseUrl() + "/r/" + demoReturn("in_transit").value1());
+        assertThat(page.locator(".parcel")).containsText("In transit");
+        assertThat(page.locator(".parcel")).containsText("USPS");
+        assertEquals("", Browsers.accessibilityViolations(page));
+        Browsers.screenshot(page, "return-in-transit-390x844");
+    }
+
+    @Test
     void without_javascript_a_return_can_still_be_completed() {
         Page page = phone(false);
         completeAReturn(page, orderToReturn(1), "Store credit", false);
