@@ -7,6 +7,7 @@ import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_ITEMS;
 import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.RETURN_REASONS;
+import static app.landfall.db.schema.Tables.STORE_LOCATIONS;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -26,6 +27,10 @@ public final class ReturnRecords {
     public record Item(String title, String variant, int quantity, String reason, boolean keepItem, String exchangeVariant) {
     }
 
+    /** A shop where an in-store return can be brought; {@code hours} as the merchant wrote them, line by line. */
+    public record Location(String name, String line1, String line2, String cityLine, String country, List<String> hours) {
+    }
+
     public record Summary(long merchantId, long id, String merchantName, Long brandId, String timezone, String rma, ReturnStatus status,
             String resolution, String method, String dropoffCode, String currency, BigDecimal itemsValue, BigDecimal restockingFee,
             BigDecimal shippingFee, BigDecimal bonus, BigDecimal total, String rejectionReason, String orderNumber,
@@ -39,6 +44,11 @@ public final class ReturnRecords {
         /** The drop-off code is shown once approved and until the parcel is handed over. */
         public boolean showDropoff() {
             return dropoffCode != null && (status == ReturnStatus.APPROVED);
+        }
+
+        /** The shops are listed once approved, while something is still to be brought in. */
+        public boolean showStores() {
+            return method.equals("in_store") && status == ReturnStatus.APPROVED && items.stream().anyMatch(i -> !i.keepItem());
         }
 
         public boolean showPapers() {
@@ -99,6 +109,21 @@ public final class ReturnRecords {
                 r.get(RETURNS.RESTOCKING_FEE), r.get(RETURNS.SHIPPING_FEE), r.get(RETURNS.BONUS), r.get(RETURNS.TOTAL),
                 r.get(RETURNS.REJECTION_REASON), r.get(ORDERS.ORDER_NUMBER), r.get(RETURNS.CREATED_AT), r.get(RETURNS.APPROVED_AT),
                 r.get(RETURNS.RECEIVED_AT), r.get(RETURNS.COMPLETED_AT), from, to, items));
+    }
+
+    /** The merchant's active shops, in the merchant's order. */
+    public List<Location> locations(long merchantId) {
+        return dsl.select(STORE_LOCATIONS.NAME, STORE_LOCATIONS.ADDRESS_LINE1, STORE_LOCATIONS.ADDRESS_LINE2, STORE_LOCATIONS.CITY,
+                        STORE_LOCATIONS.REGION, STORE_LOCATIONS.POSTAL_CODE, STORE_LOCATIONS.COUNTRY, STORE_LOCATIONS.OPENING_HOURS)
+                .from(STORE_LOCATIONS)
+                .where(STORE_LOCATIONS.MERCHANT_ID.eq(merchantId)).and(STORE_LOCATIONS.ACTIVE)
+                .orderBy(STORE_LOCATIONS.POSITION, STORE_LOCATIONS.ID)
+                .fetch(l -> new Location(l.value1(), l.value2(), l.value3(), cityLine(l.value4(), l.value5(), l.value6()), l.value7(),
+                        lines(l.value8())));
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     private static String cityLine(String city, String region, String postalCode) {
