@@ -95,6 +95,7 @@ class ReturnStoresIT {
     @Test
     void an_in_store_return_lists_the_merchants_active_shops_in_order_with_addresses_and_hours() throws Exception {
         String page = page(shops, Method.IN_STORE, "");
+        assertTrue(page.contains("Approved. Bring the items to a store as shown below."), page);
         assertTrue(page.contains("Bring the items to a store"), page);
         assertTrue(page.contains("Bring the items and your return number to one of the stores."), page);
         int oldTown = page.indexOf("<h3>Old Town shop</h3>");
@@ -129,6 +130,7 @@ class ReturnStoresIT {
     void a_shipped_return_does_not_list_shops() throws Exception {
         String page = page(shops, Method.QR_DROPOFF, "");
         assertFalse(page.contains("stores-heading") || page.contains("Old Town shop"), page);
+        assertTrue(page.contains("Approved. Send the items back as shown below."), page);
     }
 
     @Test
