@@ -20,6 +20,7 @@ import app.landfall.demo.DemoLinks;
 import app.landfall.home.HomePage;
 import app.landfall.images.RemoteImages;
 import app.landfall.returns.ReturnActions;
+import app.landfall.returns.ReturnExpiry;
 import app.landfall.returns.ReturnFlow;
 import app.landfall.returns.ReturnSubmissions;
 import app.landfall.returns.RmaNumbers;
@@ -153,9 +154,11 @@ public final class Landfall implements AutoCloseable {
                             photoUploads, brands, templates, clock, images::src), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
             web.start(config.port());
             ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
+            ReturnExpiry returnExpiry = new ReturnExpiry(database.dsl(), clock);
             BackgroundJobs jobs = new BackgroundJobs()
                     .schedule("engagement counts written", Duration.ofSeconds(5), Duration.ofSeconds(5), engagement::flush)
                     .schedule("shipments expired", Duration.ofMinutes(1), Duration.ofHours(1), expiry::run)
+                    .schedule("approved returns never sent back expired", Duration.ofMinutes(3), Duration.ofHours(1), returnExpiry::run)
                     .schedule("webhook deliveries retried", Duration.ofMinutes(1), Duration.ofMinutes(1), inbox::retryFailed)
                     .schedule("images not shown for 30 days purged", Duration.ofMinutes(15), Duration.ofHours(6),
                             () -> images.purge(Duration.ofDays(30)))

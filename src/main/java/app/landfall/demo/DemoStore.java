@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
-/** The demo merchant: Alder & Ash, its brand, its people, and how it takes things back. */
+/** The demo merchant: Alder & Ash, its brand, its people, its shops, and how it takes things back. */
 record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long> reasonIds) {
     static final String NAME = "Alder & Ash Outfitters";
     static final String OWNER_EMAIL = "owner@alder-and-ash.example";
@@ -83,7 +83,7 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
                 .set(RETURN_POLICIES.ALLOW_STORE_CREDIT, true)
                 .set(RETURN_POLICIES.ALLOW_EXCHANGE, true)
                 .set(RETURN_POLICIES.STORE_CREDIT_BONUS_PERCENT, new BigDecimal("10"))
-                .set(RETURN_POLICIES.METHODS, new String[] {"qr_dropoff", "printable_label"})
+                .set(RETURN_POLICIES.METHODS, new String[] {"qr_dropoff", "printable_label", "in_store"})
                 .set(RETURN_POLICIES.EXCLUDED_PRODUCT_TAGS, new String[] {"gift-card"})
                 .set(RETURN_POLICIES.FINAL_SALE_RETURNABLE, false)
                 .set(RETURN_POLICIES.FEES_WAIVED_FOR_EXCHANGE, true)
@@ -108,6 +108,7 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
         DemoRows.insert(dsl, reasons, RETURN_REASONS.ID, RETURN_REASONS.CODE)
                 .forEach(r -> reasonIds.put(r.getCode(), r.getId()));
         DemoRows.insert(dsl, variants(merchantId));
+        DemoRows.insert(dsl, DemoLocations.of(merchantId, opened));
         return Optional.of(new DemoStore(merchantId, brandId, policyId, reasonIds));
     }
 

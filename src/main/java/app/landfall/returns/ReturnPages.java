@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The shopper's page of a return, {@code /r/{token}} (the link in their confirmation): where the
@@ -55,6 +57,7 @@ public final class ReturnPages {
         model.put("steps", steps(r.status(), r.resolution()));
         model.put("amounts", amounts(r, locale));
         model.put("parcel", parcel(r, locale));
+        model.put("stores", r.showStores() ? stores(records.locations(r.merchantId()), locale) : List.of());
         model.put("csrf", Csrf.token(ctx));
         model.put("notice", ctx.queryParam("cancelled") != null ? "return.cancelled_notice" : null);
         privateHeaders(ctx);
@@ -161,6 +164,17 @@ public final class ReturnPages {
             steps.add(Map.of("key", key, "state", status.isFinal() ? "current" : "upcoming", "current", status.isFinal()));
         }
         return steps;
+    }
+
+    /** A shop as the page lists it: the address line by line, its country named in the page's language. */
+    public record Store(String name, List<String> address, List<String> hours) {
+    }
+
+    static List<Store> stores(List<ReturnRecords.Location> locations, Locale locale) {
+        return locations.stream().map(l -> new Store(l.name(),
+                Stream.of(l.line1(), l.line2(), l.cityLine(), new Locale.Builder().setRegion(l.country()).build().getDisplayCountry(locale))
+                        .filter(Objects::nonNull).filter(line -> !line.isBlank()).toList(),
+                l.hours())).toList();
     }
 
     /** The amounts in the order's currency, written for the page's language. */

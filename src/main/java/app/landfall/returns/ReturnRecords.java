@@ -9,6 +9,7 @@ import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.RETURN_REASONS;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 import static app.landfall.db.schema.Tables.TRACKING_EVENTS;
+import static app.landfall.db.schema.Tables.STORE_LOCATIONS;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -29,6 +30,10 @@ public final class ReturnRecords {
     public record Item(String title, String variant, int quantity, String reason, boolean keepItem, String exchangeVariant) {
     }
 
+    /** A shop where an in-store return can be brought; {@code hours} as the merchant wrote them, line by line. */
+    public record Location(String name, String line1, String line2, String cityLine, String country, List<String> hours) {
+    }
+
     public record Summary(long merchantId, long id, String merchantName, Long brandId, String timezone, String rma, ReturnStatus status,
             String resolution, String method, String dropoffCode, String currency, BigDecimal itemsValue, BigDecimal restockingFee,
             BigDecimal shippingFee, BigDecimal bonus, BigDecimal total, String rejectionReason, String orderNumber,
@@ -42,6 +47,11 @@ public final class ReturnRecords {
         /** The drop-off code is shown once approved and until the parcel is handed over. */
         public boolean showDropoff() {
             return dropoffCode != null && (status == ReturnStatus.APPROVED);
+        }
+
+        /** The shops are listed once approved, while something is still to be brought in. */
+        public boolean showStores() {
+            return method.equals("in_store") && status == ReturnStatus.APPROVED && items.stream().anyMatch(i -> !i.keepItem());
         }
 
         public boolean showPapers() {
@@ -122,6 +132,21 @@ public final class ReturnRecords {
                 .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId))
                 .fetchOptional(r -> new Parcel(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6() == null || r.value6().isBlank() ? null : r.value6()));
+    }
+
+    /** The merchant's active shops, in the merchant's order. */
+    public List<Location> locations(long merchantId) {
+        return dsl.select(STORE_LOCATIONS.NAME, STORE_LOCATIONS.ADDRESS_LINE1, STORE_LOCATIONS.ADDRESS_LINE2, STORE_LOCATIONS.CITY,
+                        STORE_LOCATIONS.REGION, STORE_LOCATIONS.POSTAL_CODE, STORE_LOCATIONS.COUNTRY, STORE_LOCATIONS.OPENING_HOURS)
+                .from(STORE_LOCATIONS)
+                .where(STORE_LOCATIONS.MERCHANT_ID.eq(merchantId)).and(STORE_LOCATIONS.ACTIVE)
+                .orderBy(STORE_LOCATIONS.POSITION, STORE_LOCATIONS.ID)
+                .fetch(l -> new Location(l.value1(), l.value2(), l.value3(), cityLine(l.value4(), l.value5(), l.value6()), l.value7(),
+                        lines(l.value8())));
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     private static String cityLine(String city, String region, String postalCode) {
