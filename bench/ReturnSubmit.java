@@ -29,6 +29,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class ReturnSubmit {
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--requests")) {
+            writeRequests(Path.of(args[1]), args[2]);
+            return;
+        }
         String base = args[0];
         List<String[]> orders = Files.readAllLines(Path.of(args[1])).stream().filter(l -> !l.isBlank()).map(l -> l.split("\t")).toList();
         int concurrency = Integer.parseInt(args[2]);
@@ -100,6 +104,25 @@ public class ReturnSubmit {
                 System.out.println("(ran out of orders: pass a larger ORDERS)");
             }
         }
+    }
+
+    /**
+     * For wrk (bench/return-submit.lua): one line per order, "path TAB cookie TAB body", each a
+     * complete final-step POST of its own order, so the load generator does no work but sending.
+     */
+    static void writeRequests(Path out, String ordersFile) throws Exception {
+        List<String[]> orders = Files.readAllLines(Path.of(ordersFile)).stream().filter(l -> !l.isBlank()).map(l -> l.split("\t")).toList();
+        byte[] secret = HexFormat.of().parseHex(orders.get(0)[2]);
+        StringBuilder lines = new StringBuilder();
+        for (String[] o : orders) {
+            String csrf = token(32);
+            lines.append("/bench-returns/returns/o/").append(sign(secret, Long.parseLong(o[0]), Long.parseLong(o[3]))).append('\t')
+                    .append("lf_csrf=").append(csrf).append('\t')
+                    .append(form("_csrf", csrf, "key", token(24), "step", "submit", "qty_" + o[4], "1",
+                            "reason_" + o[4], o[1], "resolution", "refund", "method", "qr_dropoff"))
+                    .append('\n');
+        }
+        Files.writeString(out, lines);
     }
 
     static double ms(long[] sorted, double q) {

@@ -6,7 +6,8 @@
 # usage: bench/return-submit.sh [BASE_URL] [ORDERS]
 #   BASE_URL  a running Landfall (default http://localhost:8090)
 #   ORDERS    how many delivered one-item orders to create for it (default 20000; each is returned once)
-# environment: CONCURRENCY=50 DURATION=30 (seconds) WARMUP=10 (seconds, not kept), and DATABASE_URL or
+# environment: CONCURRENCY=50 DURATION=30 (seconds) WARMUP=10 (seconds, not kept), LOAD=wrk (default, when wrk is
+# installed) or java (bench/ReturnSubmit.java as the client), and DATABASE_URL or
 # LANDFALL_DATA_DIR as for bench/tracking-links.sh (the script writes the orders with psql)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,4 +51,20 @@ SQL
 # fresh statistics: planned against the old row counts, the first minute of the run measured seq scans
 psql "${conn[@]}" -X -q -c "analyze orders, order_items, shipments, shipment_items, returns, return_items"
 echo "created $(wc -l <"$out") orders in $where"
-java "$here/ReturnSubmit.java" "$base" "$out" "${CONCURRENCY:-50}" "${DURATION:-30}" "${WARMUP:-10}"
+if [[ "${LOAD:-wrk}" == wrk ]] && command -v wrk >/dev/null; then
+  # wrk sends prepared requests and takes little CPU from the server it measures (the Java driver
+  # below takes a good share of the 2 cores); a quarter of the orders is for the warm-up
+  requests=$(mktemp)
+  trap 'rm -f "$out" "$requests" "$requests".*' EXIT
+  java "$here/ReturnSubmit.java" --requests "$requests" "$out"
+  total=$(wc -l <"$requests")
+  head -n $((total / 4)) "$requests" >"$requests.warmup"
+  tail -n +$((total / 4 + 1)) "$requests" >"$requests.measured"
+  echo "warm-up (not kept):"
+  wrk -t2 -c"${CONCURRENCY:-50}" -d"${WARMUP:-10}s" --timeout 10s -s "$here/return-submit.lua" "$base" -- "$requests.warmup" 0 2 | grep -E "^returns:"
+  echo "measured:"
+  wrk -t2 -c"${CONCURRENCY:-50}" -d"${DURATION:-30}s" --timeout 10s --latency -s "$here/return-submit.lua" "$base" -- "$requests.measured" 0 2 \
+    | grep -E "^returns:|^target"
+else
+  java "$here/ReturnSubmit.java" "$base" "$out" "${CONCURRENCY:-50}" "${DURATION:-30}" "${WARMUP:-10}"
+fi
