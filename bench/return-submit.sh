@@ -48,22 +48,25 @@ si as (
 select :m, :r, encode((select secret from instance_secrets where name = 'signed_links'), 'hex'), i.order_id, i.id
 from i;
 SQL
-# fresh statistics: planned against the old row counts, the first minute of the run measured seq scans
-psql "${conn[@]}" -X -q -c "analyze orders, order_items, shipments, shipment_items, returns, return_items"
+# fresh statistics (planned against the old row counts, the first minute of the run measured seq
+# scans), and the bulk insert's vacuum and checkpoint done now rather than in the middle of the run
+psql "${conn[@]}" -X -q -c "vacuum analyze orders, order_items, shipments, shipment_items, returns, return_items, notification_outbox" \
+  -c "checkpoint"
 echo "created $(wc -l <"$out") orders in $where"
 if [[ "${LOAD:-wrk}" == wrk ]] && command -v wrk >/dev/null; then
   # wrk sends prepared requests and takes little CPU from the server it measures (the Java driver
-  # below takes a good share of the 2 cores); a quarter of the orders is for the warm-up
+  # below takes a good share of the 2 cores); half the orders are for the warm-up
+  threads=$(( ${CONCURRENCY:-50} < 2 ? 1 : 2 ))
   requests=$(mktemp)
   trap 'rm -f "$out" "$requests" "$requests".*' EXIT
   java "$here/ReturnSubmit.java" --requests "$requests" "$out"
   total=$(wc -l <"$requests")
-  head -n $((total / 4)) "$requests" >"$requests.warmup"
-  tail -n +$((total / 4 + 1)) "$requests" >"$requests.measured"
+  head -n $((total / 2)) "$requests" >"$requests.warmup"
+  tail -n +$((total / 2 + 1)) "$requests" >"$requests.measured"
   echo "warm-up (not kept):"
-  wrk -t2 -c"${CONCURRENCY:-50}" -d"${WARMUP:-10}s" --timeout 10s -s "$here/return-submit.lua" "$base" -- "$requests.warmup" 0 2 | grep -E "^returns:"
+  wrk -t"$threads" -c"${CONCURRENCY:-50}" -d"${WARMUP:-10}s" --timeout 10s -s "$here/return-submit.lua" "$base" -- "$requests.warmup" 0 "$threads" | grep -E "^returns:"
   echo "measured:"
-  wrk -t2 -c"${CONCURRENCY:-50}" -d"${DURATION:-30}s" --timeout 10s --latency -s "$here/return-submit.lua" "$base" -- "$requests.measured" 0 2 \
+  wrk -t"$threads" -c"${CONCURRENCY:-50}" -d"${DURATION:-30}s" --timeout 10s --latency -s "$here/return-submit.lua" "$base" -- "$requests.measured" 0 "$threads" \
     | grep -E "^returns:|^target"
 else
   java "$here/ReturnSubmit.java" "$base" "$out" "${CONCURRENCY:-50}" "${DURATION:-30}" "${WARMUP:-10}"

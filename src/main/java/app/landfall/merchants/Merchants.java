@@ -19,6 +19,7 @@ import org.jooq.DSLContext;
  * the Host header when the merchant has mapped its own domain (track.example.com/track).
  */
 public final class Merchants {
+    /** How long a domain's or slug's merchant (or its absence) is remembered. */
     private static final Duration DOMAIN_TTL = Duration.ofSeconds(5);
     private static final int MAX_DOMAINS = 1_000;
 
@@ -26,6 +27,8 @@ public final class Merchants {
     private final Clock clock;
     // Host headers are chosen by clients, so unknown ones are remembered only briefly and in bounded number
     private final Map<String, Cached> domains = new ConcurrentHashMap<>();
+    // slugs in paths likewise: every public page asks, and a merchant's name or slug changes rarely
+    private final Map<String, Cached> slugs = new ConcurrentHashMap<>();
 
     public Merchants(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
@@ -46,8 +49,19 @@ public final class Merchants {
     private record Cached(Optional<Merchant> merchant, Instant until) {
     }
 
+    /** The merchant with this slug; answers are remembered for 5 seconds. */
     public Optional<Merchant> bySlug(String slug) {
-        return find(MERCHANTS.SLUG.eq(slug));
+        Instant now = clock.instant();
+        Cached cached = slugs.get(slug);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.merchant();
+        }
+        Optional<Merchant> merchant = find(MERCHANTS.SLUG.eq(slug));
+        if (slugs.size() >= MAX_DOMAINS) {
+            slugs.clear();
+        }
+        slugs.put(slug, new Cached(merchant, now.plus(DOMAIN_TTL)));
+        return merchant;
     }
 
     /** The merchant whose custom domain this request came in on, if any. */

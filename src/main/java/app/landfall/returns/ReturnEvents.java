@@ -1,10 +1,10 @@
 package app.landfall.returns;
 
-import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
 
+import app.landfall.db.RenderedQuery;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
+
 
 /**
  * Every step of a return leaves messages in the notification outbox, in the same transaction as
@@ -17,19 +17,19 @@ final class ReturnEvents {
     private ReturnEvents() {
     }
 
+    private static final String INSERT = """
+            INSERT INTO notification_outbox (merchant_id, channel, template, recipient, payload, dedupe_key, return_id, created_at,
+                                             next_attempt_at)
+            SELECT ?, c.channel, ?, c.recipient, ?::jsonb, ? || c.channel, ?, ?, ?
+            FROM (VALUES ('email', ?::text), ('webhook', 'merchant')) AS c (channel, recipient)
+            WHERE c.recipient IS NOT NULL
+            ON CONFLICT DO NOTHING""";
+
     static void record(DSLContext tx, long merchantId, long returnId, String rma, ReturnStatus status, String customerEmail,
             OffsetDateTime now) {
-        JSONB payload = JSONB.valueOf("{\"return_id\": " + returnId + ", \"rma\": \"" + rma + "\", \"status\": \"" + status.code() + "\"}");
-        var insert = tx.insertInto(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.CHANNEL,
-                NOTIFICATION_OUTBOX.TEMPLATE, NOTIFICATION_OUTBOX.RECIPIENT, NOTIFICATION_OUTBOX.PAYLOAD, NOTIFICATION_OUTBOX.DEDUPE_KEY,
-                NOTIFICATION_OUTBOX.RETURN_ID, NOTIFICATION_OUTBOX.CREATED_AT, NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT);
-        String template = "return." + status.code();
-        String dedupe = "return:" + returnId + ":" + status.code() + ":";
-        if (customerEmail != null) {
-            insert = insert.values(merchantId, "email", template, customerEmail, payload, dedupe + "email", returnId, now, now);
-        }
-        insert.values(merchantId, "webhook", template, "merchant", payload, dedupe + "webhook", returnId, now, now)
-                .onConflictDoNothing()
-                .execute();
+        String payload = "{\"return_id\": " + returnId + ", \"rma\": \"" + rma + "\", \"status\": \"" + status.code() + "\"}";
+        // an email to the shopper when the order has an address, and the event for the merchant's systems
+        RenderedQuery.execute(tx, INSERT, merchantId, "return." + status.code(), payload,
+                "return:" + returnId + ":" + status.code() + ":", returnId, now, now, customerEmail);
     }
 }

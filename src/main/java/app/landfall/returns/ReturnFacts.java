@@ -6,6 +6,7 @@ import static app.landfall.db.schema.Tables.ORDER_ITEMS;
 import static app.landfall.db.schema.Tables.PRODUCT_VARIANTS;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_ITEMS;
+import static app.landfall.db.schema.Tables.RETURN_PHOTO_UPLOADS;
 import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.RETURN_REASONS;
 import static app.landfall.db.schema.Tables.RETURN_WINDOW_OVERRIDES;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import app.landfall.db.RenderedQuery;
 import java.util.ArrayList;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -54,8 +56,14 @@ final class ReturnFacts {
      * @param shown       the items as a page shows them, in order
      * @param reasonList  the merchant's active reasons, in their order, for a page's choices
      */
+    /**
+     * @param returnCarrier  the policy's carrier for return parcels (null: not set)
+     * @param earlier        the return an earlier submit of the same form made (with a submission key)
+     * @param stagedPhotos   photos waiting under the submission key, per order item
+     */
     record Loaded(Long policyId, ReturnPolicy policy, OrderFacts order, Map<Long, ReturnRequest.Reason> reasons, ZoneId zone,
-            String customerEmail, Long brandId, List<Shown> shown, List<ReasonChoice> reasonList) {
+            String customerEmail, Long brandId, List<Shown> shown, List<ReasonChoice> reasonList, String returnCarrier,
+            ReturnSubmissions.Created earlier, Map<Long, Integer> stagedPhotos) {
     }
 
     record Shown(long id, String title, String variant, String imageUrl) {
@@ -64,66 +72,117 @@ final class ReturnFacts {
     record ReasonChoice(long id, String label) {
     }
 
-    static Optional<Loaded> load(DSLContext tx, long merchantId, long orderId, boolean lock, OffsetDateTime now) {
-        // 1: the order (locked with lock: two returns of one order are decided one after the other),
-        // its merchant's default policy with overrides, the active reasons, and the return counts
-        var overrides = DSL.multiset(DSL.select(RETURN_WINDOW_OVERRIDES.KIND, RETURN_WINDOW_OVERRIDES.VALUE, RETURN_WINDOW_OVERRIDES.WINDOW_DAYS)
-                .from(RETURN_WINDOW_OVERRIDES)
-                .where(RETURN_WINDOW_OVERRIDES.MERCHANT_ID.eq(merchantId)).and(RETURN_WINDOW_OVERRIDES.POLICY_ID.eq(RETURN_POLICIES.ID))
-                .orderBy(RETURN_WINDOW_OVERRIDES.ID)).as("overrides");
-        var reasonRows = DSL.multiset(DSL.select(RETURN_REASONS.ID, RETURN_REASONS.CODE, RETURN_REASONS.LABEL, RETURN_REASONS.REQUIRES_COMMENT,
-                        RETURN_REASONS.REQUIRES_PHOTOS, RETURN_REASONS.REQUIRES_REVIEW)
-                .from(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(merchantId)).and(RETURN_REASONS.ACTIVE)
-                .orderBy(RETURN_REASONS.POSITION, RETURN_REASONS.ID)).as("reasons");
-        Field<Integer> activeReturns = DSL.field(DSL.selectCount().from(RETURNS)
-                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ORDER_ID.eq(orderId)).and(RETURNS.STATUS.in(ACTIVE))).as("active");
+    // The two statements below run on every page of the flow and every submit; built once and
+    // rendered once (RenderedQuery), with the merchant, order and date as the only parameters.
+    private static final Field<Long> MERCHANT = DSL.param("lf_merchant", Long.class);
+    private static final Field<Long> ORDER = DSL.param("lf_order", Long.class);
+    private static final Field<OffsetDateTime> SINCE = DSL.param("lf_since", OffsetDateTime.class);
+    private static final Field<String> KEY = DSL.param("lf_key", String.class);
+
+    // for a submit: the return an earlier submit of the same form made, and the photos waiting under its key
+    private static final Field<org.jooq.Result<org.jooq.Record4<Long, String, String, String>>> EARLIER = DSL.multiset(
+            DSL.select(RETURNS.ID, RETURNS.RMA_NUMBER, RETURNS.PUBLIC_TOKEN, RETURNS.STATUS).from(RETURNS)
+                    .where(RETURNS.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(RETURNS.SUBMISSION_KEY.eq(KEY))).as("earlier");
+    private static final Field<org.jooq.Result<org.jooq.Record2<Long, Integer>>> STAGED = DSL.multiset(
+            DSL.select(RETURN_PHOTO_UPLOADS.ORDER_ITEM_ID, DSL.count()).from(RETURN_PHOTO_UPLOADS)
+                    .where(RETURN_PHOTO_UPLOADS.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(RETURN_PHOTO_UPLOADS.SUBMISSION_KEY.eq(KEY))
+                    .and(RETURN_PHOTO_UPLOADS.ORDER_ID.eq(ORDERS.ID))
+                    .groupBy(RETURN_PHOTO_UPLOADS.ORDER_ITEM_ID)).as("staged");
+
+    private static final Field<org.jooq.Result<org.jooq.Record3<String, String, Integer>>> OVERRIDES = DSL.multiset(
+            DSL.select(RETURN_WINDOW_OVERRIDES.KIND, RETURN_WINDOW_OVERRIDES.VALUE, RETURN_WINDOW_OVERRIDES.WINDOW_DAYS)
+                    .from(RETURN_WINDOW_OVERRIDES)
+                    .where(RETURN_WINDOW_OVERRIDES.MERCHANT_ID.eq(RETURN_POLICIES.MERCHANT_ID))
+                    .and(RETURN_WINDOW_OVERRIDES.POLICY_ID.eq(RETURN_POLICIES.ID))
+                    .orderBy(RETURN_WINDOW_OVERRIDES.ID)).as("overrides");
+    private static final Field<org.jooq.Result<org.jooq.Record6<Long, String, String, Boolean, Boolean, Boolean>>> REASONS = DSL.multiset(
+            DSL.select(RETURN_REASONS.ID, RETURN_REASONS.CODE, RETURN_REASONS.LABEL, RETURN_REASONS.REQUIRES_COMMENT,
+                            RETURN_REASONS.REQUIRES_PHOTOS, RETURN_REASONS.REQUIRES_REVIEW)
+                    .from(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(RETURN_REASONS.ACTIVE)
+                    .orderBy(RETURN_REASONS.POSITION, RETURN_REASONS.ID)).as("reasons");
+    private static final Field<Integer> ACTIVE_RETURNS = DSL.field(DSL.selectCount().from(RETURNS)
+            .where(RETURNS.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(RETURNS.ORDER_ID.eq(ORDERS.ID)).and(RETURNS.STATUS.in(ACTIVE)))
+            .as("active");
+    private static final Field<Integer> RECENT_RETURNS;
+    private static final RenderedQuery ORDER_QUERY;
+
+    private static final Field<java.math.BigDecimal> IN_RETURNS;
+    private static final Field<String[]> VARIANTS;
+    private static final org.jooq.Table<?> NEWEST;
+    private static final RenderedQuery ITEMS_QUERY;
+
+    static {
+        DSLContext build = DSL.using(org.jooq.SQLDialect.POSTGRES);
         var theirOrders = ORDERS.as("their_orders");
-        Field<Integer> recentReturns = DSL.field(DSL.selectCount().from(RETURNS)
+        RECENT_RETURNS = DSL.field(DSL.selectCount().from(RETURNS)
                 .join(theirOrders).on(theirOrders.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(theirOrders.ID.eq(RETURNS.ORDER_ID))
-                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(theirOrders.CUSTOMER_EMAIL.eq(ORDERS.CUSTOMER_EMAIL))
-                .and(RETURNS.CREATED_AT.gt(now.minusDays(90)))).as("recent");
-        var query = tx.select(ORDERS.CURRENCY, ORDERS.PLACED_AT, ORDERS.CUSTOMER_EMAIL, ORDERS.BRAND_ID, MERCHANTS.TIMEZONE)
+                .where(RETURNS.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(theirOrders.CUSTOMER_EMAIL.eq(ORDERS.CUSTOMER_EMAIL))
+                .and(RETURNS.CREATED_AT.gt(SINCE))).as("recent");
+        var order = build.select(ORDERS.CURRENCY, ORDERS.PLACED_AT, ORDERS.CUSTOMER_EMAIL, ORDERS.BRAND_ID, MERCHANTS.TIMEZONE)
                 .select(RETURN_POLICIES.fields())
-                .select(overrides, reasonRows, activeReturns, recentReturns)
+                .select(OVERRIDES, REASONS, ACTIVE_RETURNS, RECENT_RETURNS, EARLIER, STAGED)
                 .from(ORDERS).join(MERCHANTS).on(MERCHANTS.ID.eq(ORDERS.MERCHANT_ID))
                 .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(RETURN_POLICIES.IS_DEFAULT)
-                .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(orderId));
-        Record order = lock ? query.forUpdate().of(ORDERS).fetchOne() : query.fetchOne();
+                .where(ORDERS.MERCHANT_ID.eq(MERCHANT)).and(ORDERS.ID.eq(ORDER));
+        ORDER_QUERY = RenderedQuery.of(order);
+
+        var ri = RETURN_ITEMS.as("ri");
+        var r = RETURNS.as("r");
+        IN_RETURNS = DSL.field(DSL.select(DSL.sum(ri.QUANTITY)).from(r)
+                .join(ri).on(ri.MERCHANT_ID.eq(r.MERCHANT_ID)).and(ri.RETURN_ID.eq(r.ID))
+                .where(r.MERCHANT_ID.eq(ORDER_ITEMS.MERCHANT_ID)).and(r.ORDER_ID.eq(ORDER_ITEMS.ORDER_ID)).and(r.STATUS.in(ACTIVE))
+                .and(ri.ORDER_ITEM_ID.eq(ORDER_ITEMS.ID))).as("in_returns");
+        VARIANTS = DSL.field(DSL.select(DSL.arrayAgg(PRODUCT_VARIANTS.VARIANT_TITLE).orderBy(PRODUCT_VARIANTS.POSITION, PRODUCT_VARIANTS.ID))
+                .from(PRODUCT_VARIANTS)
+                .where(PRODUCT_VARIANTS.MERCHANT_ID.eq(ORDER_ITEMS.MERCHANT_ID)).and(PRODUCT_VARIANTS.PRODUCT_TITLE.eq(ORDER_ITEMS.TITLE))
+                .and(PRODUCT_VARIANTS.IN_STOCK)).as("variants");
+        NEWEST = DSL.select(SHIPMENTS.STATUS, SHIPMENTS.CREATED_AT, SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT, SHIPMENTS.STATUS_CHANGED_AT)
+                .from(SHIPMENTS)
+                .join(SHIPMENT_ITEMS).on(SHIPMENT_ITEMS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(SHIPMENT_ITEMS.SHIPMENT_ID.eq(SHIPMENTS.ID))
+                .where(SHIPMENTS.MERCHANT_ID.eq(ORDER_ITEMS.MERCHANT_ID)).and(SHIPMENTS.ORDER_ID.eq(ORDER_ITEMS.ORDER_ID))
+                .and(SHIPMENTS.DIRECTION.eq("outbound")).and(SHIPMENT_ITEMS.ORDER_ITEM_ID.eq(ORDER_ITEMS.ID))
+                .orderBy(SHIPMENTS.CREATED_AT.desc(), SHIPMENTS.ID.desc()) // the newest package of an item wins
+                .limit(1)
+                .asTable("newest");
+        ITEMS_QUERY = RenderedQuery.of(build.select(ORDER_ITEMS.ID, ORDER_ITEMS.SKU, ORDER_ITEMS.PRODUCT_TAGS, ORDER_ITEMS.UNIT_PRICE,
+                        ORDER_ITEMS.QUANTITY, ORDER_ITEMS.FINAL_SALE, ORDER_ITEMS.TITLE, ORDER_ITEMS.VARIANT_TITLE, ORDER_ITEMS.IMAGE_URL,
+                        IN_RETURNS, VARIANTS, NEWEST.field(SHIPMENTS.STATUS), NEWEST.field(SHIPMENTS.CREATED_AT),
+                        NEWEST.field(SHIPMENTS.SHIPPED_AT), NEWEST.field(SHIPMENTS.DELIVERED_AT), NEWEST.field(SHIPMENTS.STATUS_CHANGED_AT))
+                .from(ORDER_ITEMS)
+                .leftJoin(DSL.lateral(NEWEST)).on(DSL.trueCondition())
+                .where(ORDER_ITEMS.MERCHANT_ID.eq(MERCHANT)).and(ORDER_ITEMS.ORDER_ID.eq(ORDER))
+                .orderBy(ORDER_ITEMS.ID));
+    }
+
+    static Optional<Loaded> load(DSLContext tx, long merchantId, long orderId, boolean lock, OffsetDateTime now) {
+        return load(tx, merchantId, orderId, lock, now, null);
+    }
+
+    /** With a submission key: also the return an earlier submit of that form made, and its staged photos. */
+    static Optional<Loaded> load(DSLContext tx, long merchantId, long orderId, boolean lock, OffsetDateTime now, String key) {
+        // 1: the order (locked with lock: two returns of one order are decided one after the other),
+        // its merchant's default policy with overrides, the active reasons, and the return counts
+        // the lock is taken by a statement of its own: under READ COMMITTED a statement that waited for
+        // it still reads with the snapshot it started with, and the counts below must see the return
+        // a concurrent submit just committed
+        if (lock && RenderedQuery.execute(tx, "SELECT 1 FROM orders WHERE merchant_id = ? AND id = ? FOR UPDATE", merchantId, orderId) == 0) {
+            return Optional.empty();
+        }
+        Record order = ORDER_QUERY.fetch(tx, values(merchantId, orderId, now.minusDays(90), key)).stream().findFirst().orElse(null);
         if (order == null) {
             return Optional.empty();
         }
         ZoneId zone = zone(order.get(MERCHANTS.TIMEZONE));
-
         // 2: the items, each with the units already in returns, its newest outgoing package and the
         // variants in stock to exchange it for
-        var ri = RETURN_ITEMS.as("ri");
-        var r = RETURNS.as("r");
-        Field<java.math.BigDecimal> inReturns = DSL.field(DSL.select(DSL.sum(ri.QUANTITY)).from(r)
-                .join(ri).on(ri.MERCHANT_ID.eq(r.MERCHANT_ID)).and(ri.RETURN_ID.eq(r.ID))
-                .where(r.MERCHANT_ID.eq(merchantId)).and(r.ORDER_ID.eq(orderId)).and(r.STATUS.in(ACTIVE))
-                .and(ri.ORDER_ITEM_ID.eq(ORDER_ITEMS.ID))).as("in_returns");
-        Field<String[]> variantTitles = DSL.field(DSL.select(DSL.arrayAgg(PRODUCT_VARIANTS.VARIANT_TITLE)
-                        .orderBy(PRODUCT_VARIANTS.POSITION, PRODUCT_VARIANTS.ID))
-                .from(PRODUCT_VARIANTS)
-                .where(PRODUCT_VARIANTS.MERCHANT_ID.eq(merchantId)).and(PRODUCT_VARIANTS.PRODUCT_TITLE.eq(ORDER_ITEMS.TITLE))
-                .and(PRODUCT_VARIANTS.IN_STOCK)).as("variants");
-        var newest = DSL.select(SHIPMENTS.STATUS, SHIPMENTS.CREATED_AT, SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT, SHIPMENTS.STATUS_CHANGED_AT)
-                .from(SHIPMENTS)
-                .join(SHIPMENT_ITEMS).on(SHIPMENT_ITEMS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(SHIPMENT_ITEMS.SHIPMENT_ID.eq(SHIPMENTS.ID))
-                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ORDER_ID.eq(orderId)).and(SHIPMENTS.DIRECTION.eq("outbound"))
-                .and(SHIPMENT_ITEMS.ORDER_ITEM_ID.eq(ORDER_ITEMS.ID))
-                .orderBy(SHIPMENTS.CREATED_AT.desc(), SHIPMENTS.ID.desc()) // the newest package of an item wins
-                .limit(1)
-                .asTable("newest");
-        var rows = tx.select(ORDER_ITEMS.ID, ORDER_ITEMS.SKU, ORDER_ITEMS.PRODUCT_TAGS, ORDER_ITEMS.UNIT_PRICE, ORDER_ITEMS.QUANTITY,
-                        ORDER_ITEMS.FINAL_SALE, ORDER_ITEMS.TITLE, ORDER_ITEMS.VARIANT_TITLE, ORDER_ITEMS.IMAGE_URL, inReturns, variantTitles,
-                        newest.field(SHIPMENTS.STATUS), newest.field(SHIPMENTS.CREATED_AT), newest.field(SHIPMENTS.SHIPPED_AT),
-                        newest.field(SHIPMENTS.DELIVERED_AT), newest.field(SHIPMENTS.STATUS_CHANGED_AT))
-                .from(ORDER_ITEMS)
-                .leftJoin(DSL.lateral(newest)).on(DSL.trueCondition())
-                .where(ORDER_ITEMS.MERCHANT_ID.eq(merchantId)).and(ORDER_ITEMS.ORDER_ID.eq(orderId))
-                .orderBy(ORDER_ITEMS.ID)
-                .fetch();
+        var rows = ITEMS_QUERY.fetch(tx, Map.of("lf_merchant", merchantId, "lf_order", orderId));
+        var newest = NEWEST;
+        var inReturns = IN_RETURNS;
+        var variantTitles = VARIANTS;
+        var overrides = OVERRIDES;
+        var reasonRows = REASONS;
+        var activeReturns = ACTIVE_RETURNS;
+        var recentReturns = RECENT_RETURNS;
         List<OrderFacts.Item> facts = new ArrayList<>();
         List<Shown> shown = new ArrayList<>();
         for (Record row : rows) {
@@ -152,11 +211,26 @@ final class ReturnFacts {
             reasonList.add(new ReasonChoice(reason.value1(), reason.value3()));
         }
         String email = order.get(ORDERS.CUSTOMER_EMAIL);
+        ReturnSubmissions.Created earlier = order.get(EARLIER).stream().findFirst()
+                .map(e -> new ReturnSubmissions.Created(e.value1(), e.value2(), e.value3(), ReturnStatus.of(e.value4()).orElseThrow(), true))
+                .orElse(null);
+        Map<Long, Integer> staged = new HashMap<>();
+        order.get(STAGED).forEach(p -> staged.put(p.value1(), p.value2()));
         LocalDate orderedOn = order.get(ORDERS.PLACED_AT).atZoneSameInstant(zone).toLocalDate();
         return Optional.of(new Loaded(policyRow == null ? null : policyRow.getId(), policy,
                 new OrderFacts(order.get(ORDERS.CURRENCY), orderedOn, List.copyOf(facts), order.get(activeReturns),
                         email == null ? 0 : order.get(recentReturns)),
-                Map.copyOf(reasons), zone, email, order.get(ORDERS.BRAND_ID), List.copyOf(shown), List.copyOf(reasonList)));
+                Map.copyOf(reasons), zone, email, order.get(ORDERS.BRAND_ID), List.copyOf(shown), List.copyOf(reasonList),
+                order.get(RETURN_POLICIES.RETURN_CARRIER), earlier, Map.copyOf(staged)));
+    }
+
+    private static Map<String, Object> values(long merchantId, long orderId, OffsetDateTime since, String key) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("lf_merchant", merchantId);
+        values.put("lf_order", orderId);
+        values.put("lf_since", since);
+        values.put("lf_key", key); // null matches no return and no photo
+        return values;
     }
 
     /** Where an item's newest outgoing package is. */

@@ -31,7 +31,7 @@ public final class ReturnParcels implements EventIngestion.ReturnParcelListener 
      */
     static void open(DSLContext tx, long merchantId, long returnId, OffsetDateTime now) {
         // one statement: the parcel is made from the return, its order and policy, and linked
-        tx.execute(OPEN, Tokens.newToken(), now, now, now, merchantId, returnId, returnId);
+        app.landfall.db.RenderedQuery.execute(tx, OPEN, Tokens.newToken(), now, now, now, merchantId, returnId, returnId);
     }
 
     private static final String OPEN = """

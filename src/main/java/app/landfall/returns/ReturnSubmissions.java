@@ -1,7 +1,6 @@
 package app.landfall.returns;
 
 import static app.landfall.db.schema.Tables.RETURNS;
-import static app.landfall.db.schema.Tables.RETURN_ITEMS;
 import static app.landfall.db.schema.Tables.RETURN_PHOTOS;
 
 import app.landfall.auth.Tokens;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -37,6 +35,10 @@ public final class ReturnSubmissions {
     private final DSLContext dsl;
     private final Clock clock;
     private final RmaNumbers rmas;
+
+    /** Submits running at once (-Dlandfall.returnSubmits; default 2 per core). */
+    private final java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(
+            Integer.getInteger("landfall.returnSubmits", 2 * Runtime.getRuntime().availableProcessors()), true);
 
     public ReturnSubmissions(DSLContext dsl, Clock clock, RmaNumbers rmas) {
         this.dsl = dsl;
@@ -76,6 +78,10 @@ public final class ReturnSubmissions {
         if (submission.key() == null || !submission.key().matches("[A-Za-z0-9_-]{16,64}")) {
             throw new IllegalArgumentException("a submission needs its form's random key");
         }
+        // submits take turns, first come first served: a burst of them (a sale's returns right after a
+        // notification) queues here instead of crowding the CPUs and the connection pool, where the
+        // unlucky ones would wait several times as long as the rest
+        gate.acquireUninterruptibly();
         try {
             return dsl.transactionResult(cfg -> submitIn(DSL.using(cfg), merchantId, orderId, submission));
         } catch (DataAccessException e) {
@@ -85,22 +91,24 @@ public final class ReturnSubmissions {
                 return Optional.of(new Result(null, winner.get()));
             }
             throw e;
+        } finally {
+            gate.release();
         }
     }
 
     private Optional<Result> submitIn(DSLContext tx, long merchantId, long orderId, Submission submission) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Optional<ReturnFacts.Loaded> found = ReturnFacts.load(tx, merchantId, orderId, true, now);
+        // the order row stays locked until commit; a second submit of the same form that waited for
+        // the lock finds the return the first one made
+        Optional<ReturnFacts.Loaded> found = ReturnFacts.load(tx, merchantId, orderId, true, now, submission.key());
         if (found.isEmpty()) {
             return Optional.empty();
         }
         ReturnFacts.Loaded facts = found.get();
-        // a second submit that waited for our lock finds the return the first one made
-        Optional<Created> earlier = byKey(tx, merchantId, submission.key());
-        if (earlier.isPresent()) {
-            return Optional.of(new Result(null, earlier.get()));
+        if (facts.earlier() != null) {
+            return Optional.of(new Result(null, facts.earlier()));
         }
-        Map<Long, Integer> staged = ReturnPhotoUploads.counts(tx, merchantId, orderId, submission.key());
+        Map<Long, Integer> staged = facts.stagedPhotos();
         List<ReturnRequest.Line> lines = submission.lines().stream().map(l -> new ReturnRequest.Line(l.orderItemId(), l.quantity(),
                 l.reasonId() == null ? null : facts.reasons().get(l.reasonId()), l.comment(),
                 l.photos().size() + staged.getOrDefault(l.orderItemId(), 0), l.exchangeVariant()))
@@ -114,59 +122,32 @@ public final class ReturnSubmissions {
         ReturnStatus status = decision.needsReview() ? ReturnStatus.REQUESTED : ReturnStatus.APPROVED;
         boolean shipped = submission.method().shipped() && decision.lines().stream().anyMatch(l -> !l.keepItem());
         boolean dropoff = submission.method() == ReturnPolicy.Method.QR_DROPOFF && shipped;
+        // approved at once and travelling by carrier: the parcel is opened with the return
+        boolean parcel = status == ReturnStatus.APPROVED && shipped;
         String token = Tokens.newToken();
         ReturnDecision.Amounts amounts = decision.amounts();
-        // the RMA and drop-off code are random; a clash with another return of this merchant (a
-        // unique index) makes the insert do nothing, and the next pick is tried
-        Long inserted = null;
-        String rma = null;
-        String dropoffCode = null;
-        for (int attempt = 0; inserted == null; attempt++) {
-            if (attempt == 20) {
-                throw new IllegalStateException("no unused RMA number and drop-off code after 20 random picks");
+        String method = submission.method().name().toLowerCase(Locale.ROOT);
+        String decisionJson = rulesJson(decision);
+        Created created = tx.connectionResult(connection -> {
+            // the RMA and drop-off code are random; a clash with another return of this merchant (a
+            // unique index) makes the insert do nothing, and the next pick is tried
+            for (int attempt = 0; attempt < 20; attempt++) {
+                String rma = rmas.next();
+                String dropoffCode = dropoff ? dropoffCode() : null;
+                String parcelNumber = !parcel ? null : dropoff ? dropoffCode : rma.replace("-", "");
+                long[] ids = insertReturn(connection, merchantId, orderId, facts, submission, status, method, token, amounts, decision,
+                        decisionJson, rma, dropoffCode, parcelNumber, now);
+                if (ids[0] != 0) {
+                    return new Created(ids[0], rma, token, status, false);
+                }
+                if (ids[1] != 0) {
+                    forgetParcel(connection, merchantId, ids[1]);
+                }
             }
-            rma = rmas.next();
-            dropoffCode = dropoff ? dropoffCode() : null;
-            inserted = tx.insertInto(RETURNS)
-                    .set(RETURNS.MERCHANT_ID, merchantId)
-                    .set(RETURNS.RMA_NUMBER, rma)
-                    .set(RETURNS.ORDER_ID, orderId)
-                    .set(RETURNS.POLICY_ID, facts.policyId())
-                    .set(RETURNS.STATUS, status.code())
-                    .set(RETURNS.RESOLUTION, submission.resolution().name().toLowerCase(Locale.ROOT))
-                    .set(RETURNS.METHOD, submission.method().name().toLowerCase(Locale.ROOT))
-                    .set(RETURNS.PUBLIC_TOKEN, token)
-                    .set(RETURNS.CURRENCY, amounts.currency())
-                    .set(RETURNS.ITEMS_VALUE, amounts.itemsValue())
-                    .set(RETURNS.RESTOCKING_FEE, amounts.restockingFee())
-                    .set(RETURNS.SHIPPING_FEE, amounts.shippingFee())
-                    .set(RETURNS.BONUS, amounts.bonus())
-                    .set(RETURNS.TOTAL, amounts.total())
-                    .set(RETURNS.NEEDS_REVIEW, decision.needsReview())
-                    .set(RETURNS.DECISION, JSONB.valueOf(rulesJson(decision)))
-                    .set(RETURNS.DROPOFF_CODE, dropoffCode)
-                    .set(RETURNS.SUBMISSION_KEY, submission.key())
-                    .set(RETURNS.CUSTOMER_NOTE, blankToNull(submission.customerNote()))
-                    .set(RETURNS.CREATED_AT, now)
-                    .set(RETURNS.UPDATED_AT, now)
-                    .set(RETURNS.APPROVED_AT, status == ReturnStatus.APPROVED ? now : null)
-                    .onConflictDoNothing()
-                    .returning(RETURNS.ID).fetchOptional(RETURNS.ID).orElse(null);
-        }
-        long id = inserted;
-        var items = tx.insertInto(RETURN_ITEMS, RETURN_ITEMS.MERCHANT_ID, RETURN_ITEMS.RETURN_ID, RETURN_ITEMS.ORDER_ITEM_ID,
-                RETURN_ITEMS.QUANTITY, RETURN_ITEMS.REASON_ID, RETURN_ITEMS.COMMENT, RETURN_ITEMS.EXCHANGE_VARIANT_TITLE, RETURN_ITEMS.VALUE,
-                RETURN_ITEMS.KEEP_ITEM);
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = submission.lines().get(i);
-            ReturnDecision.Line priced = decision.lines().get(i);
-            items = items.values(merchantId, id, line.orderItemId(), line.quantity(), line.reasonId(), blankToNull(line.comment()),
-                    submission.resolution() == ReturnPolicy.Resolution.EXCHANGE ? line.exchangeVariant() : null, priced.value(),
-                    priced.keepItem());
-        }
-        Map<Long, Long> returnItems = new HashMap<>();
-        items.returning(RETURN_ITEMS.ID, RETURN_ITEMS.ORDER_ITEM_ID).fetch()
-                .forEach(r -> returnItems.put(r.getOrderItemId(), r.getId()));
+            throw new IllegalStateException("no unused RMA number and drop-off code after 20 random picks");
+        });
+        long id = created.id();
+        Map<Long, Long> returnItems = insertItems(tx, merchantId, id, submission, decision);
         for (Line line : submission.lines()) {
             for (Photo photo : line.photos()) {
                 tx.insertInto(RETURN_PHOTOS)
@@ -183,11 +164,139 @@ public final class ReturnSubmissions {
         if (!staged.isEmpty()) {
             ReturnPhotoUploads.attach(tx, merchantId, orderId, submission.key(), returnItems);
         }
-        if (status == ReturnStatus.APPROVED) {
-            ReturnParcels.open(tx, merchantId, id, now);
+        ReturnEvents.record(tx, merchantId, id, created.rma(), status, facts.customerEmail(), now);
+        return Optional.of(new Result(decision, created));
+    }
+
+    // The writes of a submit run on every return: written out as SQL once, sent to JDBC as they are
+    // (building and rendering them with jOOQ took more time than PostgreSQL took to run them).
+    private static final String INSERT_RETURN = """
+            WITH parcel AS (
+                INSERT INTO shipments (merchant_id, order_id, direction, carrier, tracking_number, origin_city, origin_region,
+                                       origin_postal_code, origin_country, destination_city, destination_region,
+                                       destination_postal_code, destination_country, public_token, created_at, updated_at,
+                                       status_changed_at)
+                SELECT o.merchant_id, o.id, 'return', coalesce(p.return_carrier, '%s'), ?, o.shipping_city, o.shipping_region,
+                       o.shipping_postal_code, o.shipping_country, p.return_to_city, p.return_to_region, p.return_to_postal_code,
+                       p.return_to_country, ?, ?, ?, ?
+                FROM orders o
+                LEFT JOIN return_policies p ON p.merchant_id = o.merchant_id AND p.id = ?
+                WHERE o.merchant_id = ? AND o.id = ? AND ?::text IS NOT NULL
+                -- a number the merchant already tracks under that carrier is not taken over
+                ON CONFLICT (merchant_id, carrier, tracking_number) DO NOTHING
+                RETURNING id)
+            , created AS (
+                INSERT INTO returns (merchant_id, rma_number, order_id, policy_id, status, resolution, method, public_token, currency,
+                                     items_value, restocking_fee, shipping_fee, bonus, total, needs_review, decision, dropoff_code,
+                                     submission_key, customer_note, created_at, updated_at, approved_at, return_shipment_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, (SELECT id FROM parcel))
+                ON CONFLICT DO NOTHING
+                RETURNING id)
+            SELECT (SELECT id FROM created), (SELECT id FROM parcel)""".formatted(app.landfall.tracking.ShipmentWriter.UNKNOWN_CARRIER);
+
+    /** Inserts the return (and its parcel); returns their ids, the return's 0 when its RMA or drop-off code was taken. */
+    private static long[] insertReturn(java.sql.Connection connection, long merchantId, long orderId, ReturnFacts.Loaded facts,
+            Submission submission, ReturnStatus status, String method, String token, ReturnDecision.Amounts amounts,
+            ReturnDecision decision, String decisionJson, String rma, String dropoffCode, String parcelNumber, OffsetDateTime now)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_RETURN)) {
+            int p = 1;
+            insert.setString(p++, parcelNumber);
+            insert.setString(p++, Tokens.newToken());
+            insert.setObject(p++, now);
+            insert.setObject(p++, now);
+            insert.setObject(p++, now);
+            insert.setObject(p++, facts.policyId(), java.sql.Types.BIGINT);
+            insert.setLong(p++, merchantId);
+            insert.setLong(p++, orderId);
+            insert.setString(p++, parcelNumber);
+            insert.setLong(p++, merchantId);
+            insert.setString(p++, rma);
+            insert.setLong(p++, orderId);
+            insert.setObject(p++, facts.policyId(), java.sql.Types.BIGINT);
+            insert.setString(p++, status.code());
+            insert.setString(p++, submission.resolution().name().toLowerCase(Locale.ROOT));
+            insert.setString(p++, method);
+            insert.setString(p++, token);
+            insert.setString(p++, amounts.currency());
+            insert.setBigDecimal(p++, amounts.itemsValue());
+            insert.setBigDecimal(p++, amounts.restockingFee());
+            insert.setBigDecimal(p++, amounts.shippingFee());
+            insert.setBigDecimal(p++, amounts.bonus());
+            insert.setBigDecimal(p++, amounts.total());
+            insert.setBoolean(p++, decision.needsReview());
+            insert.setString(p++, decisionJson);
+            insert.setString(p++, dropoffCode);
+            insert.setString(p++, submission.key());
+            insert.setString(p++, blankToNull(submission.customerNote()));
+            insert.setObject(p++, now);
+            insert.setObject(p++, now);
+            insert.setObject(p++, status == ReturnStatus.APPROVED ? now : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            try (java.sql.ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
         }
-        ReturnEvents.record(tx, merchantId, id, rma, status, facts.customerEmail(), now);
-        return Optional.of(new Result(decision, new Created(id, rma, token, status, false)));
+    }
+
+    /** A parcel opened for a return whose insert then clashed (its RMA was taken): nothing points at it. */
+    private static void forgetParcel(java.sql.Connection connection, long merchantId, long shipmentId) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement delete = connection.prepareStatement("DELETE FROM shipments WHERE merchant_id = ? AND id = ?")) {
+            delete.setLong(1, merchantId);
+            delete.setLong(2, shipmentId);
+            delete.executeUpdate();
+        }
+    }
+
+    private static final String INSERT_ITEMS = """
+            INSERT INTO return_items (merchant_id, return_id, order_item_id, quantity, reason_id, comment, exchange_variant_title,
+                                      value, keep_item)
+            SELECT ?, ?, u.item, u.quantity, u.reason, u.comment, u.variant, u.value, u.keep
+            FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::text[], ?::text[], ?::numeric[], ?::boolean[])
+                AS u (item, quantity, reason, comment, variant, value, keep)
+            RETURNING id, order_item_id""";
+
+    /** The return's items, in one statement; returns the return item id of each order item. */
+    private static Map<Long, Long> insertItems(DSLContext tx, long merchantId, long returnId, Submission submission, ReturnDecision decision) {
+        int n = submission.lines().size();
+        Object[] items = new Object[n];
+        Object[] quantities = new Object[n];
+        Object[] reasons = new Object[n];
+        Object[] comments = new Object[n];
+        Object[] variants = new Object[n];
+        Object[] values = new Object[n];
+        Object[] keep = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Line line = submission.lines().get(i);
+            ReturnDecision.Line priced = decision.lines().get(i);
+            items[i] = line.orderItemId();
+            quantities[i] = line.quantity();
+            reasons[i] = line.reasonId();
+            comments[i] = blankToNull(line.comment());
+            variants[i] = submission.resolution() == ReturnPolicy.Resolution.EXCHANGE ? line.exchangeVariant() : null;
+            values[i] = priced.value();
+            keep[i] = priced.keepItem();
+        }
+        return tx.connectionResult(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_ITEMS)) {
+                insert.setLong(1, merchantId);
+                insert.setLong(2, returnId);
+                insert.setArray(3, connection.createArrayOf("bigint", items));
+                insert.setArray(4, connection.createArrayOf("integer", quantities));
+                insert.setArray(5, connection.createArrayOf("bigint", reasons));
+                insert.setArray(6, connection.createArrayOf("text", comments));
+                insert.setArray(7, connection.createArrayOf("text", variants));
+                insert.setArray(8, connection.createArrayOf("numeric", values));
+                insert.setArray(9, connection.createArrayOf("boolean", keep));
+                Map<Long, Long> byOrderItem = new HashMap<>();
+                try (java.sql.ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        byOrderItem.put(rows.getLong(2), rows.getLong(1));
+                    }
+                }
+                return byOrderItem;
+            }
+        });
     }
 
     private static Optional<Created> byKey(DSLContext tx, long merchantId, String key) {

@@ -295,4 +295,21 @@ class ReturnsIT {
                 .where(RETURNS.ID.eq(labelled.id())).fetchSingle().value1();
         assertEquals(labelled.rma().replace("-", ""), number);
     }
+
+    @Test
+    void a_clashing_rma_is_drawn_again_and_leaves_no_parcel_behind() {
+        var shipments = app.landfall.db.schema.Tables.SHIPMENTS;
+        // two submitters drawing the same random sequence: the second's first RMA is taken
+        var first = new ReturnSubmissions(dsl, Clock.fixed(NOW, ZoneOffset.UTC), new RmaNumbers(new java.util.Random(7)));
+        var second = new ReturnSubmissions(dsl, Clock.fixed(NOW, ZoneOffset.UTC), new RmaNumbers(new java.util.Random(7)));
+        long[] a = deliveredOrder();
+        long[] b = deliveredOrder();
+        var one = first.submit(merchant, a[0], submission(key(), a[1], 1, tooSmall, Resolution.REFUND)).orElseThrow().created();
+        var two = second.submit(merchant, b[0], submission(key(), b[1], 1, tooSmall, Resolution.REFUND)).orElseThrow().created();
+        assertTrue(!one.rma().equals(two.rma()), one.rma() + " drawn twice");
+        for (long order : new long[] {a[0], b[0]}) {
+            assertEquals(1, dsl.fetchCount(shipments, shipments.MERCHANT_ID.eq(merchant).and(shipments.ORDER_ID.eq(order))
+                    .and(shipments.DIRECTION.eq("return"))), "one parcel per return, none left over from the clash");
+        }
+    }
 }
