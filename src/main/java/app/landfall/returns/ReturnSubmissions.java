@@ -128,6 +128,8 @@ public final class ReturnSubmissions {
         ReturnDecision.Amounts amounts = decision.amounts();
         String method = submission.method().name().toLowerCase(Locale.ROOT);
         String decisionJson = rulesJson(decision);
+        Writes writes = Writes.of(submission, decision);
+        Map<Long, Long> returnItems = new HashMap<>();
         Created created = tx.connectionResult(connection -> {
             // the RMA and drop-off code are random; a clash with another return of this merchant (a
             // unique index) makes the insert do nothing, and the next pick is tried
@@ -135,19 +137,19 @@ public final class ReturnSubmissions {
                 String rma = rmas.next();
                 String dropoffCode = dropoff ? dropoffCode() : null;
                 String parcelNumber = !parcel ? null : dropoff ? dropoffCode : rma.replace("-", "");
-                long[] ids = insertReturn(connection, merchantId, orderId, facts, submission, status, method, token, amounts, decision,
-                        decisionJson, rma, dropoffCode, parcelNumber, now);
-                if (ids[0] != 0) {
-                    return new Created(ids[0], rma, token, status, false);
+                Written written = write(connection, merchantId, orderId, facts, submission, status, method, token, amounts, decision,
+                        decisionJson, rma, dropoffCode, parcelNumber, writes, now);
+                if (written.returnId() != 0) {
+                    returnItems.putAll(written.items());
+                    return new Created(written.returnId(), rma, token, status, false);
                 }
-                if (ids[1] != 0) {
-                    forgetParcel(connection, merchantId, ids[1]);
+                if (written.parcelId() != 0) {
+                    forgetParcel(connection, merchantId, written.parcelId());
                 }
             }
             throw new IllegalStateException("no unused RMA number and drop-off code after 20 random picks");
         });
         long id = created.id();
-        Map<Long, Long> returnItems = insertItems(tx, merchantId, id, submission, decision);
         for (Line line : submission.lines()) {
             for (Photo photo : line.photos()) {
                 tx.insertInto(RETURN_PHOTOS)
@@ -164,13 +166,18 @@ public final class ReturnSubmissions {
         if (!staged.isEmpty()) {
             ReturnPhotoUploads.attach(tx, merchantId, orderId, submission.key(), returnItems);
         }
-        ReturnEvents.record(tx, merchantId, id, created.rma(), status, facts.customerEmail(), now);
         return Optional.of(new Result(decision, created));
     }
 
     // The writes of a submit run on every return: written out as SQL once, sent to JDBC as they are
     // (building and rendering them with jOOQ took more time than PostgreSQL took to run them).
-    private static final String INSERT_RETURN = """
+    /**
+     * The whole write of a submit in one statement: the parcel (when the return is approved and
+     * travels by carrier), the return pointing at it, its items, and the outbox rows that announce
+     * it (as {@link ReturnEvents} writes them). When the RMA or drop-off code is taken, the return
+     * and everything after it are not written; the parcel's id comes back so it can be removed.
+     */
+    private static final String WRITE = """
             WITH parcel AS (
                 INSERT INTO shipments (merchant_id, order_id, direction, carrier, tracking_number, origin_city, origin_region,
                                        origin_postal_code, origin_country, destination_city, destination_region,
@@ -184,22 +191,65 @@ public final class ReturnSubmissions {
                 WHERE o.merchant_id = ? AND o.id = ? AND ?::text IS NOT NULL
                 -- a number the merchant already tracks under that carrier is not taken over
                 ON CONFLICT (merchant_id, carrier, tracking_number) DO NOTHING
-                RETURNING id)
-            , created AS (
+                RETURNING id),
+            created AS (
                 INSERT INTO returns (merchant_id, rma_number, order_id, policy_id, status, resolution, method, public_token, currency,
                                      items_value, restocking_fee, shipping_fee, bonus, total, needs_review, decision, dropoff_code,
                                      submission_key, customer_note, created_at, updated_at, approved_at, return_shipment_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, (SELECT id FROM parcel))
                 ON CONFLICT DO NOTHING
-                RETURNING id)
-            SELECT (SELECT id FROM created), (SELECT id FROM parcel)""".formatted(app.landfall.tracking.ShipmentWriter.UNKNOWN_CARRIER);
+                RETURNING merchant_id, id, rma_number, status, created_at),
+            items AS (
+                INSERT INTO return_items (merchant_id, return_id, order_item_id, quantity, reason_id, comment, exchange_variant_title,
+                                          value, keep_item)
+                SELECT c.merchant_id, c.id, u.item, u.quantity, u.reason, u.comment, u.variant, u.value, u.keep
+                FROM created c,
+                     unnest(?::bigint[], ?::integer[], ?::bigint[], ?::text[], ?::text[], ?::numeric[], ?::boolean[])
+                         AS u (item, quantity, reason, comment, variant, value, keep)
+                RETURNING id, order_item_id),
+            announced AS (
+                INSERT INTO notification_outbox (merchant_id, channel, template, recipient, payload, dedupe_key, return_id, created_at,
+                                                 next_attempt_at)
+                SELECT c.merchant_id, n.channel, 'return.' || c.status, n.recipient,
+                       jsonb_build_object('return_id', c.id, 'rma', c.rma_number, 'status', c.status),
+                       'return:' || c.id || ':' || c.status || ':' || n.channel, c.id, c.created_at, c.created_at
+                FROM created c, (VALUES ('email', ?::text), ('webhook', 'merchant')) AS n (channel, recipient)
+                WHERE n.recipient IS NOT NULL
+                ON CONFLICT DO NOTHING)
+            SELECT (SELECT id FROM created), (SELECT id FROM parcel),
+                   (SELECT array_agg(order_item_id ORDER BY id) FROM items), (SELECT array_agg(id ORDER BY id) FROM items)
+            """.formatted(app.landfall.tracking.ShipmentWriter.UNKNOWN_CARRIER);
 
-    /** Inserts the return (and its parcel); returns their ids, the return's 0 when its RMA or drop-off code was taken. */
-    private static long[] insertReturn(java.sql.Connection connection, long merchantId, long orderId, ReturnFacts.Loaded facts,
+    /** The items of a submit as the columns of {@code WRITE}'s unnest. */
+    private record Writes(Object[] items, Object[] quantities, Object[] reasons, Object[] comments, Object[] variants, Object[] values,
+            Object[] keep) {
+        static Writes of(Submission submission, ReturnDecision decision) {
+            int n = submission.lines().size();
+            Writes w = new Writes(new Object[n], new Object[n], new Object[n], new Object[n], new Object[n], new Object[n], new Object[n]);
+            for (int i = 0; i < n; i++) {
+                Line line = submission.lines().get(i);
+                ReturnDecision.Line priced = decision.lines().get(i);
+                w.items[i] = line.orderItemId();
+                w.quantities[i] = line.quantity();
+                w.reasons[i] = line.reasonId();
+                w.comments[i] = blankToNull(line.comment());
+                w.variants[i] = submission.resolution() == ReturnPolicy.Resolution.EXCHANGE ? line.exchangeVariant() : null;
+                w.values[i] = priced.value();
+                w.keep[i] = priced.keepItem();
+            }
+            return w;
+        }
+    }
+
+    /** What {@code WRITE} made: the return's id (0 when its RMA or drop-off code was taken), the parcel's, and the item ids. */
+    private record Written(long returnId, long parcelId, Map<Long, Long> items) {
+    }
+
+    private static Written write(java.sql.Connection connection, long merchantId, long orderId, ReturnFacts.Loaded facts,
             Submission submission, ReturnStatus status, String method, String token, ReturnDecision.Amounts amounts,
-            ReturnDecision decision, String decisionJson, String rma, String dropoffCode, String parcelNumber, OffsetDateTime now)
-            throws java.sql.SQLException {
-        try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_RETURN)) {
+            ReturnDecision decision, String decisionJson, String rma, String dropoffCode, String parcelNumber, Writes writes,
+            OffsetDateTime now) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(WRITE)) {
             int p = 1;
             insert.setString(p++, parcelNumber);
             insert.setString(p++, Tokens.newToken());
@@ -232,9 +282,27 @@ public final class ReturnSubmissions {
             insert.setObject(p++, now);
             insert.setObject(p++, now);
             insert.setObject(p++, status == ReturnStatus.APPROVED ? now : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setArray(p++, connection.createArrayOf("bigint", writes.items()));
+            insert.setArray(p++, connection.createArrayOf("integer", writes.quantities()));
+            insert.setArray(p++, connection.createArrayOf("bigint", writes.reasons()));
+            insert.setArray(p++, connection.createArrayOf("text", writes.comments()));
+            insert.setArray(p++, connection.createArrayOf("text", writes.variants()));
+            insert.setArray(p++, connection.createArrayOf("numeric", writes.values()));
+            insert.setArray(p++, connection.createArrayOf("boolean", writes.keep()));
+            insert.setString(p++, facts.customerEmail());
             try (java.sql.ResultSet rows = insert.executeQuery()) {
                 rows.next();
-                return new long[] {rows.getLong(1), rows.getLong(2)};
+                Map<Long, Long> items = new HashMap<>();
+                java.sql.Array orderItems = rows.getArray(3);
+                java.sql.Array returnItems = rows.getArray(4);
+                if (orderItems != null) {
+                    Long[] from = (Long[]) orderItems.getArray();
+                    Long[] to = (Long[]) returnItems.getArray();
+                    for (int i = 0; i < from.length; i++) {
+                        items.put(from[i], to[i]);
+                    }
+                }
+                return new Written(rows.getLong(1), rows.getLong(2), items);
             }
         }
     }
@@ -246,57 +314,6 @@ public final class ReturnSubmissions {
             delete.setLong(2, shipmentId);
             delete.executeUpdate();
         }
-    }
-
-    private static final String INSERT_ITEMS = """
-            INSERT INTO return_items (merchant_id, return_id, order_item_id, quantity, reason_id, comment, exchange_variant_title,
-                                      value, keep_item)
-            SELECT ?, ?, u.item, u.quantity, u.reason, u.comment, u.variant, u.value, u.keep
-            FROM unnest(?::bigint[], ?::integer[], ?::bigint[], ?::text[], ?::text[], ?::numeric[], ?::boolean[])
-                AS u (item, quantity, reason, comment, variant, value, keep)
-            RETURNING id, order_item_id""";
-
-    /** The return's items, in one statement; returns the return item id of each order item. */
-    private static Map<Long, Long> insertItems(DSLContext tx, long merchantId, long returnId, Submission submission, ReturnDecision decision) {
-        int n = submission.lines().size();
-        Object[] items = new Object[n];
-        Object[] quantities = new Object[n];
-        Object[] reasons = new Object[n];
-        Object[] comments = new Object[n];
-        Object[] variants = new Object[n];
-        Object[] values = new Object[n];
-        Object[] keep = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Line line = submission.lines().get(i);
-            ReturnDecision.Line priced = decision.lines().get(i);
-            items[i] = line.orderItemId();
-            quantities[i] = line.quantity();
-            reasons[i] = line.reasonId();
-            comments[i] = blankToNull(line.comment());
-            variants[i] = submission.resolution() == ReturnPolicy.Resolution.EXCHANGE ? line.exchangeVariant() : null;
-            values[i] = priced.value();
-            keep[i] = priced.keepItem();
-        }
-        return tx.connectionResult(connection -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_ITEMS)) {
-                insert.setLong(1, merchantId);
-                insert.setLong(2, returnId);
-                insert.setArray(3, connection.createArrayOf("bigint", items));
-                insert.setArray(4, connection.createArrayOf("integer", quantities));
-                insert.setArray(5, connection.createArrayOf("bigint", reasons));
-                insert.setArray(6, connection.createArrayOf("text", comments));
-                insert.setArray(7, connection.createArrayOf("text", variants));
-                insert.setArray(8, connection.createArrayOf("numeric", values));
-                insert.setArray(9, connection.createArrayOf("boolean", keep));
-                Map<Long, Long> byOrderItem = new HashMap<>();
-                try (java.sql.ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        byOrderItem.put(rows.getLong(2), rows.getLong(1));
-                    }
-                }
-                return byOrderItem;
-            }
-        });
     }
 
     private static Optional<Created> byKey(DSLContext tx, long merchantId, String key) {
