@@ -51,17 +51,7 @@ public final class Merchants {
 
     /** The merchant with this slug; answers are remembered for 5 seconds. */
     public Optional<Merchant> bySlug(String slug) {
-        Instant now = clock.instant();
-        Cached cached = slugs.get(slug);
-        if (cached != null && cached.until().isAfter(now)) {
-            return cached.merchant();
-        }
-        Optional<Merchant> merchant = find(MERCHANTS.SLUG.eq(slug));
-        if (slugs.size() >= MAX_DOMAINS) {
-            slugs.clear();
-        }
-        slugs.put(slug, new Cached(merchant, now.plus(DOMAIN_TTL)));
-        return merchant;
+        return remembered(slugs, slug, () -> find(MERCHANTS.SLUG.eq(slug)));
     }
 
     /** The merchant whose custom domain this request came in on, if any. */
@@ -70,16 +60,20 @@ public final class Merchants {
         if (host == null) {
             return Optional.empty();
         }
+        return remembered(domains, host, () -> find(MERCHANTS.CUSTOM_DOMAIN.eq(host)));
+    }
+
+    private Optional<Merchant> remembered(Map<String, Cached> cache, String key, java.util.function.Supplier<Optional<Merchant>> lookup) {
         Instant now = clock.instant();
-        Cached cached = domains.get(host);
+        Cached cached = cache.get(key);
         if (cached != null && cached.until().isAfter(now)) {
             return cached.merchant();
         }
-        Optional<Merchant> merchant = find(MERCHANTS.CUSTOM_DOMAIN.eq(host));
-        if (domains.size() >= MAX_DOMAINS) {
-            domains.clear();
+        Optional<Merchant> merchant = lookup.get();
+        if (cache.size() >= MAX_DOMAINS) {
+            cache.clear();
         }
-        domains.put(host, new Cached(merchant, now.plus(DOMAIN_TTL)));
+        cache.put(key, new Cached(merchant, now.plus(DOMAIN_TTL)));
         return merchant;
     }
 

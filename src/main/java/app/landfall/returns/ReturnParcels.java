@@ -34,12 +34,15 @@ public final class ReturnParcels implements EventIngestion.ReturnParcelListener 
         app.landfall.db.RenderedQuery.execute(tx, OPEN, Tokens.newToken(), now, now, now, merchantId, returnId, returnId);
     }
 
+    /** The columns a return parcel is inserted with (here and in a submit's one write). */
+    static final String COLUMNS = """
+            merchant_id, order_id, direction, carrier, tracking_number, origin_city, origin_region, origin_postal_code,
+            origin_country, destination_city, destination_region, destination_postal_code, destination_country, public_token,
+            created_at, updated_at, status_changed_at""";
+
     private static final String OPEN = """
             WITH parcel AS (
-                INSERT INTO shipments (merchant_id, order_id, direction, carrier, tracking_number, origin_city, origin_region,
-                                       origin_postal_code, origin_country, destination_city, destination_region,
-                                       destination_postal_code, destination_country, public_token, created_at, updated_at,
-                                       status_changed_at)
+                INSERT INTO shipments (%s)
                 SELECT r.merchant_id, r.order_id, 'return', coalesce(p.return_carrier, '%s'),
                        CASE r.method WHEN 'qr_dropoff' THEN r.dropoff_code ELSE replace(r.rma_number, '-', '') END,
                        o.shipping_city, o.shipping_region, o.shipping_postal_code, o.shipping_country,
@@ -57,7 +60,7 @@ public final class ReturnParcels implements EventIngestion.ReturnParcelListener 
                 RETURNING merchant_id, id, tracking_number)
             UPDATE returns r SET return_shipment_id = parcel.id
             FROM parcel
-            WHERE r.merchant_id = parcel.merchant_id AND r.id = ?""".formatted(ShipmentWriter.UNKNOWN_CARRIER);
+            WHERE r.merchant_id = parcel.merchant_id AND r.id = ?""".formatted(COLUMNS, ShipmentWriter.UNKNOWN_CARRIER);
 
     /** An approved return whose parcel the carrier now has is in transit (in the ingesting transaction). */
     @Override

@@ -179,10 +179,7 @@ public final class ReturnSubmissions {
      */
     private static final String WRITE = """
             WITH parcel AS (
-                INSERT INTO shipments (merchant_id, order_id, direction, carrier, tracking_number, origin_city, origin_region,
-                                       origin_postal_code, origin_country, destination_city, destination_region,
-                                       destination_postal_code, destination_country, public_token, created_at, updated_at,
-                                       status_changed_at)
+                INSERT INTO shipments (%s)
                 SELECT o.merchant_id, o.id, 'return', coalesce(p.return_carrier, '%s'), ?, o.shipping_city, o.shipping_region,
                        o.shipping_postal_code, o.shipping_country, p.return_to_city, p.return_to_region, p.return_to_postal_code,
                        p.return_to_country, ?, ?, ?, ?
@@ -218,7 +215,7 @@ public final class ReturnSubmissions {
                 ON CONFLICT DO NOTHING)
             SELECT (SELECT id FROM created), (SELECT id FROM parcel),
                    (SELECT array_agg(order_item_id ORDER BY id) FROM items), (SELECT array_agg(id ORDER BY id) FROM items)
-            """.formatted(app.landfall.tracking.ShipmentWriter.UNKNOWN_CARRIER);
+            """.formatted(ReturnParcels.COLUMNS, app.landfall.tracking.ShipmentWriter.UNKNOWN_CARRIER);
 
     /** The items of a submit as the columns of {@code WRITE}'s unnest. */
     private record Writes(Object[] items, Object[] quantities, Object[] reasons, Object[] comments, Object[] variants, Object[] values,
