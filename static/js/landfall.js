@@ -19,6 +19,16 @@
       });
     });
   }
+  // a photo larger than the server takes is named before the form is sent: a big upload would
+  // otherwise travel in full only to be refused (the server checks again either way)
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[type=file][data-max-bytes]")) { return; }
+    var max = Number(input.dataset.maxBytes);
+    var tooLarge = Array.prototype.some.call(input.files, function (file) { return file.size > max; });
+    input.setCustomValidity(tooLarge ? input.dataset.tooLarge : "");
+    if (tooLarge) { input.reportValidity(); }
+  });
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();

@@ -217,8 +217,14 @@ class ReturnPageIT {
         g.dispose();
         java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
         ImageIO.write(picture, "jpeg", jpeg);
+        // a photo over 5 MB is named before the form is sent; a good one clears it
+        page.locator("#photo_" + item).setInputFiles(new com.microsoft.playwright.options.FilePayload("huge.jpg", "image/jpeg",
+                new byte[6_000_000]));
+        assertEquals("That photo is larger than 5 MB. Choose a smaller one.",
+                page.locator("#photo_" + item).evaluate("input => input.validationMessage"));
         page.locator("#photo_" + item).setInputFiles(new com.microsoft.playwright.options.FilePayload("buckle.jpg", "image/jpeg",
                 jpeg.toByteArray()));
+        assertEquals("", page.locator("#photo_" + item).evaluate("input => input.validationMessage"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Check your return");
         assertThat(page.locator("main")).containsText("1 photo");
