@@ -138,8 +138,8 @@ public final class ReturnFlow {
             return;
         }
         facts(ctx, at.get()).ifPresent(facts -> {
-            Map<String, String> photoProblems = takePhotos(ctx, merchantId, at.get().orderId(), facts, parsed.key());
-            Draft draft = parsed.withPhotos(uploads.list(merchantId, at.get().orderId(), parsed.key()));
+            Map<String, String> photoProblems = new HashMap<>();
+            Draft draft = parsed.withPhotos(takePhotos(ctx, merchantId, at.get().orderId(), facts, parsed.key(), photoProblems));
             ReturnDecision decision = decide(facts, draft);
             boolean ok = decision.ok() && photoProblems.isEmpty();
             render(ctx, at.get(), facts, ok ? "returns/review" : "returns/choose", draft, decision, photoProblems, ok ? 200 : 422);
@@ -148,21 +148,23 @@ public final class ReturnFlow {
 
     /**
      * Keeps the photos that came with the form (after {@link ShopperPhotos} checked and redrew
-     * them) and drops the ones the shopper took away; what was refused is answered per item.
+     * them) and drops the ones the shopper took away; what was refused goes into {@code problems},
+     * per item. Returns the photos the form now has.
      */
-    private Map<String, String> takePhotos(Context ctx, long merchantId, long orderId, ReturnFacts.Loaded facts, String key) {
+    private List<ReturnPhotoUploads.Staged> takePhotos(Context ctx, long merchantId, long orderId, ReturnFacts.Loaded facts, String key,
+            Map<String, String> problems) {
         for (String drop : ctx.formParams("drop_photo")) {
             if (drop.matches("\\d{1,18}")) {
                 uploads.remove(merchantId, orderId, key, Long.parseLong(drop));
             }
         }
+        List<ReturnPhotoUploads.Staged> staged = new ArrayList<>(uploads.list(merchantId, orderId, key));
         Map<String, List<UploadedFile>> files = ctx.isMultipartFormData() ? ctx.uploadedFileMap() : Map.of();
         if (files.isEmpty()) {
-            return Map.of();
+            return staged;
         }
         Map<Long, Integer> already = new HashMap<>();
-        uploads.list(merchantId, orderId, key).forEach(p -> already.merge(p.orderItemId(), 1, Integer::sum));
-        Map<String, String> problems = new HashMap<>();
+        staged.forEach(p -> already.merge(p.orderItemId(), 1, Integer::sum));
         for (OrderFacts.Item item : facts.order().items()) {
             List<UploadedFile> sent = files.getOrDefault("photo_" + item.id(), List.of()).stream()
                     .filter(f -> f.size() > 0 || (f.filename() != null && !f.filename().isEmpty())).toList();
@@ -177,11 +179,11 @@ public final class ReturnFlow {
                     problems.putIfAbsent("photo_" + item.id(), checked.problem());
                     continue;
                 }
-                uploads.add(merchantId, orderId, key, item.id(), file.filename(), checked.photo());
+                staged.add(uploads.add(merchantId, orderId, key, item.id(), file.filename(), checked.photo()));
                 count++;
             }
         }
-        return problems;
+        return staged;
     }
 
     private static ShopperPhotos.Checked check(UploadedFile file) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -41,19 +40,21 @@ public final class ReturnPhotoUploads {
                 .fetch(r -> new Staged(r.value1(), r.value2(), r.value3()));
     }
 
-    public void add(long merchantId, long orderId, String key, long orderItemId, String fileName, ReturnSubmissions.Photo photo) {
-        dsl.insertInto(RETURN_PHOTO_UPLOADS)
+    public Staged add(long merchantId, long orderId, String key, long orderItemId, String fileName, ReturnSubmissions.Photo photo) {
+        String name = displayName(fileName);
+        long id = dsl.insertInto(RETURN_PHOTO_UPLOADS)
                 .set(RETURN_PHOTO_UPLOADS.MERCHANT_ID, merchantId)
                 .set(RETURN_PHOTO_UPLOADS.ORDER_ID, orderId)
                 .set(RETURN_PHOTO_UPLOADS.ORDER_ITEM_ID, orderItemId)
                 .set(RETURN_PHOTO_UPLOADS.SUBMISSION_KEY, key)
-                .set(RETURN_PHOTO_UPLOADS.FILE_NAME, displayName(fileName))
+                .set(RETURN_PHOTO_UPLOADS.FILE_NAME, name)
                 .set(RETURN_PHOTO_UPLOADS.CONTENT_TYPE, photo.contentType())
                 .set(RETURN_PHOTO_UPLOADS.BODY, photo.body())
                 .set(RETURN_PHOTO_UPLOADS.WIDTH, photo.width())
                 .set(RETURN_PHOTO_UPLOADS.HEIGHT, photo.height())
                 .set(RETURN_PHOTO_UPLOADS.CREATED_AT, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .execute();
+                .returning(RETURN_PHOTO_UPLOADS.ID).fetchSingle(RETURN_PHOTO_UPLOADS.ID);
+        return new Staged(id, orderItemId, name);
     }
 
     public void remove(long merchantId, long orderId, String key, long uploadId) {
@@ -70,18 +71,6 @@ public final class ReturnPhotoUploads {
         return dsl.deleteFrom(RETURN_PHOTO_UPLOADS)
                 .where(RETURN_PHOTO_UPLOADS.CREATED_AT.lt(OffsetDateTime.now(clock).minus(olderThan)))
                 .execute();
-    }
-
-    /** How many photos wait for each item of this form (inside the submit's transaction). */
-    static Map<Long, Integer> counts(DSLContext tx, long merchantId, long orderId, String key) {
-        Map<Long, Integer> counts = new HashMap<>();
-        tx.select(RETURN_PHOTO_UPLOADS.ORDER_ITEM_ID, DSL.count()).from(RETURN_PHOTO_UPLOADS)
-                .where(RETURN_PHOTO_UPLOADS.MERCHANT_ID.eq(merchantId))
-                .and(RETURN_PHOTO_UPLOADS.SUBMISSION_KEY.eq(key))
-                .and(RETURN_PHOTO_UPLOADS.ORDER_ID.eq(orderId))
-                .groupBy(RETURN_PHOTO_UPLOADS.ORDER_ITEM_ID)
-                .forEach(r -> counts.put(r.value1(), r.value2()));
-        return counts;
     }
 
     /** Moves the form's photos to the return's items (order item id → return item id) and forgets them here. */
