@@ -19,7 +19,17 @@ record ShipmentJson(
         OffsetDateTime deliveredAt,
         OffsetDateTime updatedAt,
         String trackingPageUrl,
+        String returnStartUrl,
         List<EventJson> events) {
+
+    /**
+     * Where a shopper starts a return of this parcel's order, without typing the order number: a
+     * stable link (the tracking page's), made for the QR code on a packing slip. None for a return
+     * parcel.
+     */
+    static String returnStart(String site, String direction, String publicToken) {
+        return "return".equals(direction) ? null : site + "/t/" + publicToken + "/return";
+    }
 
     record EventJson(OffsetDateTime occurredAt, String status, String substatus, String rawStatus,
                      String message, String location, String source) {

@@ -164,7 +164,7 @@ public final class ShipmentsApi {
         }
         return new ShipmentJson(s.id(), s.orderNumber(), s.direction(), s.carrier(), s.service(), s.trackingNumber(),
                 s.status(), s.substatus(), s.carrierEstimatedDelivery(), s.shippedAt(), s.deliveredAt(), s.updatedAt(),
-                site + "/t/" + s.publicToken(), events);
+                site + "/t/" + s.publicToken(), ShipmentJson.returnStart(site, s.direction(), s.publicToken()), events);
     }
 
     private Optional<ShipmentJson> find(long merchantId, long id, Context ctx) {
@@ -188,6 +188,6 @@ public final class ShipmentsApi {
                 .and(SHIPMENTS.ID.eq(id))
                 .fetchOptional(r -> new ShipmentJson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
-                        site + "/t/" + r.value13(), r.value14()));
+                        site + "/t/" + r.value13(), ShipmentJson.returnStart(site, r.value3(), r.value13()), r.value14()));
     }
 }

@@ -76,6 +76,7 @@ public final class ReturnPages {
                     .map(app.landfall.carriers.CarrierDirectory.Carrier::displayName).orElse(null));
             shown.put("number", p.trackingNumber());
             shown.put("place", p.lastScanPlace());
+            shown.put("tracking", p.lastScanAt() != null ? "/t/" + p.publicToken() : null);
             if (p.lastScanAt() != null) {
                 java.time.ZoneId zone = p.lastScanZone() != null ? java.time.ZoneId.of(p.lastScanZone()) : java.time.ZoneId.of(r.timezone());
                 java.time.ZonedDateTime at = p.lastScanAt().atZoneSameInstant(zone);

@@ -116,14 +116,14 @@ public final class ReturnRecords {
 
     /** The return's parcel as the shopper sees it: carrier, number, status and its latest scan. */
     public record Parcel(String carrier, String trackingNumber, String status, OffsetDateTime lastScanAt, String lastScanZone,
-            String lastScanPlace) {
+            String lastScanPlace, String publicToken) {
     }
 
     public Optional<Parcel> parcel(long merchantId, long returnId) {
         var latest = TRACKING_EVENTS.as("latest");
         return dsl.select(SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS, latest.OCCURRED_AT, latest.OCCURRED_TIMEZONE,
                         DSL.coalesce(latest.LOCATION, DSL.concat(latest.CITY, DSL.when(latest.COUNTRY.isNotNull(),
-                                DSL.concat(DSL.inline(", "), latest.COUNTRY)).otherwise(DSL.inline("")))))
+                                DSL.concat(DSL.inline(", "), latest.COUNTRY)).otherwise(DSL.inline("")))), SHIPMENTS.PUBLIC_TOKEN)
                 .from(RETURNS)
                 .join(SHIPMENTS).on(SHIPMENTS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(SHIPMENTS.ID.eq(RETURNS.RETURN_SHIPMENT_ID))
                 .leftJoin(DSL.lateral(DSL.selectFrom(TRACKING_EVENTS)
@@ -131,7 +131,7 @@ public final class ReturnRecords {
                         .orderBy(TRACKING_EVENTS.OCCURRED_AT.desc(), TRACKING_EVENTS.ID.desc()).limit(1)).as("latest")).on(DSL.trueCondition())
                 .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId))
                 .fetchOptional(r -> new Parcel(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6() == null || r.value6().isBlank() ? null : r.value6()));
+                        r.value6() == null || r.value6().isBlank() ? null : r.value6(), r.value7()));
     }
 
     /** The merchant's active shops, in the merchant's order. */

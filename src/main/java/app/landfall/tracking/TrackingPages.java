@@ -112,6 +112,10 @@ public final class TrackingPages {
             return;
         }
         TrackingQueries.Version v = version.get();
+        if (v.isReturnParcel()) { // a parcel on its way back is not something to return
+            notFound.show(ctx, Optional.empty());
+            return;
+        }
         engagement.record(v.merchantId(), v.shipmentId(), Engagement.Kind.RETURN_CLICK, null);
         ctx.header("Cache-Control", "no-store");
         String returns = domain.isPresent() ? "/returns" : "/" + v.slug() + "/returns";
@@ -181,11 +185,11 @@ public final class TrackingPages {
         }
         try {
             String clicks = detailed ? "/t/" + v.token() : self;
-            String returnUrl = detailed ? "/t/" + v.token() + "/return" : null;
+            String returnUrl = detailed && !v.isReturnParcel() ? "/t/" + v.token() + "/return" : null;
             TrackingView view = TrackingView.of(new TrackingView.Inputs(queries.load(v.merchantId(), v.shipmentId()),
                     brand, lang, self, version, detailed, clicks, home, returnUrl, today, zone));
             String html = templates.render(fragment ? "tracking/show :: status, history" : "tracking/show",
-                    Map.of("view", view, "page", view.page(), "fragment", fragment), ctx, Locale.forLanguageTag(lang));
+                    Map.of("view", view, "page", view.page(), "fragment", fragment, "returnParcel", v.isReturnParcel()), ctx, Locale.forLanguageTag(lang));
             return new PageCache.Page(html.getBytes(StandardCharsets.UTF_8), view.isFinal());
         } finally {
             renders.release();

@@ -58,6 +58,10 @@ public final class TrackingQueries {
     /** Everything a cached page depends on, read in one small query before deciding to render. */
     record Version(long merchantId, long shipmentId, Long orderId, String token, String slug, String merchantName, String timezone,
             String direction, OffsetDateTime shipment, OffsetDateTime order, Long brandId, OffsetDateTime brand, OffsetDateTime policy) {
+        /** A shopper's parcel on its way back to the merchant (a return's own shipment). */
+        boolean isReturnParcel() {
+            return "return".equals(direction);
+        }
     }
 
     record Event(OffsetDateTime occurredAt, String timezone, String status, String substatus, String message, String location) {
@@ -176,11 +180,20 @@ public final class TrackingQueries {
                 r.get(SHIPMENTS.STATUS), r.get(SHIPMENTS.SUBSTATUS), r.get(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY),
                 r.get(SHIPMENTS.PREDICTED_DELIVERY_FROM), r.get(SHIPMENTS.PREDICTED_DELIVERY_TO), r.get(SHIPMENTS.SHIPPED_AT),
                 r.get(SHIPMENTS.DELIVERED_AT), r.get(SHIPMENTS.PICKUP_LOCATION), r.get(SHIPMENTS.PICKUP_DEADLINE),
-                r.get(ORDERS.ORDER_NUMBER), r.get(ORDERS.PLACED_AT), r.get(ORDERS.PROMISED_DELIVERY_DATE),
-                r.get(ORDERS.SHIPPING_CITY), r.get(ORDERS.SHIPPING_COUNTRY), r.get(RETURN_POLICIES.WINDOW_STARTS_AT),
+                r.get(ORDERS.ORDER_NUMBER), r.get(ORDERS.PLACED_AT), r.get(PROMISED),
+                r.get(DESTINATION_CITY), r.get(DESTINATION_COUNTRY), r.get(RETURN_POLICIES.WINDOW_STARTS_AT),
                 r.get(RETURN_POLICIES.WINDOW_DAYS), returnable != null && returnable && r.get(ORDERS.ORDER_NUMBER) != null,
                 events, items);
     }
+
+    /** A return parcel goes to the merchant's return address, and the order's delivery promise is not its own. */
+    private static final Condition RETURN_PARCEL = SHIPMENTS.DIRECTION.eq(inline("return"));
+    private static final org.jooq.Field<LocalDate> PROMISED = org.jooq.impl.DSL.when(RETURN_PARCEL, inline(null, ORDERS.PROMISED_DELIVERY_DATE))
+            .otherwise(ORDERS.PROMISED_DELIVERY_DATE).as("promised");
+    private static final org.jooq.Field<String> DESTINATION_CITY = org.jooq.impl.DSL.when(RETURN_PARCEL, SHIPMENTS.DESTINATION_CITY)
+            .otherwise(ORDERS.SHIPPING_CITY).as("destination_city");
+    private static final org.jooq.Field<String> DESTINATION_COUNTRY = org.jooq.impl.DSL.when(RETURN_PARCEL, SHIPMENTS.DESTINATION_COUNTRY)
+            .otherwise(ORDERS.SHIPPING_COUNTRY).as("destination_country");
 
     /**
      * One shipment with its order, the default return policy, its events and items (as JSON arrays
@@ -201,8 +214,8 @@ public final class TrackingQueries {
         return dsl.select(SHIPMENTS.CARRIER, SHIPMENTS.SERVICE, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS, SHIPMENTS.SUBSTATUS,
                         SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, SHIPMENTS.PREDICTED_DELIVERY_FROM, SHIPMENTS.PREDICTED_DELIVERY_TO,
                         SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT, SHIPMENTS.PICKUP_LOCATION, SHIPMENTS.PICKUP_DEADLINE,
-                        ORDERS.ORDER_NUMBER, ORDERS.PLACED_AT, ORDERS.PROMISED_DELIVERY_DATE, ORDERS.SHIPPING_CITY,
-                        ORDERS.SHIPPING_COUNTRY, RETURN_POLICIES.WINDOW_STARTS_AT, RETURN_POLICIES.WINDOW_DAYS,
+                        ORDERS.ORDER_NUMBER, ORDERS.PLACED_AT, PROMISED, DESTINATION_CITY, DESTINATION_COUNTRY,
+                        RETURN_POLICIES.WINDOW_STARTS_AT, RETURN_POLICIES.WINDOW_DAYS,
                         field(returnable), events, items(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID))
                 .from(SHIPMENTS)
                 .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))

@@ -71,6 +71,7 @@ class ShipmentsApiIT {
         assertEquals("InTransit", shipment.get("status").asText());
         assertFalse(shipment.get("tracking_number").asText().isBlank());
         assertTrue(shipment.get("tracking_page_url").asText().startsWith(landfall.baseUrl() + "/t/"));
+        assertEquals(shipment.get("tracking_page_url").asText() + "/return", shipment.get("return_start_url").asText());
         JsonNode newest = shipment.get("events").get(0);
         assertEquals("InTransit", newest.get("status").asText());
         assertTrue(newest.get("occurred_at").asText().matches("\\d{4}-\\d{2}-\\d{2}T.*"), newest.toString());

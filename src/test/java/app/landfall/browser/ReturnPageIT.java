@@ -247,6 +247,12 @@ class ReturnPageIT {
         assertThat(page.locator(".parcel")).containsText("USPS");
         assertEquals("", Browsers.accessibilityViolations(page));
         Browsers.screenshot(page, "return-in-transit-390x844");
+        // its own tracking page knows it is a return: no offer to return it again
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Follow every scan")).click();
+        assertThat(page.locator(".eyebrow")).containsText("Your return parcel to");
+        assertEquals(0, page.getByText("Start a return").count());
+        assertEquals("", Browsers.accessibilityViolations(page));
+        Browsers.screenshot(page, "return-parcel-tracking-390x844");
     }
 
     @Test
