@@ -1,6 +1,7 @@
 package app.landfall;
 
 import app.landfall.analytics.Engagement;
+import app.landfall.admin.Admin;
 import app.landfall.api.ApiAuthentication;
 import app.landfall.api.ApiKeyCommand;
 import app.landfall.api.ApiKeys;
@@ -147,11 +148,12 @@ public final class Landfall implements AutoCloseable {
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             RequestLog requestLog = new RequestLog();
             ReturnPhotoUploads photoUploads = new ReturnPhotoUploads(database.dsl(), clock);
+            Admin admin = new Admin(database.dsl(), clock, https, config.clientAddress(), config::baseUrl);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, new Routes.Handlers(home, health,
                     assets, new BrandStyles(brands), images, tracking,
                     new ReturnPages(new ReturnRecords(database.dsl()), new ReturnActions(database.dsl(), clock), brands, templates),
                     new ReturnFlow(merchants, signedLinks, database.dsl(), new ReturnSubmissions(database.dsl(), clock, new RmaNumbers()),
-                            photoUploads, brands, templates, clock, images::src), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks)));
+                            photoUploads, brands, templates, clock, images::src), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks, admin)));
             web.start(config.port());
             ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
             ReturnExpiry returnExpiry = new ReturnExpiry(database.dsl(), clock);
@@ -164,6 +166,8 @@ public final class Landfall implements AutoCloseable {
                             () -> images.purge(Duration.ofDays(30)))
                     .schedule("photos of return forms never submitted purged", Duration.ofMinutes(20), Duration.ofHours(1),
                             () -> photoUploads.purge(Duration.ofDays(1)))
+                    .schedule("admin sessions past their timeouts purged", Duration.ofMinutes(2), Duration.ofMinutes(30),
+                            admin::purgeSessions)
                     .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge)
                     .schedule("webhook deliveries older than 90 days purged", Duration.ofMinutes(10), Duration.ofHours(6),
                             () -> inbox.purgeProcessed(Duration.ofDays(90)));

@@ -1,5 +1,6 @@
 package app.landfall;
 
+import app.landfall.admin.Admin;
 import app.landfall.api.ApiAuthentication;
 import app.landfall.api.Idempotency;
 import app.landfall.api.OrdersApi;
@@ -26,7 +27,7 @@ final class Routes {
     record Handlers(HomePage home, HealthCheck health, Assets assets, BrandStyles brandStyles, RemoteImages images,
                     TrackingPages tracking, ReturnPages returns, ReturnFlow returnFlow,
                     TrackingLookup lookup, ApiAuthentication apiAuthentication, Idempotency idempotency, OrdersApi orders,
-                    ShipmentsApi shipments, Webhooks webhooks) {
+                    ShipmentsApi shipments, Webhooks webhooks, Admin admin) {
     }
 
     static void register(RoutesConfig routes, Handlers h) {
@@ -35,6 +36,27 @@ final class Routes {
         routes.get("/assets/{file}", h.assets()::serve);
         routes.get("/brand/{file}", h.brandStyles()::serve);
         routes.get("/img/{signed}", h.images()::serve);
+
+        // merchants (every page behind the guard: a session, and the session's CSRF token on changes);
+        // before the public routes, whose /{merchant}/... would otherwise take /admin/... ("admin" is no slug)
+        routes.beforeMatched("/admin", h.admin()::guard);
+        routes.beforeMatched("/admin/*", h.admin()::guard);
+        routes.get("/admin/login", h.admin()::showSignIn);
+        routes.post("/admin/login", h.admin()::signIn);
+        routes.post("/admin/logout", h.admin()::signOut);
+        routes.get("/admin/password/forgot", h.admin()::showForgotPassword);
+        routes.post("/admin/password/forgot", h.admin()::sendPasswordLink);
+        routes.get("/admin/password/reset/{token}", h.admin()::showPasswordReset);
+        routes.post("/admin/password/reset/{token}", h.admin()::resetPassword);
+        routes.get("/admin", h.admin()::showOverview);
+        routes.get("/admin/returns", h.admin()::showReturns);
+        routes.post("/admin/returns/bulk", h.admin()::processReturns);
+        routes.get("/admin/returns/{id}", h.admin()::showReturn);
+        routes.get("/admin/returns/{id}/photos/{photo}", h.admin()::showReturnPhoto);
+        routes.post("/admin/returns/{id}/approval", h.admin()::approveReturn);
+        routes.post("/admin/returns/{id}/rejection", h.admin()::rejectReturn);
+        routes.post("/admin/returns/{id}/receipt", h.admin()::receiveReturn);
+        routes.post("/admin/returns/{id}/resolution", h.admin()::resolveReturn);
 
         // public: tracking links, the lookup, and an order's packages
         routes.get("/", h.home()::show);
@@ -67,9 +89,6 @@ final class Routes {
         routes.post("/returns", h.lookup()::startReturn);
         routes.get("/returns/o/{link}", h.returnFlow()::choose);
         routes.post("/returns/o/{link}", h.returnFlow()::proceed);
-
-        // merchants
-        routes.get("/admin", h.home()::showAdminComingSoon);
 
         // api (merchants' systems; Authorization: Bearer <key>; POSTs honour Idempotency-Key)
         routes.beforeMatched("/api/v1/*", h.apiAuthentication()::authenticate);

@@ -46,7 +46,7 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
         dsl.insertInto(MERCHANT_USERS, MERCHANT_USERS.MERCHANT_ID, MERCHANT_USERS.EMAIL, MERCHANT_USERS.NAME,
                         MERCHANT_USERS.PASSWORD_HASH, MERCHANT_USERS.ROLE, MERCHANT_USERS.CREATED_AT)
                 .values(merchantId, OWNER_EMAIL, "Rowan Ashby", ownerHash, "owner", opened)
-                .values(merchantId, "sam@alder-and-ash.example", "Sam Okafor", staffHash, "staff",
+                .values(merchantId, "sam@alder-and-ash.example", "Sam Okafor", staffHash, "support",
                         DemoRows.at(now.minus(Duration.ofDays(41))))
                 .execute();
         long brandId = dsl.insertInto(BRANDS)

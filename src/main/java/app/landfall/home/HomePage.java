@@ -22,8 +22,4 @@ public final class HomePage {
         model.put("demo", DemoLinks.find(dsl, "").orElse(null));
         ctx.render("home/index", model);
     }
-
-    public void showAdminComingSoon(Context ctx) {
-        ctx.render("home/coming-soon", Map.of("storeName", "Landfall", "feature", "admin"));
-    }
 }

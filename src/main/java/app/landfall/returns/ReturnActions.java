@@ -24,10 +24,27 @@ import org.jooq.impl.DSL;
 public final class ReturnActions {
     private final DSLContext dsl;
     private final Clock clock;
+    private final Audit audit;
 
     public ReturnActions(DSLContext dsl, Clock clock) {
+        this(dsl, clock, (tx, merchantId, returnId, rma, status) -> { });
+    }
+
+    private ReturnActions(DSLContext dsl, Clock clock, Audit audit) {
         this.dsl = dsl;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** Told of every transition, inside its transaction (the admin writes its audit log here). */
+    @FunctionalInterface
+    public interface Audit {
+        void moved(DSLContext tx, long merchantId, long returnId, String rma, ReturnStatus status);
+    }
+
+    /** The same actions, each also recorded by {@code audit} in its transaction. */
+    public ReturnActions audited(Audit audit) {
+        return new ReturnActions(dsl, clock, audit);
     }
 
     /** What an action came to: done (with the new status), refused with a message, or no such return. */
@@ -152,6 +169,7 @@ public final class ReturnActions {
                 change.accept(tx, update);
                 update.where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId)).execute();
                 ReturnEvents.record(tx, merchantId, returnId, row.get(RETURNS.RMA_NUMBER), target, row.get(ORDERS.CUSTOMER_EMAIL), now);
+                audit.moved(tx, merchantId, returnId, row.get(RETURNS.RMA_NUMBER), target);
                 return new Outcome(true, true, target, "Return " + row.get(RETURNS.RMA_NUMBER) + " is " + words(target) + ".");
             });
         } catch (Refusal r) {

@@ -69,6 +69,18 @@ public final class RateLimiter {
         return ALLOWED;
     }
 
+    /** Whether {@link #acquire} would take a token now, without taking it (to count only failures, say). */
+    public synchronized Decision check(String key) {
+        Objects.requireNonNull(key);
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            return ALLOWED;
+        }
+        long now = Duration.between(origin, clock.instant()).toNanos();
+        long shortBy = Math.max(bucket.fullAt, now) + perTokenNanos - now - capacityNanos;
+        return shortBy > 0 ? new Decision(false, Duration.ofSeconds(Math.max(1, ceilSeconds(shortBy)))) : ALLOWED;
+    }
+
     synchronized int size() {
         return buckets.size();
     }

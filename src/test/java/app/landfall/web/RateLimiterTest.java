@@ -35,6 +35,20 @@ class RateLimiterTest {
         assertEquals(new Decision(false, Duration.ofSeconds(10)), limiter.acquire("ip"));
     }
 
+    @Test
+    void check_answers_like_acquire_without_taking_a_token() {
+        RateLimiter limiter = limiter(2, Duration.ofSeconds(10), 100);
+        assertTrue(limiter.check("ip").allowed(), "an unknown key has a full bucket");
+        assertTrue(limiter.check("ip").allowed());
+        limiter.acquire("ip");
+        assertTrue(limiter.check("ip").allowed(), "checking took nothing");
+        limiter.acquire("ip");
+        assertEquals(new Decision(false, Duration.ofSeconds(10)), limiter.check("ip"));
+        assertEquals(limiter.check("ip"), limiter.acquire("ip"));
+        clock.advance(Duration.ofSeconds(10));
+        assertTrue(limiter.check("ip").allowed());
+    }
+
     @ParameterizedTest
     @CsvSource({
         // per token ms, waited ms after the burst, Retry-After s

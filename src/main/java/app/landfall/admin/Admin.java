@@ -1,0 +1,111 @@
+package app.landfall.admin;
+
+import app.landfall.returns.ReturnActions;
+import app.landfall.web.ClientAddress;
+import app.landfall.web.RateLimiter;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.IntFunction;
+import org.jooq.DSLContext;
+
+/** The merchant admin's handlers, for {@code Routes}; everything behind them is package-private. */
+public final class Admin {
+    private final AdminAccess access;
+    private final AdminSessions sessions;
+    private final AdminSignIn signIn;
+    private final AdminPasswords passwords;
+    private final AdminHome home;
+    private final ReturnsQueue returnsQueue;
+    private final ReturnDetail returnDetail;
+    private final ReturnProcessing returnProcessing;
+
+    public Admin(DSLContext dsl, Clock clock, boolean https, ClientAddress clientAddress, IntFunction<String> baseUrl) {
+        this.sessions = new AdminSessions(dsl, clock);
+        this.access = new AdminAccess(sessions, https);
+        AuditTrail audit = new AuditTrail(clock);
+        // five tries an email, then one every two minutes; an address gets more (a shop's staff share one)
+        this.signIn = new AdminSignIn(dsl, sessions, access, audit, clientAddress,
+                new RateLimiter(5, Duration.ofMinutes(2), clock, 100_000),
+                new RateLimiter(30, Duration.ofSeconds(10), clock, 100_000), clock);
+        this.passwords = new AdminPasswords(dsl, audit, clientAddress, new RateLimiter(5, Duration.ofMinutes(10), clock, 100_000),
+                baseUrl, clock);
+        this.home = new AdminHome(dsl, clock);
+        this.returnsQueue = new ReturnsQueue(dsl);
+        this.returnDetail = new ReturnDetail(dsl);
+        this.returnProcessing = new ReturnProcessing(new ReturnActions(dsl, clock), audit, clientAddress);
+    }
+
+    public void guard(Context ctx) {
+        access.guard(ctx);
+    }
+
+    public void showSignIn(Context ctx) {
+        signIn.showForm(ctx);
+    }
+
+    public void signIn(Context ctx) {
+        signIn.signIn(ctx);
+    }
+
+    public void signOut(Context ctx) {
+        signIn.signOut(ctx);
+    }
+
+    public void showForgotPassword(Context ctx) {
+        passwords.showForgot(ctx);
+    }
+
+    public void sendPasswordLink(Context ctx) {
+        passwords.sendLink(ctx);
+    }
+
+    public void showPasswordReset(Context ctx) {
+        passwords.showReset(ctx);
+    }
+
+    public void resetPassword(Context ctx) {
+        passwords.reset(ctx);
+    }
+
+    public void showOverview(Context ctx) {
+        home.show(ctx);
+    }
+
+    public void showReturns(Context ctx) {
+        returnsQueue.show(ctx);
+    }
+
+    public void showReturn(Context ctx) {
+        returnDetail.show(ctx);
+    }
+
+    public void showReturnPhoto(Context ctx) {
+        returnDetail.photo(ctx);
+    }
+
+    public void approveReturn(Context ctx) {
+        returnProcessing.approve(ctx);
+    }
+
+    public void rejectReturn(Context ctx) {
+        returnProcessing.reject(ctx);
+    }
+
+    public void receiveReturn(Context ctx) {
+        returnProcessing.receive(ctx);
+    }
+
+    public void resolveReturn(Context ctx) {
+        returnProcessing.resolve(ctx);
+    }
+
+    public void processReturns(Context ctx) {
+        returnProcessing.bulk(ctx);
+    }
+
+    /** Deletes expired sessions (a background job). */
+    public int purgeSessions() {
+        return sessions.purge();
+    }
+}

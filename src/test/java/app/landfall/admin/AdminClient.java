@@ -1,0 +1,97 @@
+package app.landfall.admin;
+
+import java.io.IOException;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like HTTP client for admin tests: keeps cookies, does not follow redirects, finds CSRF fields. */
+final class AdminClient {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final String base;
+    /** The cookies as a browser keeps them for this one host and path "/": by name, replaced by each Set-Cookie. */
+    private final Map<String, String> jar = new LinkedHashMap<>();
+    private final HttpClient http;
+
+    AdminClient(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Posts a form with the CSRF value a page at {@code formPage} carries. */
+    HttpResponse<String> submit(String formPage, String path, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrf(get(formPage).body()));
+        return post(path, form);
+    }
+
+    HttpResponse<String> signIn(String email, String password) {
+        return submit("/admin/login", "/admin/login", Map.of("email", email, "password", password));
+    }
+
+    String session() {
+        return jar.get("lf_session");
+    }
+
+    String cookie(String name) {
+        return jar.get(name);
+    }
+
+    void plantSession(String value) {
+        jar.put("lf_session", value);
+    }
+
+    static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field on the page:\n" + html);
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (!jar.isEmpty()) {
+            builder.header("Cookie", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                HttpCookie cookie = HttpCookie.parse(header).get(0);
+                if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {
+                    jar.remove(cookie.getName());
+                } else {
+                    jar.put(cookie.getName(), cookie.getValue());
+                }
+            }
+            return response;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

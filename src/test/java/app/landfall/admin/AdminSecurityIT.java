@@ -1,0 +1,254 @@
+package app.landfall.admin;
+
+import static app.landfall.db.schema.Tables.ADMIN_SESSIONS;
+import static app.landfall.db.schema.Tables.AUDIT_LOG;
+import static app.landfall.db.schema.Tables.MERCHANT_USERS;
+import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
+import static app.landfall.db.schema.Tables.RETURNS;
+import static app.landfall.db.schema.Tables.RETURN_ITEMS;
+import static app.landfall.db.schema.Tables.RETURN_PHOTOS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.landfall.Landfall;
+import app.landfall.auth.Passwords;
+import app.landfall.auth.Tokens;
+import app.landfall.testing.TestDatabase;
+import app.landfall.testing.TestMerchants;
+import app.landfall.testing.TestOrders;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sign-in, sessions, CSRF and tenant isolation of the admin, over HTTP against a real database. */
+class AdminSecurityIT {
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String HASH = Passwords.hash(PASSWORD);
+    private static Landfall landfall;
+    private static DSLContext dsl;
+    private static long merchantA;
+    private static long merchantB;
+    private static long returnA;
+    private static long returnB;
+    private static long photoB;
+
+    @BeforeAll
+    static void start() {
+        landfall = Landfall.start(TestDatabase.config());
+        dsl = landfall.database().dsl();
+        merchantA = TestMerchants.create(dsl, "alpha");
+        merchantB = TestMerchants.create(dsl, "bravo");
+        user(merchantA, "owner@alpha.example", "owner");
+        user(merchantA, "support@alpha.example", "support");
+        user(merchantB, "owner@bravo.example", "owner");
+        returnA = requestedReturn(merchantA, "A-1001", "R-AAAAAA");
+        returnB = requestedReturn(merchantB, "B-1001", "R-BBBBBB");
+        long itemB = dsl.select(RETURN_ITEMS.ID).from(RETURN_ITEMS).where(RETURN_ITEMS.RETURN_ID.eq(returnB)).fetchSingle(RETURN_ITEMS.ID);
+        photoB = dsl.insertInto(RETURN_PHOTOS).set(RETURN_PHOTOS.MERCHANT_ID, merchantB).set(RETURN_PHOTOS.RETURN_ITEM_ID, itemB)
+                .set(RETURN_PHOTOS.CONTENT_TYPE, "image/png").set(RETURN_PHOTOS.BODY, new byte[] {1, 2, 3})
+                .set(RETURN_PHOTOS.WIDTH, 1).set(RETURN_PHOTOS.HEIGHT, 1)
+                .returning(RETURN_PHOTOS.ID).fetchSingle(RETURN_PHOTOS.ID);
+    }
+
+    @AfterAll
+    static void stop() {
+        landfall.close();
+    }
+
+    private static void user(long merchant, String email, String role) {
+        dsl.insertInto(MERCHANT_USERS).set(MERCHANT_USERS.MERCHANT_ID, merchant).set(MERCHANT_USERS.EMAIL, email)
+                .set(MERCHANT_USERS.NAME, email.substring(0, email.indexOf('@'))).set(MERCHANT_USERS.PASSWORD_HASH, HASH)
+                .set(MERCHANT_USERS.ROLE, role).execute();
+    }
+
+    private static long requestedReturn(long merchant, String orderNumber, String rma) {
+        var order = TestOrders.delivered(dsl, merchant, orderNumber, OffsetDateTime.now());
+        long id = dsl.insertInto(RETURNS).set(RETURNS.MERCHANT_ID, merchant).set(RETURNS.RMA_NUMBER, rma)
+                .set(RETURNS.ORDER_ID, order.orderId()).set(RETURNS.RESOLUTION, "refund").set(RETURNS.METHOD, "printable_label")
+                .set(RETURNS.PUBLIC_TOKEN, Tokens.newToken())
+                .returning(RETURNS.ID).fetchSingle(RETURNS.ID);
+        dsl.insertInto(RETURN_ITEMS).set(RETURN_ITEMS.MERCHANT_ID, merchant).set(RETURN_ITEMS.RETURN_ID, id)
+                .set(RETURN_ITEMS.ORDER_ITEM_ID, order.itemId()).set(RETURN_ITEMS.QUANTITY, 1).execute();
+        return id;
+    }
+
+    private static AdminClient signedIn(String email) {
+        AdminClient client = new AdminClient(landfall.baseUrl());
+        HttpResponse<String> response = client.signIn(email, PASSWORD);
+        assertEquals(303, response.statusCode(), response.body());
+        return client;
+    }
+
+    @Test
+    void a_stranger_is_sent_to_the_sign_in_and_back_afterwards() {
+        AdminClient client = new AdminClient(landfall.baseUrl());
+        HttpResponse<String> page = client.get("/admin/returns?status=requested");
+        assertEquals(303, page.statusCode());
+        assertEquals("/admin/login?next=%2Fadmin%2Freturns%3Fstatus%3Drequested", page.headers().firstValue("Location").orElseThrow());
+        String form = client.get("/admin/login?next=%2Fadmin%2Freturns%3Fstatus%3Drequested").body();
+        HttpResponse<String> signIn = client.post("/admin/login", Map.of("_csrf", AdminClient.csrf(form), "email", "owner@alpha.example",
+                "password", PASSWORD, "next", "/admin/returns?status=requested"));
+        assertEquals("/admin/returns?status=requested", signIn.headers().firstValue("Location").orElseThrow());
+        assertTrue(client.get("/admin/returns?status=requested").body().contains("R-AAAAAA"));
+    }
+
+    @Test
+    void the_next_page_after_sign_in_is_never_another_site() {
+        for (String next : List.of("//evil.example/admin", "https://evil.example", "/administrator", "/admin\\@evil.example", "/t/x")) {
+            assertEquals("/admin", AdminSignIn.next(next), next);
+        }
+        assertEquals("/admin/returns/4", AdminSignIn.next("/admin/returns/4"));
+    }
+
+    @Test
+    void a_session_id_set_before_sign_in_is_not_the_one_after() {
+        AdminClient client = new AdminClient(landfall.baseUrl());
+        String planted = Tokens.newToken();
+        client.plantSession(planted);
+        assertEquals(303, client.signIn("owner@alpha.example", PASSWORD).statusCode());
+        assertNotNull(client.session());
+        assertNotEquals(planted, client.session());
+        // and a live session the browser had before signing in again is ended, not reused
+        String first = client.session();
+        assertEquals(303, client.post("/admin/login", Map.of("_csrf", client.cookie("lf_csrf"), "email", "owner@alpha.example",
+                "password", PASSWORD)).statusCode());
+        assertNotEquals(first, client.session());
+        AdminClient stale = new AdminClient(landfall.baseUrl());
+        stale.plantSession(first);
+        assertEquals(303, stale.get("/admin").statusCode(), "the earlier session no longer signs anyone in");
+    }
+
+    @Test
+    void a_post_without_the_csrf_token_is_refused_and_changes_nothing() {
+        AdminClient client = signedIn("owner@alpha.example");
+        assertEquals(403, client.post("/admin/returns/" + returnA + "/approval", Map.of()).statusCode());
+        assertEquals(403, client.post("/admin/returns/" + returnA + "/approval", Map.of("_csrf", Tokens.newToken())).statusCode());
+        assertEquals("requested", status(returnA));
+        // nor is the sign-in form itself accepted without its token (login CSRF)
+        AdminClient other = new AdminClient(landfall.baseUrl());
+        assertEquals(403, other.post("/admin/login", Map.of("email", "owner@alpha.example", "password", PASSWORD)).statusCode());
+    }
+
+    @Test
+    void another_merchants_returns_and_photos_are_not_found_and_stay_unchanged() {
+        AdminClient client = signedIn("owner@alpha.example");
+        assertEquals(200, client.get("/admin/returns/" + returnA).statusCode());
+        assertEquals(404, client.get("/admin/returns/" + returnB).statusCode());
+        assertEquals(404, client.get("/admin/returns/" + returnB + "/photos/" + photoB).statusCode());
+        assertEquals(404, client.get("/admin/returns/" + returnA + "/photos/" + photoB).statusCode());
+        for (String action : List.of("approval", "rejection", "receipt", "resolution")) {
+            var response = client.submit("/admin/returns/" + returnA, "/admin/returns/" + returnB + "/" + action,
+                    Map.of("reason", "no", "resolution", "refund", "amount", "1.00", "received_1", "1", "condition_1", "as_new"));
+            assertEquals(404, response.statusCode(), action);
+        }
+        client.submit("/admin/returns", "/admin/returns/bulk", Map.of("action", "approve", "id", String.valueOf(returnB)));
+        assertEquals("requested", status(returnB));
+        assertFalse(client.get("/admin/returns").body().contains(">R-BBBBBB</a>"));
+        assertFalse(client.get("/admin/returns?q=R-BBBBBB").body().contains(">R-BBBBBB</a>"));
+        assertFalse(client.get("/admin/returns?q=b-1001@example.com").body().contains(">R-BBBBBB</a>"));
+        assertTrue(client.get("/admin/returns?q=r-aaaaaa").body().contains(">R-AAAAAA</a>"), "while its own are found");
+    }
+
+    @Test
+    void unknown_email_and_wrong_password_get_the_same_answer_and_the_sixth_try_in_a_minute_is_throttled() {
+        user(merchantA, "throttled@alpha.example", "admin");
+        AdminClient client = new AdminClient(landfall.baseUrl());
+        HttpResponse<String> unknown = client.signIn("nobody@alpha.example", PASSWORD);
+        assertEquals(422, unknown.statusCode());
+        assertTrue(unknown.body().contains(AdminSignIn.WRONG));
+        for (int i = 1; i <= 5; i++) {
+            HttpResponse<String> wrong = client.signIn("throttled@alpha.example", "not the password " + i);
+            assertEquals(422, wrong.statusCode(), "try " + i);
+            assertTrue(wrong.body().contains(AdminSignIn.WRONG));
+        }
+        HttpResponse<String> sixth = client.signIn("throttled@alpha.example", "not the password 6");
+        assertEquals(429, sixth.statusCode());
+        assertTrue(sixth.body().contains("Too many sign-in attempts"), sixth.body());
+        assertTrue(sixth.headers().firstValue("Retry-After").isPresent());
+        // locked for now: even the right password waits
+        assertEquals(429, client.signIn("throttled@alpha.example", PASSWORD).statusCode());
+        assertEquals(null, client.session());
+    }
+
+    @Test
+    void signing_out_ends_the_session_on_the_server() {
+        AdminClient client = signedIn("owner@alpha.example");
+        String session = client.session();
+        assertEquals(303, client.submit("/admin", "/admin/logout", Map.of()).statusCode());
+        assertEquals(null, client.session(), "the cookie is cleared");
+        AdminClient replay = new AdminClient(landfall.baseUrl());
+        replay.plantSession(session);
+        assertEquals(303, replay.get("/admin").statusCode(), "a copied cookie no longer works either");
+    }
+
+    @Test
+    void sessions_end_after_30_idle_minutes_and_after_12_hours_whatever_happens() {
+        AdminClient idle = signedIn("owner@alpha.example");
+        dsl.update(ADMIN_SESSIONS).set(ADMIN_SESSIONS.LAST_SEEN_AT, OffsetDateTime.now().minusMinutes(31))
+                .where(ADMIN_SESSIONS.ID_HASH.eq(app.landfall.auth.Digests.sha256(idle.session()))).execute();
+        assertEquals(303, idle.get("/admin").statusCode());
+        AdminClient old = signedIn("owner@alpha.example");
+        dsl.update(ADMIN_SESSIONS).set(ADMIN_SESSIONS.CREATED_AT, OffsetDateTime.now().minusHours(12).minusMinutes(1))
+                .where(ADMIN_SESSIONS.ID_HASH.eq(app.landfall.auth.Digests.sha256(old.session()))).execute();
+        assertEquals(303, old.get("/admin").statusCode());
+        AdminClient fresh = signedIn("owner@alpha.example");
+        assertEquals(200, fresh.get("/admin").statusCode());
+    }
+
+    @Test
+    void a_password_reset_link_works_once_and_ends_every_session_of_that_user() {
+        user(merchantA, "forgetful@alpha.example", "support");
+        AdminClient before = signedIn("forgetful@alpha.example");
+        AdminClient client = new AdminClient(landfall.baseUrl());
+        HttpResponse<String> unknown = client.submit("/admin/password/forgot", "/admin/password/forgot", Map.of("email", "nobody@alpha.example"));
+        HttpResponse<String> known = client.submit("/admin/password/forgot", "/admin/password/forgot", Map.of("email", "forgetful@alpha.example"));
+        assertEquals(200, known.statusCode());
+        assertEquals(unknown.body().replace("nobody@", "forgetful@").replaceAll("value=\"[^\"]+\"", ""),
+                known.body().replaceAll("value=\"[^\"]+\"", ""), "the same page whether or not the email has an account");
+        String link = dsl.select(NOTIFICATION_OUTBOX.PAYLOAD).from(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(merchantA)).and(NOTIFICATION_OUTBOX.TEMPLATE.eq("admin.password_reset"))
+                .and(NOTIFICATION_OUTBOX.RECIPIENT.eq("forgetful@alpha.example")).fetchSingle(NOTIFICATION_OUTBOX.PAYLOAD).data();
+        String path = link.replaceAll(".*\"link\":\\s*\"[^\"]*?(/admin/password/reset/[A-Za-z0-9_-]{43})\".*", "$1");
+        assertTrue(path.startsWith("/admin/password/reset/"), link);
+        var tooShort = client.submit(path, path, Map.of("password", "short", "password_again", "short"));
+        assertEquals(422, tooShort.statusCode());
+        assertTrue(tooShort.body().contains("at least 12 characters"));
+        var reset = client.submit(path, path, Map.of("password", "a brand new passphrase", "password_again", "a brand new passphrase"));
+        assertEquals(303, reset.statusCode());
+        assertEquals(303, before.get("/admin").statusCode(), "the session from before the reset has ended");
+        assertEquals(303, new AdminClient(landfall.baseUrl()).signIn("forgetful@alpha.example", "a brand new passphrase").statusCode());
+        assertEquals(404, client.get(path).statusCode(), "the link works once");
+        assertTrue(dsl.fetchExists(AUDIT_LOG, AUDIT_LOG.ACTION.eq("user.password_reset").and(AUDIT_LOG.MERCHANT_ID.eq(merchantA))));
+    }
+
+    @Test
+    void approving_from_the_queue_is_audited_with_who_and_from_where() {
+        long id = requestedReturn(merchantA, "A-2001", "R-AAAAAC");
+        AdminClient client = signedIn("support@alpha.example");
+        var response = client.submit("/admin/returns/" + id, "/admin/returns/" + id + "/approval", Map.of());
+        assertEquals(303, response.statusCode());
+        assertTrue(response.headers().firstValue("Location").orElseThrow().contains("notice="));
+        assertEquals("approved", status(id));
+        var audit = dsl.selectFrom(AUDIT_LOG).where(AUDIT_LOG.MERCHANT_ID.eq(merchantA)).and(AUDIT_LOG.ACTION.eq("return.approved"))
+                .and(AUDIT_LOG.ENTITY_ID.eq(String.valueOf(id))).fetchSingle();
+        long supportId = dsl.select(MERCHANT_USERS.ID).from(MERCHANT_USERS).where(MERCHANT_USERS.EMAIL.eq("support@alpha.example"))
+                .fetchSingle(MERCHANT_USERS.ID);
+        assertEquals(String.valueOf(supportId), audit.getActorId());
+        assertTrue(audit.getIp() != null && !audit.getIp().isBlank(), "from where");
+        // a second approval is refused with words, not an error page
+        var again = client.submit("/admin/returns/" + id, "/admin/returns/" + id + "/approval", Map.of());
+        assertTrue(again.headers().firstValue("Location").orElseThrow().contains("problem="));
+    }
+
+    private static String status(long returnId) {
+        return dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(returnId)).fetchSingle(RETURNS.STATUS);
+    }
+}
