@@ -52,3 +52,17 @@ ALTER TABLE audit_log ADD COLUMN ip text;
 
 -- The returns queue pages newest first through every status (returns_queue_idx serves one status).
 CREATE INDEX returns_recent_idx ON returns (merchant_id, created_at, id);
+
+-- API keys show when they were last used (written at most once a minute per key).
+ALTER TABLE api_keys ADD COLUMN last_used_at timestamptz;
+
+-- Which shipments a webhook delivery touched, so a shipment's admin page lists the deliveries behind it.
+CREATE TABLE webhook_inbox_shipments (
+    merchant_id  bigint NOT NULL,
+    inbox_id     bigint NOT NULL,
+    shipment_id  bigint NOT NULL,
+    PRIMARY KEY (merchant_id, shipment_id, inbox_id),
+    FOREIGN KEY (merchant_id, inbox_id) REFERENCES webhook_inbox (merchant_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (merchant_id, shipment_id) REFERENCES shipments (merchant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX webhook_inbox_shipments_inbox_idx ON webhook_inbox_shipments (merchant_id, inbox_id);

@@ -136,7 +136,8 @@ public final class Landfall implements AutoCloseable {
                     // a shopper retrying typos is fine; a script walking through order numbers is not
                     new RateLimiter(20, Duration.ofSeconds(6), clock, 100_000),
                     new RateLimiter(600, Duration.ofMillis(100), clock, 100_000));
-            ApiAuthentication apiAuthentication = new ApiAuthentication(new ApiKeys(database.dsl()));
+            ApiKeys apiKeys = new ApiKeys(database.dsl());
+            ApiAuthentication apiAuthentication = new ApiAuthentication(apiKeys);
             Idempotency idempotency = new Idempotency(database.dsl(), clock);
             EventIngestion ingestion = new EventIngestion(database.dsl(), clock, expireAfter, new ReturnParcels());
             OrderWriter orderWriter = new OrderWriter(clock);
@@ -144,11 +145,12 @@ public final class Landfall implements AutoCloseable {
             ShipmentsApi shipmentsApi = new ShipmentsApi(database.dsl(), config::baseUrl, ingestion, shipmentWriter);
             OrdersApi ordersApi = new OrdersApi(database.dsl(), orderWriter);
             WebhookInbox inbox = new WebhookInbox(database.dsl(), orderWriter, shipmentWriter, clock);
-            Webhooks webhooks = new Webhooks(new WebhookSecrets(database.dsl()), inbox);
+            WebhookSecrets webhookSecrets = new WebhookSecrets(database.dsl());
+            Webhooks webhooks = new Webhooks(webhookSecrets, inbox);
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             RequestLog requestLog = new RequestLog();
             ReturnPhotoUploads photoUploads = new ReturnPhotoUploads(database.dsl(), clock);
-            Admin admin = new Admin(database.dsl(), clock, https, config.clientAddress(), config::baseUrl);
+            Admin admin = new Admin(database.dsl(), clock, https, config.clientAddress(), config::baseUrl, apiKeys, webhookSecrets);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, new Routes.Handlers(home, health,
                     assets, new BrandStyles(brands), images, tracking,
                     new ReturnPages(new ReturnRecords(database.dsl()), new ReturnActions(database.dsl(), clock), brands, templates),

@@ -57,6 +57,13 @@ final class Routes {
         routes.post("/admin/returns/{id}/rejection", h.admin()::rejectReturn);
         routes.post("/admin/returns/{id}/receipt", h.admin()::receiveReturn);
         routes.post("/admin/returns/{id}/resolution", h.admin()::resolveReturn);
+        routes.get("/admin/shipments", h.admin()::showShipments);
+        routes.get("/admin/shipments/{id}", h.admin()::showShipment);
+        routes.get("/admin/audit", h.admin()::showAuditLog);
+        routes.get("/admin/integrations", h.admin()::showIntegrations);
+        routes.post("/admin/integrations/api-keys", h.admin()::createApiKey);
+        routes.post("/admin/integrations/api-keys/{id}/revocation", h.admin()::revokeApiKey);
+        routes.post("/admin/integrations/webhooks/{provider}", h.admin()::setWebhookSecret);
 
         // public: tracking links, the lookup, and an order's packages
         routes.get("/", h.home()::show);

@@ -1,5 +1,7 @@
 package app.landfall.admin;
 
+import app.landfall.api.ApiKeys;
+import app.landfall.hooks.WebhookSecrets;
 import app.landfall.returns.ReturnActions;
 import app.landfall.web.ClientAddress;
 import app.landfall.web.RateLimiter;
@@ -19,8 +21,16 @@ public final class Admin {
     private final ReturnsQueue returnsQueue;
     private final ReturnDetail returnDetail;
     private final ReturnProcessing returnProcessing;
+    private final AuditLogPage auditLog;
+    private final Integrations integrations;
+    private final ShipmentsDesk shipments;
 
-    public Admin(DSLContext dsl, Clock clock, boolean https, ClientAddress clientAddress, IntFunction<String> baseUrl) {
+    /**
+     * {@code apiKeys} and {@code webhookSecrets} are the instances the API and the hooks use, so a key
+     * revoked or a secret changed here applies on this server at once (elsewhere within 5 s).
+     */
+    public Admin(DSLContext dsl, Clock clock, boolean https, ClientAddress clientAddress, IntFunction<String> baseUrl, ApiKeys apiKeys,
+            WebhookSecrets webhookSecrets) {
         this.sessions = new AdminSessions(dsl, clock);
         this.access = new AdminAccess(sessions, https);
         AuditTrail audit = new AuditTrail(clock);
@@ -34,6 +44,9 @@ public final class Admin {
         this.returnsQueue = new ReturnsQueue(dsl);
         this.returnDetail = new ReturnDetail(dsl);
         this.returnProcessing = new ReturnProcessing(new ReturnActions(dsl, clock), audit, clientAddress);
+        this.auditLog = new AuditLogPage(dsl);
+        this.shipments = new ShipmentsDesk(dsl, clock);
+        this.integrations = new Integrations(apiKeys, webhookSecrets, clientAddress, baseUrl);
     }
 
     public void guard(Context ctx) {
@@ -102,6 +115,34 @@ public final class Admin {
 
     public void processReturns(Context ctx) {
         returnProcessing.bulk(ctx);
+    }
+
+    public void showAuditLog(Context ctx) {
+        auditLog.show(ctx);
+    }
+
+    public void showIntegrations(Context ctx) {
+        integrations.show(ctx);
+    }
+
+    public void createApiKey(Context ctx) {
+        integrations.createKey(ctx);
+    }
+
+    public void revokeApiKey(Context ctx) {
+        integrations.revokeKey(ctx);
+    }
+
+    public void setWebhookSecret(Context ctx) {
+        integrations.setSecret(ctx);
+    }
+
+    public void showShipments(Context ctx) {
+        shipments.list(ctx);
+    }
+
+    public void showShipment(Context ctx) {
+        shipments.show(ctx);
     }
 
     /** Deletes expired sessions (a background job). */

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** The overview: what needs someone today. */
 final class AdminHome {
@@ -34,9 +35,9 @@ final class AdminHome {
         OffsetDateTime week = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minusDays(7);
         var shipments = dsl.select(
                         count().filterWhere(SHIPMENTS.STATUS.in("Exception", "AttemptFail")),
-                        count().filterWhere(SHIPMENTS.STATUS.in("InTransit", "InfoReceived", "Pending")
-                                .and(SHIPMENTS.LAST_EVENT_AT.lt(week).or(SHIPMENTS.LAST_EVENT_AT.isNull().and(SHIPMENTS.CREATED_AT.lt(week))))))
-                .from(SHIPMENTS).where(SHIPMENTS.MERCHANT_ID.eq(m)).and(SHIPMENTS.DIRECTION.eq("outbound")).fetchSingle();
+                        count().filterWhere(SHIPMENTS.STATUS.in(ShipmentsDesk.MOVING)
+                                .and(DSL.coalesce(SHIPMENTS.LAST_EVENT_AT, SHIPMENTS.CREATED_AT).lt(week))))
+                .from(SHIPMENTS).where(SHIPMENTS.MERCHANT_ID.eq(m)).fetchSingle();
         AdminPages.render(ctx, user, "overview", "admin/home", Map.of(
                 "toReview", returns.value1(), "approved", returns.value2(), "inTransit", returns.value3(),
                 "received", returns.value4(), "exceptions", shipments.value1(), "quiet", shipments.value2()));

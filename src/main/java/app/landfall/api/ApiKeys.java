@@ -41,11 +41,64 @@ public final class ApiKeys {
         this.nanoTime = nanoTime;
     }
 
+    /** Who made a change, for the audit log: a signed-in user (id and address) or the system. */
+    public record Actor(String type, String id, String ip) {
+        public static final Actor SYSTEM = new Actor("system", null, null);
+    }
+
+    /** A key as the admin lists it (never the key itself: only its first characters). */
+    public record Listed(long id, String name, String prefix, java.time.OffsetDateTime createdAt,
+            java.time.OffsetDateTime lastUsedAt, java.time.OffsetDateTime revokedAt) {
+    }
+
     /** A new key for the merchant; the returned text is the only copy of it. */
     public String create(long merchantId, String name) {
+        return create(merchantId, name, Actor.SYSTEM);
+    }
+
+    public String create(long merchantId, String name, Actor actor) {
         String key = PREFIX + Tokens.newToken();
-        register(merchantId, name, key);
+        register(merchantId, name, key, actor);
         return key;
+    }
+
+    /** The merchant's keys, live ones first, newest first. */
+    public java.util.List<Listed> list(long merchantId) {
+        return dsl.select(API_KEYS.ID, API_KEYS.NAME, API_KEYS.PREFIX, API_KEYS.CREATED_AT, API_KEYS.LAST_USED_AT, API_KEYS.REVOKED_AT)
+                .from(API_KEYS).where(API_KEYS.MERCHANT_ID.eq(merchantId))
+                .orderBy(API_KEYS.REVOKED_AT.isNull().desc(), API_KEYS.CREATED_AT.desc(), API_KEYS.ID.desc())
+                .fetch(r -> new Listed(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    /**
+     * Revokes one of the merchant's keys; false when it has no such live key. This server forgets
+     * the key at once; others within {@link #CACHE_FOR}.
+     */
+    public boolean revoke(long merchantId, long keyId, Actor actor) {
+        boolean revoked = dsl.transactionResult(cfg -> {
+            int changed = DSL.using(cfg).update(API_KEYS).set(API_KEYS.REVOKED_AT, DSL.currentOffsetDateTime())
+                    .where(API_KEYS.MERCHANT_ID.eq(merchantId)).and(API_KEYS.ID.eq(keyId)).and(API_KEYS.REVOKED_AT.isNull())
+                    .execute();
+            if (changed == 1) {
+                audit(DSL.using(cfg), merchantId, actor, "api_key.revoked", keyId);
+            }
+            return changed == 1;
+        });
+        cache.clear();
+        return revoked;
+    }
+
+    private static void audit(DSLContext tx, long merchantId, Actor actor, String action, long keyId) {
+        tx.insertInto(AUDIT_LOG)
+                .set(AUDIT_LOG.MERCHANT_ID, merchantId)
+                .set(AUDIT_LOG.ACTOR_TYPE, actor.type())
+                .set(AUDIT_LOG.ACTOR_ID, actor.id())
+                .set(AUDIT_LOG.IP, actor.ip())
+                .set(AUDIT_LOG.ACTION, action)
+                .set(AUDIT_LOG.ENTITY_TYPE, "api_key")
+                .set(AUDIT_LOG.ENTITY_ID, Long.toString(keyId))
+                .set(AUDIT_LOG.DETAILS, JSONB.valueOf("{}"))
+                .execute();
     }
 
     /**
@@ -53,6 +106,10 @@ public final class ApiKeys {
      * already; true when it was stored now.
      */
     public boolean register(long merchantId, String name, String key) {
+        return register(merchantId, name, key, Actor.SYSTEM);
+    }
+
+    private boolean register(long merchantId, String name, String key, Actor actor) {
         if (!key.startsWith(PREFIX) || key.length() < PREFIX.length() + 6) {
             throw new IllegalArgumentException("an API key starts with " + PREFIX + " and has at least 6 more characters");
         }
@@ -67,14 +124,7 @@ public final class ApiKeys {
             if (id == null) {
                 return false;
             }
-            DSL.using(cfg).insertInto(AUDIT_LOG)
-                    .set(AUDIT_LOG.MERCHANT_ID, merchantId)
-                    .set(AUDIT_LOG.ACTOR_TYPE, "system")
-                    .set(AUDIT_LOG.ACTION, "api_key.created")
-                    .set(AUDIT_LOG.ENTITY_TYPE, "api_key")
-                    .set(AUDIT_LOG.ENTITY_ID, Long.toString(id))
-                    .set(AUDIT_LOG.DETAILS, JSONB.valueOf("{}"))
-                    .execute();
+            audit(DSL.using(cfg), merchantId, actor, "api_key.created", id);
             return true;
         });
     }
@@ -97,6 +147,12 @@ public final class ApiKeys {
                 .and(API_KEYS.REVOKED_AT.isNull())
                 .fetchOptional(API_KEYS.MERCHANT_ID);
         if (merchant.isPresent()) {
+            // "last used" for the admin, to the minute (a remembered key is not looked up, nor written, again)
+            dsl.update(API_KEYS).set(API_KEYS.LAST_USED_AT, DSL.currentOffsetDateTime())
+                    .where(API_KEYS.KEY_HASH.eq(hash))
+                    .and(API_KEYS.LAST_USED_AT.isNull().or(API_KEYS.LAST_USED_AT.lt(
+                            java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1))))
+                    .execute();
             if (cache.size() >= CACHE_SIZE) {
                 cache.clear(); // crude but bounded; live clients refill it with one lookup each
             }

@@ -1,6 +1,7 @@
 package app.landfall.hooks;
 
 import static app.landfall.db.schema.Tables.WEBHOOK_INBOX;
+import static app.landfall.db.schema.Tables.WEBHOOK_INBOX_SHIPMENTS;
 
 import app.landfall.orders.OrderUpsert;
 import app.landfall.orders.OrderWriter;
@@ -103,7 +104,15 @@ public final class WebhookInbox {
         }
         int events = 0;
         for (ShipmentUpsert shipment : content.shipments()) {
-            events += shipments.upsert(tx, merchantId, shipment, ShipmentWriter.Mode.LENIENT, provider.code()).eventsStored();
+            ShipmentWriter.Written written = shipments.upsert(tx, merchantId, shipment, ShipmentWriter.Mode.LENIENT, provider.code());
+            events += written.eventsStored();
+            // the admin's shipment page lists the deliveries behind a shipment
+            tx.insertInto(WEBHOOK_INBOX_SHIPMENTS)
+                    .set(WEBHOOK_INBOX_SHIPMENTS.MERCHANT_ID, merchantId)
+                    .set(WEBHOOK_INBOX_SHIPMENTS.INBOX_ID, inboxId)
+                    .set(WEBHOOK_INBOX_SHIPMENTS.SHIPMENT_ID, written.id())
+                    .onConflictDoNothing()
+                    .execute();
         }
         return new Outcome(inboxId, false, content.orders().size(), content.shipments().size(), events);
     }

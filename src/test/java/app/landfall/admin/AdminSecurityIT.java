@@ -1,6 +1,7 @@
 package app.landfall.admin;
 
 import static app.landfall.db.schema.Tables.ADMIN_SESSIONS;
+import static app.landfall.db.schema.Tables.API_KEYS;
 import static app.landfall.db.schema.Tables.AUDIT_LOG;
 import static app.landfall.db.schema.Tables.MERCHANT_USERS;
 import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
@@ -243,9 +244,96 @@ class AdminSecurityIT {
                 .fetchSingle(MERCHANT_USERS.ID);
         assertEquals(String.valueOf(supportId), audit.getActorId());
         assertTrue(audit.getIp() != null && !audit.getIp().isBlank(), "from where");
+        // support staff cannot read the audit log; owners can, and see who did it
+        assertEquals(403, client.get("/admin/audit").statusCode());
+        String log = signedIn("owner@alpha.example").get("/admin/audit").body();
+        assertTrue(log.contains("support (support@alpha.example)") && log.contains("return.approved"), log);
         // a second approval is refused with words, not an error page
         var again = client.submit("/admin/returns/" + id, "/admin/returns/" + id + "/approval", Map.of());
         assertTrue(again.headers().firstValue("Location").orElseThrow().contains("problem="));
+    }
+
+    @Test
+    void support_cannot_create_api_keys_and_owners_keys_are_shown_once_used_and_revoked() {
+        AdminClient support = signedIn("support@alpha.example");
+        assertEquals(403, support.get("/admin/integrations").statusCode());
+        var refused = support.submit("/admin", "/admin/integrations/api-keys", Map.of("name", "Sneaky"));
+        assertEquals(403, refused.statusCode());
+        assertFalse(dsl.fetchExists(API_KEYS, API_KEYS.NAME.eq("Sneaky")));
+
+        AdminClient owner = signedIn("owner@alpha.example");
+        var created = owner.submit("/admin/integrations", "/admin/integrations/api-keys", Map.of("name", "Warehouse"));
+        assertEquals(200, created.statusCode());
+        String key = created.body().replaceAll("(?s).*id=\"new-key\"[^>]*value=\"(lf_[A-Za-z0-9_-]+)\".*", "$1");
+        assertTrue(key.startsWith("lf_") && key.length() > 40, key);
+        assertFalse(owner.get("/admin/integrations").body().contains(key), "shown once");
+        var api = new app.landfall.testing.Http(landfall.baseUrl());
+        assertEquals(200, api.get("/api/v1/shipments", key).statusCode());
+        assertTrue(dsl.fetchExists(API_KEYS, API_KEYS.NAME.eq("Warehouse").and(API_KEYS.LAST_USED_AT.isNotNull())));
+        long id = dsl.select(API_KEYS.ID).from(API_KEYS).where(API_KEYS.NAME.eq("Warehouse")).fetchSingle(API_KEYS.ID);
+        // another merchant's owner cannot revoke it; its own can
+        AdminClient bravo = signedIn("owner@bravo.example");
+        assertEquals(404, bravo.submit("/admin/integrations", "/admin/integrations/api-keys/" + id + "/revocation", Map.of()).statusCode());
+        assertEquals(200, api.get("/api/v1/shipments", key).statusCode());
+        assertEquals(303, owner.submit("/admin/integrations", "/admin/integrations/api-keys/" + id + "/revocation", Map.of()).statusCode());
+        assertEquals(401, api.get("/api/v1/shipments", key).statusCode());
+    }
+
+    /**
+     * Every admin route and API endpoint that takes an id, asked as merchant A with merchant B's ids:
+     * all 404 and nothing of B's changes. The list is checked against Routes.java, so a new route with
+     * an id cannot be left out.
+     */
+    @Test
+    void every_route_with_an_id_answers_404_for_another_merchants_ids() throws Exception {
+        long shipmentB = dsl.select(app.landfall.db.schema.Tables.SHIPMENTS.ID).from(app.landfall.db.schema.Tables.SHIPMENTS)
+                .where(app.landfall.db.schema.Tables.SHIPMENTS.MERCHANT_ID.eq(merchantB)).limit(1)
+                .fetchSingle(app.landfall.db.schema.Tables.SHIPMENTS.ID);
+        var keys = new app.landfall.api.ApiKeys(dsl);
+        keys.create(merchantB, "Bravo's key");
+        long keyB = dsl.select(API_KEYS.ID).from(API_KEYS).where(API_KEYS.MERCHANT_ID.eq(merchantB)).limit(1).fetchSingle(API_KEYS.ID);
+        String keyA = keys.create(merchantA, "Alpha's key");
+        Map<String, String> admin = new java.util.LinkedHashMap<>();
+        admin.put("GET /admin/returns/{id}", "/admin/returns/" + returnB);
+        admin.put("GET /admin/returns/{id}/photos/{photo}", "/admin/returns/" + returnB + "/photos/" + photoB);
+        admin.put("POST /admin/returns/{id}/approval", "/admin/returns/" + returnB + "/approval");
+        admin.put("POST /admin/returns/{id}/rejection", "/admin/returns/" + returnB + "/rejection");
+        admin.put("POST /admin/returns/{id}/receipt", "/admin/returns/" + returnB + "/receipt");
+        admin.put("POST /admin/returns/{id}/resolution", "/admin/returns/" + returnB + "/resolution");
+        admin.put("GET /admin/shipments/{id}", "/admin/shipments/" + shipmentB);
+        admin.put("POST /admin/integrations/api-keys/{id}/revocation", "/admin/integrations/api-keys/" + keyB + "/revocation");
+        Map<String, String> api = new java.util.LinkedHashMap<>();
+        api.put("GET /api/v1/shipments/{id}", "/api/v1/shipments/" + shipmentB);
+        api.put("POST /api/v1/shipments/{id}/events", "/api/v1/shipments/" + shipmentB + "/events");
+        // routes whose path parameter is not a merchant's id: a token that is its own key, or the signed-in merchant's provider
+        java.util.Set<String> notIds = java.util.Set.of("GET /admin/password/reset/{token}", "POST /admin/password/reset/{token}",
+                "POST /admin/integrations/webhooks/{provider}");
+        String routes = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/app/landfall/Routes.java"));
+        var declared = java.util.regex.Pattern.compile("routes\\.(get|post)\\(\"(/(?:admin|api/v1)/[^\"]*\\{[^\"]*)\"").matcher(routes);
+        java.util.Set<String> withIds = new java.util.TreeSet<>();
+        while (declared.find()) {
+            withIds.add(declared.group(1).toUpperCase(java.util.Locale.ROOT) + " " + declared.group(2));
+        }
+        java.util.Set<String> covered = new java.util.TreeSet<>(admin.keySet());
+        covered.addAll(api.keySet());
+        covered.addAll(notIds);
+        assertEquals(withIds, covered, "every route with an id is in this test");
+
+        AdminClient client = signedIn("owner@alpha.example");
+        Map<String, String> form = Map.of("reason", "no", "resolution", "refund", "amount", "1.00", "received_1", "1", "condition_1", "as_new");
+        for (var route : admin.entrySet()) {
+            var response = route.getKey().startsWith("GET") ? client.get(route.getValue())
+                    : client.submit("/admin", route.getValue(), form);
+            assertEquals(404, response.statusCode(), route.getKey());
+        }
+        var http = new app.landfall.testing.Http(landfall.baseUrl());
+        assertEquals(404, http.get(api.get("GET /api/v1/shipments/{id}"), keyA).statusCode());
+        assertEquals(404, http.post(api.get("POST /api/v1/shipments/{id}/events"), keyA,
+                "{\"events\": [{\"status\": \"Delivered\", \"occurred_at\": \"2026-11-01T10:00:00Z\"}]}").statusCode());
+        assertEquals("requested", status(returnB));
+        assertEquals(null, dsl.select(API_KEYS.REVOKED_AT).from(API_KEYS).where(API_KEYS.ID.eq(keyB)).fetchSingle(API_KEYS.REVOKED_AT));
+        assertEquals(0, dsl.fetchCount(app.landfall.db.schema.Tables.TRACKING_EVENTS,
+                app.landfall.db.schema.Tables.TRACKING_EVENTS.SHIPMENT_ID.eq(shipmentB)));
     }
 
     private static String status(long returnId) {

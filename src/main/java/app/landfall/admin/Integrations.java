@@ -1,0 +1,114 @@
+package app.landfall.admin;
+
+import app.landfall.api.ApiKeys;
+import app.landfall.hooks.Provider;
+import app.landfall.hooks.WebhookSecrets;
+import app.landfall.web.ClientAddress;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * Owners connect their systems here: API keys (shown once, stored hashed, revocable, with when they
+ * were last used) and the webhook address and secret to paste into AfterShip, EasyPost and Shopify.
+ */
+final class Integrations {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
+    private final ApiKeys keys;
+    private final WebhookSecrets secrets;
+    private final ClientAddress clientAddress;
+    private final IntFunction<String> baseUrl;
+
+    Integrations(ApiKeys keys, WebhookSecrets secrets, ClientAddress clientAddress, IntFunction<String> baseUrl) {
+        this.keys = keys;
+        this.secrets = secrets;
+        this.clientAddress = clientAddress;
+        this.baseUrl = baseUrl;
+    }
+
+    public record Key(long id, String name, String prefix, String created, String lastUsed, String revoked) {
+    }
+
+    public record Hook(String code, String name, String url, boolean hasSecret, String secretEnd, String header) {
+    }
+
+    /** GET /admin/integrations */
+    void show(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.OWNER);
+        render(ctx, user, Map.of("notice", Optional.ofNullable(ctx.queryParam("notice")).orElse("")));
+    }
+
+    /** POST /admin/integrations/api-keys: the new key is on this response and nowhere else, ever. */
+    void createKey(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.OWNER);
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
+        if (name.isEmpty() || name.length() > 100) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, user, Map.of("nameError", "Name the key (up to 100 characters), e.g. after the system that will use it.",
+                    "name", name));
+            return;
+        }
+        String key = keys.create(user.merchantId(), name, actor(ctx, user));
+        render(ctx, user, Map.of("newKey", key, "newKeyName", name));
+    }
+
+    /** POST /admin/integrations/api-keys/{id}/revocation */
+    void revokeKey(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.OWNER);
+        long id = ReturnDetail.id(ctx.pathParam("id"));
+        if (!keys.revoke(user.merchantId(), id, actor(ctx, user))) {
+            throw AdminAccess.notFound();
+        }
+        ctx.redirect("/admin/integrations?notice=" + java.net.URLEncoder.encode("The key is revoked: requests with it are refused.",
+                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    /** POST /admin/integrations/webhooks/{provider}: the secret pasted from the provider, or a new random one. */
+    void setSecret(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.OWNER);
+        Provider provider = Provider.fromCode(ctx.pathParam("provider")).orElseThrow(AdminAccess::notFound);
+        String pasted = Optional.ofNullable(ctx.formParam("secret")).orElse("").strip();
+        if (!pasted.isEmpty() && (pasted.length() < 16 || pasted.length() > 200 || !pasted.matches("[\\x21-\\x7e]+"))) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, user, Map.of("secretError", provider.displayName() + ": a secret is 16 to 200 visible characters, without spaces.",
+                    "secretProvider", provider.code()));
+            return;
+        }
+        secrets.set(user.merchantId(), provider, pasted.isEmpty() ? null : pasted);
+        ctx.redirect("/admin/integrations?notice=" + java.net.URLEncoder.encode(provider.displayName() + "'s secret is saved.",
+                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, AdminUser user, Map<String, ?> extra) {
+        ZoneId zone = ReturnsQueue.zone(user.timezone());
+        List<Key> listed = keys.list(user.merchantId()).stream().map(k -> new Key(k.id(), k.name(), k.prefix(),
+                k.createdAt().atZoneSameInstant(zone).format(SHOWN),
+                k.lastUsedAt() == null ? "never" : k.lastUsedAt().atZoneSameInstant(zone).format(SHOWN),
+                k.revokedAt() == null ? null : k.revokedAt().atZoneSameInstant(zone).format(SHOWN))).toList();
+        String site = baseUrl.apply(ctx.port());
+        Map<Provider, String> set = secrets.all(user.merchantId());
+        List<Hook> hooks = new ArrayList<>();
+        for (Provider p : Provider.values()) {
+            String secret = set.get(p);
+            hooks.add(new Hook(p.code(), p.displayName(), site + "/hooks/" + p.code() + "/" + user.merchantSlug(), secret != null,
+                    secret == null ? null : secret.substring(Math.max(0, secret.length() - 4)), p.signatureHeader()));
+        }
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("keys", listed);
+        model.put("hooks", hooks);
+        model.put("site", site);
+        AdminPages.render(ctx, user, "integrations", "admin/integrations", model);
+    }
+
+    private ApiKeys.Actor actor(Context ctx, AdminUser user) {
+        return new ApiKeys.Actor("user", String.valueOf(user.userId()), clientAddress.of(ctx));
+    }
+}

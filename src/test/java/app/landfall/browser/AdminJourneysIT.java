@@ -1,0 +1,164 @@
+package app.landfall.browser;
+
+import static app.landfall.db.schema.Tables.MERCHANTS;
+import static app.landfall.db.schema.Tables.RETURNS;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.landfall.Landfall;
+import app.landfall.testing.Browsers;
+import app.landfall.testing.TestDatabase;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo owner signs in and works the admin in Chromium, on a laptop and a tablet, with and without JavaScript. */
+class AdminJourneysIT {
+    private static Landfall landfall;
+    private static DSLContext dsl;
+    private static long demo;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        landfall = Landfall.start(TestDatabase.config(Map.of("LANDFALL_DEMO", "true")));
+        dsl = landfall.database().dsl();
+        demo = dsl.select(MERCHANTS.ID).from(MERCHANTS).where(MERCHANTS.SLUG.eq("demo")).fetchSingle(MERCHANTS.ID);
+        playwright = Browsers.playwright();
+        browser = Browsers.chromium(playwright);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        playwright.close();
+        landfall.close();
+    }
+
+    private static void signIn(Page page) {
+        page.navigate(landfall.baseUrl() + "/admin");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        page.getByLabel("Email").fill("owner@alder-and-ash.example");
+        page.getByLabel("Password").fill("landfall-demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Overview"))).isVisible();
+    }
+
+    @Test
+    void the_queue_and_a_return_pass_axe_on_a_tablet() {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(820, 1180, true);
+            signIn(page);
+            page.navigate(landfall.baseUrl() + "/admin/returns");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            page.locator("table.list tbody tr a").first().click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Summary"))).isVisible();
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-return-detail-820x1180");
+        }
+    }
+
+    @Test
+    void the_owner_signs_in_and_approves_the_return_waiting_for_review() {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(1280, 800, true);
+            page.navigate(landfall.baseUrl() + "/admin");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-sign-in-1280x800");
+            signIn(page);
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-overview-1280x800");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("waiting for review")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Returns").setExact(true))).isVisible();
+            assertThat(page.locator("#status")).hasValue("requested");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-returns-queue-1280x800");
+
+            String rma = page.locator("table.list tbody tr").first().locator("a").textContent();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(rma)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(rma);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("How the policy decided"))).isVisible();
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-return-detail-1280x800");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
+            assertThat(page.locator(".notice").first()).containsText("is approved");
+            assertThat(page.locator("h1 .status-chip")).hasText("approved");
+            assertEquals("approved", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.MERCHANT_ID.eq(demo))
+                    .and(RETURNS.RMA_NUMBER.eq(rma)).fetchSingle(RETURNS.STATUS));
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-return-approved-1280x800");
+            assertEquals(java.util.List.of(), pages.consoleErrors());
+        }
+    }
+
+    @Test
+    void the_owner_finds_a_shipment_with_an_exception_and_reads_its_events() {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(1280, 800, true);
+            signIn(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("with an exception or failed attempt")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Shipments").setExact(true))).isVisible();
+            assertThat(page.locator("#status")).hasValue("problems");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-shipments-1280x800");
+            page.locator("table.list tbody tr a").first().click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tracking events"))).isVisible();
+            assertThat(page.locator("table.list tbody tr").first()).isVisible();
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-shipment-1280x800");
+        }
+    }
+
+    @Test
+    void the_owner_creates_an_api_key_and_curl_uses_it() throws Exception {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(1280, 800, true);
+            signIn(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Integrations")).click();
+            page.getByLabel("Name of a new key").fill("Warehouse system");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+            String key = page.getByLabel("API key", new Page.GetByLabelOptions().setExact(true)).inputValue();
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-integrations-new-key-1280x800");
+            Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                    "-H", "Authorization: Bearer " + key, landfall.baseUrl() + "/api/v1/shipments").start();
+            assertEquals("200", new String(curl.getInputStream().readAllBytes()).strip());
+            assertEquals(0, curl.waitFor());
+            page.navigate(landfall.baseUrl() + "/admin/integrations");
+            assertThat(page.locator("table.list tbody tr", new Page.LocatorOptions().setHasText("Warehouse system"))).not().containsText("never");
+        }
+    }
+
+    /** axe needs JavaScript, so it checks these pages in the test above and in the tablet test below. */
+    @Test
+    void on_a_tablet_without_javascript_a_received_return_is_resolved_and_the_owner_signs_out() {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(820, 1180, false);
+            signIn(page);
+            page.navigate(landfall.baseUrl() + "/admin/returns?status=received");
+            Browsers.screenshot(page, "admin-returns-queue-820x1180");
+            String rma = page.locator("table.list tbody tr").first().locator("a").textContent();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(rma)).click();
+            page.getByLabel("Resolve with").selectOption("store_credit");
+            page.getByLabel("Amount").fill("12.50");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
+            assertThat(page.locator(".notice").first()).containsText("is credited");
+            assertThat(page.locator(".facts")).containsText("$12.50");
+            Browsers.screenshot(page, "admin-return-credited-820x1180");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            assertThat(page.getByText("You are signed out.")).isVisible();
+            page.navigate(landfall.baseUrl() + "/admin/returns");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        }
+    }
+}
