@@ -48,6 +48,8 @@ final class Routes {
         routes.post("/admin/password/forgot", h.admin()::sendPasswordLink);
         routes.get("/admin/password/reset/{token}", h.admin()::showPasswordReset);
         routes.post("/admin/password/reset/{token}", h.admin()::resetPassword);
+        routes.get("/admin/invitation/{token}", h.admin()::showInvitation);
+        routes.post("/admin/invitation/{token}", h.admin()::acceptInvitation);
         routes.get("/admin", h.admin()::showOverview);
         routes.get("/admin/returns", h.admin()::showReturns);
         routes.post("/admin/returns/bulk", h.admin()::processReturns);
@@ -59,6 +61,10 @@ final class Routes {
         routes.post("/admin/returns/{id}/resolution", h.admin()::resolveReturn);
         routes.get("/admin/shipments", h.admin()::showShipments);
         routes.get("/admin/shipments/{id}", h.admin()::showShipment);
+        routes.get("/admin/team", h.admin()::showTeam);
+        routes.post("/admin/team/invitations", h.admin()::invite);
+        routes.post("/admin/team/{id}/role", h.admin()::changeRole);
+        routes.post("/admin/team/{id}/removal", h.admin()::removeFromTeam);
         routes.get("/admin/audit", h.admin()::showAuditLog);
         routes.get("/admin/integrations", h.admin()::showIntegrations);
         routes.post("/admin/integrations/api-keys", h.admin()::createApiKey);

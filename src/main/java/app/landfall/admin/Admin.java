@@ -24,6 +24,7 @@ public final class Admin {
     private final AuditLogPage auditLog;
     private final Integrations integrations;
     private final ShipmentsDesk shipments;
+    private final Team team;
 
     /**
      * {@code apiKeys} and {@code webhookSecrets} are the instances the API and the hooks use, so a key
@@ -46,6 +47,7 @@ public final class Admin {
         this.returnProcessing = new ReturnProcessing(new ReturnActions(dsl, clock), audit, clientAddress);
         this.auditLog = new AuditLogPage(dsl);
         this.shipments = new ShipmentsDesk(dsl, clock);
+        this.team = new Team(dsl, sessions, access, audit, clientAddress, baseUrl, clock);
         this.integrations = new Integrations(apiKeys, webhookSecrets, clientAddress, baseUrl);
     }
 
@@ -143,6 +145,30 @@ public final class Admin {
 
     public void showShipment(Context ctx) {
         shipments.show(ctx);
+    }
+
+    public void showTeam(Context ctx) {
+        team.show(ctx);
+    }
+
+    public void invite(Context ctx) {
+        team.invite(ctx);
+    }
+
+    public void changeRole(Context ctx) {
+        team.changeRole(ctx);
+    }
+
+    public void removeFromTeam(Context ctx) {
+        team.remove(ctx);
+    }
+
+    public void showInvitation(Context ctx) {
+        team.showInvitation(ctx);
+    }
+
+    public void acceptInvitation(Context ctx) {
+        team.accept(ctx);
     }
 
     /** Deletes expired sessions (a background job). */

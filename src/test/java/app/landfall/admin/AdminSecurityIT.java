@@ -301,13 +301,17 @@ class AdminSecurityIT {
         admin.put("POST /admin/returns/{id}/receipt", "/admin/returns/" + returnB + "/receipt");
         admin.put("POST /admin/returns/{id}/resolution", "/admin/returns/" + returnB + "/resolution");
         admin.put("GET /admin/shipments/{id}", "/admin/shipments/" + shipmentB);
+        long userB = dsl.select(MERCHANT_USERS.ID).from(MERCHANT_USERS).where(MERCHANT_USERS.EMAIL.eq("owner@bravo.example"))
+                .fetchSingle(MERCHANT_USERS.ID);
+        admin.put("POST /admin/team/{id}/role", "/admin/team/" + userB + "/role");
+        admin.put("POST /admin/team/{id}/removal", "/admin/team/" + userB + "/removal");
         admin.put("POST /admin/integrations/api-keys/{id}/revocation", "/admin/integrations/api-keys/" + keyB + "/revocation");
         Map<String, String> api = new java.util.LinkedHashMap<>();
         api.put("GET /api/v1/shipments/{id}", "/api/v1/shipments/" + shipmentB);
         api.put("POST /api/v1/shipments/{id}/events", "/api/v1/shipments/" + shipmentB + "/events");
         // routes whose path parameter is not a merchant's id: a token that is its own key, or the signed-in merchant's provider
         java.util.Set<String> notIds = java.util.Set.of("GET /admin/password/reset/{token}", "POST /admin/password/reset/{token}",
-                "POST /admin/integrations/webhooks/{provider}");
+                "POST /admin/integrations/webhooks/{provider}", "GET /admin/invitation/{token}", "POST /admin/invitation/{token}");
         String routes = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/app/landfall/Routes.java"));
         var declared = java.util.regex.Pattern.compile("routes\\.(get|post)\\(\"(/(?:admin|api/v1)/[^\"]*\\{[^\"]*)\"").matcher(routes);
         java.util.Set<String> withIds = new java.util.TreeSet<>();
@@ -320,7 +324,8 @@ class AdminSecurityIT {
         assertEquals(withIds, covered, "every route with an id is in this test");
 
         AdminClient client = signedIn("owner@alpha.example");
-        Map<String, String> form = Map.of("reason", "no", "resolution", "refund", "amount", "1.00", "received_1", "1", "condition_1", "as_new");
+        Map<String, String> form = Map.of("reason", "no", "resolution", "refund", "amount", "1.00", "received_1", "1", "condition_1", "as_new",
+                "role", "support");
         for (var route : admin.entrySet()) {
             var response = route.getKey().startsWith("GET") ? client.get(route.getValue())
                     : client.submit("/admin", route.getValue(), form);
@@ -331,9 +336,40 @@ class AdminSecurityIT {
         assertEquals(404, http.post(api.get("POST /api/v1/shipments/{id}/events"), keyA,
                 "{\"events\": [{\"status\": \"Delivered\", \"occurred_at\": \"2026-11-01T10:00:00Z\"}]}").statusCode());
         assertEquals("requested", status(returnB));
+        assertEquals("owner", dsl.select(MERCHANT_USERS.ROLE).from(MERCHANT_USERS).where(MERCHANT_USERS.ID.eq(userB)).fetchSingle(MERCHANT_USERS.ROLE));
         assertEquals(null, dsl.select(API_KEYS.REVOKED_AT).from(API_KEYS).where(API_KEYS.ID.eq(keyB)).fetchSingle(API_KEYS.REVOKED_AT));
         assertEquals(0, dsl.fetchCount(app.landfall.db.schema.Tables.TRACKING_EVENTS,
                 app.landfall.db.schema.Tables.TRACKING_EVENTS.SHIPMENT_ID.eq(shipmentB)));
+    }
+
+    @Test
+    void an_owner_invites_someone_who_joins_with_the_emailed_link_and_the_last_owner_stays() {
+        AdminClient owner = signedIn("owner@alpha.example");
+        assertEquals(403, signedIn("support@alpha.example").get("/admin/team").statusCode());
+        var invited = owner.submit("/admin/team", "/admin/team/invitations", Map.of("email", "New.Person@Alpha.example",
+                "name", "New Person", "role", "admin"));
+        assertEquals(303, invited.statusCode());
+        var taken = owner.submit("/admin/team", "/admin/team/invitations", Map.of("email", "owner@bravo.example", "name", "X", "role", "admin"));
+        assertEquals(422, taken.statusCode(), "an email belongs to one team");
+        String payload = dsl.select(NOTIFICATION_OUTBOX.PAYLOAD).from(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.TEMPLATE.eq("admin.invitation")).and(NOTIFICATION_OUTBOX.RECIPIENT.eq("new.person@alpha.example"))
+                .fetchSingle(NOTIFICATION_OUTBOX.PAYLOAD).data();
+        String path = payload.replaceAll(".*\"link\":\\s*\"[^\"]*?(/admin/invitation/[A-Za-z0-9_-]{43})\".*", "$1");
+        AdminClient newcomer = new AdminClient(landfall.baseUrl());
+        assertTrue(newcomer.get(path).body().contains("new.person@alpha.example"));
+        var joined = newcomer.submit(path, path, Map.of("name", "New Person", "password", "a long enough passphrase",
+                "password_again", "a long enough passphrase"));
+        assertEquals(303, joined.statusCode());
+        assertEquals(200, newcomer.get("/admin/returns").statusCode(), "signed in as the new admin");
+        assertEquals(403, newcomer.get("/admin/team").statusCode(), "admins do not run the team");
+        assertEquals(404, new AdminClient(landfall.baseUrl()).get(path).statusCode(), "the link works once");
+
+        long ownerId = dsl.select(MERCHANT_USERS.ID).from(MERCHANT_USERS).where(MERCHANT_USERS.EMAIL.eq("owner@alpha.example"))
+                .fetchSingle(MERCHANT_USERS.ID);
+        var demote = owner.submit("/admin/team", "/admin/team/" + ownerId + "/role", Map.of("role", "support"));
+        assertTrue(java.net.URLDecoder.decode(demote.headers().firstValue("Location").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("needs an owner"));
+        assertEquals("owner", dsl.select(MERCHANT_USERS.ROLE).from(MERCHANT_USERS).where(MERCHANT_USERS.ID.eq(ownerId)).fetchSingle(MERCHANT_USERS.ROLE));
     }
 
     private static String status(long returnId) {
