@@ -2,6 +2,7 @@ package app.landfall;
 
 import app.landfall.analytics.Engagement;
 import app.landfall.admin.Admin;
+import app.landfall.admin.UserCommand;
 import app.landfall.api.ApiAuthentication;
 import app.landfall.api.ApiKeyCommand;
 import app.landfall.api.ApiKeys;
@@ -87,6 +88,10 @@ public final class Landfall implements AutoCloseable {
                 BenchmarkData.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length));
                 return;
             }
+            if (args.length > 0 && args[0].equals("user")) {
+                UserCommand.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length));
+                return;
+            }
             if (args.length > 0 && args[0].equals("api-key")) {
                 ApiKeyCommand.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length));
                 return;
@@ -97,7 +102,7 @@ public final class Landfall implements AutoCloseable {
             }
             if (args.length > 0 && !args[0].equals("serve")) {
                 System.err.println("usage: java -jar landfall.jar [serve | generate-data --help"
-                        + " | api-key create --merchant <slug> | webhooks (secret | replay) --merchant <slug> ...]");
+                        + " | user create --merchant <slug> --email <email> | api-key create --merchant <slug> | webhooks (secret | replay) --merchant <slug> ...]");
                 System.exit(64);
             }
             Landfall landfall = start(Config.fromEnvironment());
