@@ -29,6 +29,22 @@
     input.setCustomValidity(tooLarge ? input.dataset.tooLarge : "");
     if (tooLarge) { input.reportValidity(); }
   });
+  // the branding editor: a colour picker and its #rrggbb field say the same thing (the field is what
+  // the form sends; without JavaScript people type the colour)
+  document.addEventListener("input", function (event) {
+    var el = event.target;
+    if (!el.matches) { return; }
+    if (el.matches("input[type=color][data-colour-for]")) {
+      var field = document.getElementById(el.dataset.colourFor);
+      if (field) {
+        field.value = el.value;
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    } else if (el.matches("input[type=text]") && /^#[0-9a-fA-F]{6}$/.test(el.value)) {
+      var picker = document.getElementById(el.id + "-picker");
+      if (picker && picker.type === "color") { picker.value = el.value.toLowerCase(); }
+    }
+  });
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();

@@ -61,6 +61,11 @@ final class Routes {
         routes.post("/admin/returns/{id}/resolution", h.admin()::resolveReturn);
         routes.get("/admin/shipments", h.admin()::showShipments);
         routes.get("/admin/shipments/{id}", h.admin()::showShipment);
+        routes.get("/admin/branding", h.admin()::showBranding);
+        routes.post("/admin/branding", h.admin()::saveBranding);
+        routes.post("/admin/branding/preview", h.admin()::previewBranding);
+        routes.get("/admin/branding/preview.css", h.admin()::brandingPreviewCss);
+        routes.post("/admin/branding/undo", h.admin()::undoBranding);
         routes.get("/admin/team", h.admin()::showTeam);
         routes.post("/admin/team/invitations", h.admin()::invite);
         routes.post("/admin/team/{id}/role", h.admin()::changeRole);

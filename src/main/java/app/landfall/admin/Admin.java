@@ -25,6 +25,7 @@ public final class Admin {
     private final Integrations integrations;
     private final ShipmentsDesk shipments;
     private final Team team;
+    private final BrandingEditor branding;
 
     /**
      * {@code apiKeys} and {@code webhookSecrets} are the instances the API and the hooks use, so a key
@@ -47,6 +48,7 @@ public final class Admin {
         this.returnProcessing = new ReturnProcessing(new ReturnActions(dsl, clock), audit, clientAddress);
         this.auditLog = new AuditLogPage(dsl);
         this.shipments = new ShipmentsDesk(dsl, clock);
+        this.branding = new BrandingEditor(dsl, audit, clientAddress);
         this.team = new Team(dsl, sessions, access, audit, clientAddress, baseUrl, clock);
         this.integrations = new Integrations(apiKeys, webhookSecrets, clientAddress, baseUrl);
     }
@@ -169,6 +171,26 @@ public final class Admin {
 
     public void acceptInvitation(Context ctx) {
         team.accept(ctx);
+    }
+
+    public void showBranding(Context ctx) {
+        branding.show(ctx);
+    }
+
+    public void previewBranding(Context ctx) {
+        branding.preview(ctx);
+    }
+
+    public void brandingPreviewCss(Context ctx) {
+        branding.previewCss(ctx);
+    }
+
+    public void saveBranding(Context ctx) {
+        branding.save(ctx);
+    }
+
+    public void undoBranding(Context ctx) {
+        branding.undo(ctx);
     }
 
     /** Deletes expired sessions (a background job). */

@@ -35,7 +35,12 @@ record BrandPalette(String brand, String onBrand, String accent, String backgrou
     }
 
     String customProperties() {
-        return ":root {\n"
+        return customProperties(":root");
+    }
+
+    /** The same properties on another selector (the admin's preview box, which must not restyle the admin). */
+    String customProperties(String selector) {
+        return selector + " {\n"
                 + "  --brand: " + brand + ";\n"
                 + "  --on-brand: " + onBrand + ";\n"
                 + "  --accent: " + accent + ";\n"

@@ -47,6 +47,31 @@ public final class BrandStyles {
         ctx.contentType("text/css; charset=utf-8").result(css(palette));
     }
 
+    /**
+     * A draft palette for the admin's live preview: the custom properties on {@code .brand-preview}
+     * only, with the background, text and font applied there, and the colours the pages will really
+     * use once each is made readable (WCAG 2.2 AA).
+     */
+    public static String previewCss(Brand.Palette palette) {
+        BrandPalette made = BrandPalette.of(palette);
+        return made.customProperties(".brand-preview")
+                + ".brand-preview { background: var(--bg); color: var(--text); font-family: var(--font); }\n";
+    }
+
+    /** What each chosen colour becomes on the pages to stay readable (equal to the choice when it already is). */
+    public record Readable(String primary, String onPrimary, String accent, String text) {
+    }
+
+    public static Readable readable(Brand.Palette palette) {
+        BrandPalette made = BrandPalette.of(palette);
+        return new Readable(made.brand(), made.onBrand(), made.accent(), made.text());
+    }
+
+    /** The fonts a brand may choose: system fonts only, so no page loads a font from anywhere. */
+    public static java.util.Set<String> fonts() {
+        return BrandPalette.FONTS.keySet();
+    }
+
     static String css(Brand.Palette palette) {
         return CSS.computeIfAbsent(palette, p -> BASE + "\n" + BrandPalette.of(p).customProperties());
     }

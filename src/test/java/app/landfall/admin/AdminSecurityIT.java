@@ -257,6 +257,7 @@ class AdminSecurityIT {
     void support_cannot_create_api_keys_and_owners_keys_are_shown_once_used_and_revoked() {
         AdminClient support = signedIn("support@alpha.example");
         assertEquals(403, support.get("/admin/integrations").statusCode());
+        assertEquals(403, support.get("/admin/branding").statusCode(), "support does not change settings");
         var refused = support.submit("/admin", "/admin/integrations/api-keys", Map.of("name", "Sneaky"));
         assertEquals(403, refused.statusCode());
         assertFalse(dsl.fetchExists(API_KEYS, API_KEYS.NAME.eq("Sneaky")));

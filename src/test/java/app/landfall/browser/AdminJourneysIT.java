@@ -138,6 +138,55 @@ class AdminJourneysIT {
         }
     }
 
+    @Test
+    void the_team_and_audit_log_pages_pass_axe() {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(1280, 800, true);
+            signIn(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Team")).click();
+            assertThat(page.locator("table.list")).containsText("Rowan Ashby (you)");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-team-1280x800");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log")).click();
+            assertThat(page.locator("table.list")).containsText("user.signed_in");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-audit-1280x800");
+        }
+    }
+
+    @Test
+    void the_owner_changes_the_brand_colour_sees_the_preview_change_saves_and_the_tracking_page_follows_then_undoes() {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(1280, 800, true);
+            signIn(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Branding")).click();
+            assertEquals("", Browsers.accessibilityViolations(page));
+            String before = page.locator(".brand-preview .button").first().evaluate("e => getComputedStyle(e).backgroundColor").toString();
+            page.locator("#primary").fill("#7a1f5c");
+            // htmx swaps the preview in as the field changes; the button takes the new colour
+            page.waitForCondition(() -> page.locator(".brand-preview .button").first()
+                    .evaluate("e => getComputedStyle(e).backgroundColor").toString().equals("rgb(122, 31, 92)"));
+            assertThat(page.locator(".checks")).containsText("Primary colour");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-branding-preview-1280x800");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+            assertThat(page.locator(".notice").first()).containsText("Saved");
+
+            String token = dsl.select(app.landfall.db.schema.Tables.SHIPMENTS.PUBLIC_TOKEN).from(app.landfall.db.schema.Tables.SHIPMENTS)
+                    .where(app.landfall.db.schema.Tables.SHIPMENTS.MERCHANT_ID.eq(demo)).limit(1)
+                    .fetchSingle(app.landfall.db.schema.Tables.SHIPMENTS.PUBLIC_TOKEN);
+            Page shopper = pages.open(390, 844, true);
+            shopper.navigate(landfall.baseUrl() + "/t/" + token);
+            assertEquals("#7a1f5c", shopper.evaluate("() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()"));
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo the last save")).click();
+            assertThat(page.locator(".notice").first()).containsText("Back to the version before");
+            assertEquals(before, page.locator(".brand-preview .button").first().evaluate("e => getComputedStyle(e).backgroundColor").toString());
+            shopper.reload();
+            assertEquals("#2f5d50", shopper.evaluate("() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()"));
+        }
+    }
+
     /** axe needs JavaScript, so it checks these pages in the test above and in the tablet test below. */
     @Test
     void on_a_tablet_without_javascript_a_received_return_is_resolved_and_the_owner_signs_out() {

@@ -1,0 +1,260 @@
+package app.landfall.admin;
+
+import static app.landfall.db.schema.Tables.BRANDS;
+import static app.landfall.db.schema.Tables.BRAND_VERSIONS;
+
+import app.landfall.branding.Brand;
+import app.landfall.branding.BrandStyles;
+import app.landfall.branding.Contrast;
+import app.landfall.web.ClientAddress;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+/**
+ * The branding editor: colours with a live WCAG contrast check, a font from the safe list, the
+ * support contact; a preview of the tracking page and the returns start page beside the form,
+ * updated by htmx as fields change (a Preview button does the same without JavaScript). Every save
+ * keeps the previous values, and "Undo the last save" puts them back.
+ */
+final class BrandingEditor {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final DSLContext dsl;
+    private final AuditTrail audit;
+    private final ClientAddress clientAddress;
+
+    BrandingEditor(DSLContext dsl, AuditTrail audit, ClientAddress clientAddress) {
+        this.dsl = dsl;
+        this.audit = audit;
+        this.clientAddress = clientAddress;
+    }
+
+    /** The form's fields, as typed (valid or not). */
+    public record Draft(String primary, String accent, String background, String text, String font, String supportEmail,
+            String supportPhone, String supportUrl) {
+
+        static Draft of(Function<String, String> field) {
+            return new Draft(colour(field.apply("primary")), colour(field.apply("accent")), colour(field.apply("background")),
+                    colour(field.apply("text")), trim(field.apply("font")), trim(field.apply("support_email")),
+                    trim(field.apply("support_phone")), trim(field.apply("support_url")));
+        }
+
+        Map<String, String> problems() {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (var c : Map.of("primary", primary, "accent", accent, "background", background, "text", text).entrySet()) {
+                if (c.getValue() == null || !c.getValue().matches("#[0-9a-f]{6}")) {
+                    out.put(c.getKey(), "Use a colour like #2f5d50.");
+                }
+            }
+            if (!BrandStyles.fonts().contains(font)) {
+                out.put("font", "Choose one of the fonts listed.");
+            }
+            if (supportEmail != null && (!supportEmail.matches("[^@\\s]{1,64}@[^@\\s]{1,190}"))) {
+                out.put("support_email", "Enter an email address like help@yourstore.example, or leave it empty.");
+            }
+            if (supportPhone != null && !supportPhone.matches("[+0-9 ()./-]{4,30}")) {
+                out.put("support_phone", "Enter a phone number (digits, spaces, + ( ) - .), or leave it empty.");
+            }
+            if (supportUrl != null && (!supportUrl.matches("https?://[^\\s]{3,300}"))) {
+                out.put("support_url", "Enter a web address starting with https://, or leave it empty.");
+            }
+            return out;
+        }
+
+        Brand.Palette palette() {
+            return new Brand.Palette(safe(primary, "#1f4e79"), safe(accent, "#b35900"), safe(background, "#ffffff"),
+                    safe(text, "#1a1a1a"), BrandStyles.fonts().contains(font) ? font : "system");
+        }
+
+        String previewQuery() {
+            Brand.Palette p = palette();
+            return "primary=" + enc(p.primary()) + "&accent=" + enc(p.accent()) + "&background=" + enc(p.background())
+                    + "&text=" + enc(p.text()) + "&font=" + enc(p.font());
+        }
+
+        private static String safe(String colour, String otherwise) {
+            return colour != null && colour.matches("#[0-9a-f]{6}") ? colour : otherwise;
+        }
+
+        private static String colour(String raw) {
+            String v = trim(raw);
+            return v == null ? null : v.toLowerCase(Locale.ROOT);
+        }
+
+        private static String trim(String raw) {
+            return raw == null || raw.isBlank() ? null : raw.strip();
+        }
+
+        private static String enc(String v) {
+            return URLEncoder.encode(v, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One line of the contrast check: what is drawn on what, the ratio, the minimum, and what pages will use. */
+    public record Check(String what, String ratio, boolean passes, String minimum, String adjusted) {
+    }
+
+    /** GET /admin/branding */
+    void show(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        var brand = brand(dsl, user.merchantId());
+        Draft draft = new Draft(brand.getPrimaryColor(), brand.getAccentColor(), brand.getBackgroundColor(), brand.getTextColor(),
+                brand.getFont(), brand.getSupportEmail(), brand.getSupportPhone(), brand.getSupportUrl());
+        render(ctx, user, draft, Map.of(), HttpStatus.OK);
+    }
+
+    /** POST /admin/branding/preview (htmx: only the preview; without JavaScript: the whole page). */
+    void preview(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        Draft draft = Draft.of(ctx::formParam);
+        if (ctx.header("HX-Request") != null) {
+            Map<String, Object> model = model(user, draft, draft.problems());
+            model.put("admin", user);
+            ctx.render("admin/branding :: preview", model);
+            return;
+        }
+        render(ctx, user, draft, draft.problems(), HttpStatus.OK);
+    }
+
+    /** GET /admin/branding/preview.css?primary=…: the draft's colours for the preview box only. */
+    void previewCss(Context ctx) {
+        AdminAccess.require(ctx, Role.ADMIN);
+        ctx.header("Cache-Control", "private, max-age=300");
+        ctx.contentType("text/css; charset=utf-8").result(BrandStyles.previewCss(Draft.of(ctx::queryParam).palette()));
+    }
+
+    /** POST /admin/branding */
+    void save(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        Draft draft = Draft.of(ctx::formParam);
+        Map<String, String> problems = draft.problems();
+        if (!problems.isEmpty()) {
+            render(ctx, user, draft, problems, HttpStatus.UNPROCESSABLE_CONTENT);
+            return;
+        }
+        String ip = clientAddress.of(ctx);
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            var brand = brand(tx, user.merchantId());
+            tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
+                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
+                    .execute();
+            apply(tx, user.merchantId(), brand.getId(), draft);
+            audit.record(tx, user, ip, "brand.saved", "brand", brand.getId(), Map.of("primary", draft.primary(), "font", draft.font()));
+        });
+        redirect(ctx, "Saved. Tracking and returns pages show it now.");
+    }
+
+    /** POST /admin/branding/undo: back to the values before the last save. */
+    void undo(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        String ip = clientAddress.of(ctx);
+        String notice = dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            var brand = brand(tx, user.merchantId());
+            var last = tx.selectFrom(BRAND_VERSIONS).where(BRAND_VERSIONS.MERCHANT_ID.eq(user.merchantId()))
+                    .and(BRAND_VERSIONS.BRAND_ID.eq(brand.getId())).orderBy(BRAND_VERSIONS.ID.desc()).limit(1).forUpdate().fetchOne();
+            if (last == null) {
+                return "There is no earlier version to go back to.";
+            }
+            JsonNode s = JSON.readTree(last.getSnapshot().data());
+            apply(tx, user.merchantId(), brand.getId(), new Draft(text(s, "primary_color"), text(s, "accent_color"),
+                    text(s, "background_color"), text(s, "text_color"), text(s, "font"), text(s, "support_email"),
+                    text(s, "support_phone"), text(s, "support_url")));
+            tx.deleteFrom(BRAND_VERSIONS).where(BRAND_VERSIONS.MERCHANT_ID.eq(user.merchantId())).and(BRAND_VERSIONS.ID.eq(last.getId()))
+                    .execute();
+            audit.record(tx, user, ip, "brand.restored", "brand", brand.getId(), Map.of("version", last.getId()));
+            return "Back to the version before the last save.";
+        });
+        redirect(ctx, notice);
+    }
+
+    private static void apply(DSLContext tx, long merchantId, long brandId, Draft d) {
+        tx.update(BRANDS).set(BRANDS.PRIMARY_COLOR, d.primary()).set(BRANDS.ACCENT_COLOR, d.accent())
+                .set(BRANDS.BACKGROUND_COLOR, d.background()).set(BRANDS.TEXT_COLOR, d.text()).set(BRANDS.FONT, d.font())
+                .set(BRANDS.SUPPORT_EMAIL, d.supportEmail()).set(BRANDS.SUPPORT_PHONE, d.supportPhone())
+                .set(BRANDS.SUPPORT_URL, d.supportUrl())
+                .where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.ID.eq(brandId)).execute();
+    }
+
+    private static ObjectNode snapshot(app.landfall.db.schema.tables.records.BrandsRecord b) {
+        return JSON.createObjectNode().put("primary_color", b.getPrimaryColor()).put("accent_color", b.getAccentColor())
+                .put("background_color", b.getBackgroundColor()).put("text_color", b.getTextColor()).put("font", b.getFont())
+                .put("support_email", b.getSupportEmail()).put("support_phone", b.getSupportPhone()).put("support_url", b.getSupportUrl());
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isNull() || node.path(field).isMissingNode() ? null : node.path(field).asText();
+    }
+
+    /** The merchant's default brand, made when it has none yet (a store created from the command line). */
+    private static app.landfall.db.schema.tables.records.BrandsRecord brand(DSLContext q, long merchantId) {
+        var brand = q.selectFrom(BRANDS).where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.IS_DEFAULT).fetchOne();
+        if (brand != null) {
+            return brand;
+        }
+        String name = q.select(app.landfall.db.schema.Tables.MERCHANTS.NAME).from(app.landfall.db.schema.Tables.MERCHANTS)
+                .where(app.landfall.db.schema.Tables.MERCHANTS.ID.eq(merchantId)).fetchSingle(app.landfall.db.schema.Tables.MERCHANTS.NAME);
+        return q.insertInto(BRANDS).set(BRANDS.MERCHANT_ID, merchantId).set(BRANDS.NAME, name).set(BRANDS.IS_DEFAULT, true)
+                .onConflictDoNothing().returning().fetchOptional()
+                .orElseGet(() -> q.selectFrom(BRANDS).where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.IS_DEFAULT).fetchSingle());
+    }
+
+    private void render(Context ctx, AdminUser user, Draft draft, Map<String, String> problems, HttpStatus status) {
+        Map<String, Object> model = model(user, draft, problems);
+        model.put("notice", ctx.queryParam("notice"));
+        model.put("versions", dsl.fetchCount(BRAND_VERSIONS, BRAND_VERSIONS.MERCHANT_ID.eq(user.merchantId())));
+        ctx.status(status);
+        AdminPages.render(ctx, user, "branding", "admin/branding", model);
+    }
+
+    private Map<String, Object> model(AdminUser user, Draft draft, Map<String, String> problems) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("draft", draft);
+        model.put("problems", problems);
+        model.put("fonts", List.of("system", "serif", "rounded", "mono", "humanist", "geometric"));
+        model.put("previewCss", "/admin/branding/preview.css?" + draft.previewQuery());
+        model.put("checks", checks(draft.palette()));
+        model.put("storeName", dsl.select(BRANDS.NAME).from(BRANDS).where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.IS_DEFAULT)
+                .fetchOptional(BRANDS.NAME).orElse(user.merchantName()));
+        model.put("logoUrl", dsl.select(BRANDS.LOGO_URL).from(BRANDS).where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.IS_DEFAULT)
+                .fetchOptional(BRANDS.LOGO_URL).orElse(null));
+        return model;
+    }
+
+    static List<Check> checks(Brand.Palette p) {
+        BrandStyles.Readable made = BrandStyles.readable(p);
+        List<Check> out = new ArrayList<>();
+        out.add(check("Text on the background", p.text(), p.background(), 4.5, made.text()));
+        out.add(check("Primary colour (links, buttons) on the background", p.primary(), p.background(), 4.5, made.primary()));
+        out.add(check("Button text on the primary colour", Contrast.textOn(p.primary()), p.primary(), 4.5, null));
+        out.add(check("Accent (bars, highlights) on the background", p.accent(), p.background(), 3.0, made.accent()));
+        return out;
+    }
+
+    private static Check check(String what, String fore, String back, double minimum, String adjusted) {
+        double ratio = Contrast.ratio(fore, back);
+        boolean passes = ratio >= minimum;
+        return new Check(what, String.format(Locale.ROOT, "%.1f:1", ratio), passes, String.format(Locale.ROOT, "%.1f:1", minimum),
+                passes || adjusted == null || adjusted.equalsIgnoreCase(fore) ? null : adjusted);
+    }
+
+    private static void redirect(Context ctx, String notice) {
+        ctx.redirect("/admin/branding?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+}
