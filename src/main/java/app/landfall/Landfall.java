@@ -2,6 +2,7 @@ package app.landfall;
 
 import app.landfall.analytics.Engagement;
 import app.landfall.admin.Admin;
+import app.landfall.admin.BrandLogos;
 import app.landfall.admin.UserCommand;
 import app.landfall.api.ApiAuthentication;
 import app.landfall.api.ApiKeyCommand;
@@ -160,7 +161,7 @@ public final class Landfall implements AutoCloseable {
                     assets, new BrandStyles(brands), images, tracking,
                     new ReturnPages(new ReturnRecords(database.dsl()), new ReturnActions(database.dsl(), clock), brands, templates),
                     new ReturnFlow(merchants, signedLinks, database.dsl(), new ReturnSubmissions(database.dsl(), clock, new RmaNumbers()),
-                            photoUploads, brands, templates, clock, images::src), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks, admin)));
+                            photoUploads, brands, templates, clock, images::src), lookup, apiAuthentication, idempotency, ordersApi, shipmentsApi, webhooks, admin, new BrandLogos(database.dsl()))));
             web.start(config.port());
             ExpirySweep expiry = new ExpirySweep(database.dsl(), ingestion, clock, expireAfter);
             ReturnExpiry returnExpiry = new ReturnExpiry(database.dsl(), clock);

@@ -1,6 +1,7 @@
 package app.landfall;
 
 import app.landfall.admin.Admin;
+import app.landfall.admin.BrandLogos;
 import app.landfall.api.ApiAuthentication;
 import app.landfall.api.Idempotency;
 import app.landfall.api.OrdersApi;
@@ -27,7 +28,7 @@ final class Routes {
     record Handlers(HomePage home, HealthCheck health, Assets assets, BrandStyles brandStyles, RemoteImages images,
                     TrackingPages tracking, ReturnPages returns, ReturnFlow returnFlow,
                     TrackingLookup lookup, ApiAuthentication apiAuthentication, Idempotency idempotency, OrdersApi orders,
-                    ShipmentsApi shipments, Webhooks webhooks, Admin admin) {
+                    ShipmentsApi shipments, Webhooks webhooks, Admin admin, BrandLogos logos) {
     }
 
     static void register(RoutesConfig routes, Handlers h) {
@@ -35,6 +36,7 @@ final class Routes {
         routes.get("/health", h.health()::show);
         routes.get("/assets/{file}", h.assets()::serve);
         routes.get("/brand/{file}", h.brandStyles()::serve);
+        routes.get("/brand/logo/{file}", h.logos()::serve);
         routes.get("/img/{signed}", h.images()::serve);
 
         // merchants (every page behind the guard: a session, and the session's CSRF token on changes);
@@ -66,6 +68,7 @@ final class Routes {
         routes.post("/admin/branding/preview", h.admin()::previewBranding);
         routes.get("/admin/branding/preview.css", h.admin()::brandingPreviewCss);
         routes.post("/admin/branding/undo", h.admin()::undoBranding);
+        routes.post("/admin/branding/logo", h.admin()::uploadLogo);
         routes.get("/admin/team", h.admin()::showTeam);
         routes.post("/admin/team/invitations", h.admin()::invite);
         routes.post("/admin/team/{id}/role", h.admin()::changeRole);

@@ -189,6 +189,10 @@ public final class Admin {
         branding.save(ctx);
     }
 
+    public void uploadLogo(Context ctx) {
+        branding.uploadLogo(ctx);
+    }
+
     public void undoBranding(Context ctx) {
         branding.undo(ctx);
     }

@@ -160,6 +160,39 @@ final class BrandingEditor {
         redirect(ctx, "Saved. Tracking and returns pages show it now.");
     }
 
+    /** POST /admin/branding/logo (multipart, field {@code logo}). */
+    void uploadLogo(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        var file = ctx.uploadedFile("logo");
+        byte[] bytes;
+        try {
+            bytes = file == null ? null : file.content().readAllBytes();
+        } catch (java.io.IOException e) {
+            bytes = null;
+        }
+        BrandLogos.Checked logo = BrandLogos.check(bytes);
+        if (logo.problem() != null) {
+            var brand = brand(dsl, user.merchantId());
+            Draft draft = new Draft(brand.getPrimaryColor(), brand.getAccentColor(), brand.getBackgroundColor(), brand.getTextColor(),
+                    brand.getFont(), brand.getSupportEmail(), brand.getSupportPhone(), brand.getSupportUrl());
+            render(ctx, user, draft, Map.of("logo", logo.problem()), HttpStatus.UNPROCESSABLE_CONTENT);
+            return;
+        }
+        String ip = clientAddress.of(ctx);
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            var brand = brand(tx, user.merchantId());
+            tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
+                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
+                    .execute();
+            String url = BrandLogos.store(tx, user.merchantId(), logo);
+            tx.update(BRANDS).set(BRANDS.LOGO_URL, url).where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId()))
+                    .execute();
+            audit.record(tx, user, ip, "brand.logo_changed", "brand", brand.getId(), Map.of("logo", url));
+        });
+        redirect(ctx, "The new logo is saved. Tracking and returns pages show it now.");
+    }
+
     /** POST /admin/branding/undo: back to the values before the last save. */
     void undo(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
@@ -176,6 +209,10 @@ final class BrandingEditor {
             apply(tx, user.merchantId(), brand.getId(), new Draft(text(s, "primary_color"), text(s, "accent_color"),
                     text(s, "background_color"), text(s, "text_color"), text(s, "font"), text(s, "support_email"),
                     text(s, "support_phone"), text(s, "support_url")));
+            if (s.has("logo_url")) {
+                tx.update(BRANDS).set(BRANDS.LOGO_URL, text(s, "logo_url"))
+                        .where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId())).execute();
+            }
             tx.deleteFrom(BRAND_VERSIONS).where(BRAND_VERSIONS.MERCHANT_ID.eq(user.merchantId())).and(BRAND_VERSIONS.ID.eq(last.getId()))
                     .execute();
             audit.record(tx, user, ip, "brand.restored", "brand", brand.getId(), Map.of("version", last.getId()));
@@ -195,7 +232,8 @@ final class BrandingEditor {
     private static ObjectNode snapshot(app.landfall.db.schema.tables.records.BrandsRecord b) {
         return JSON.createObjectNode().put("primary_color", b.getPrimaryColor()).put("accent_color", b.getAccentColor())
                 .put("background_color", b.getBackgroundColor()).put("text_color", b.getTextColor()).put("font", b.getFont())
-                .put("support_email", b.getSupportEmail()).put("support_phone", b.getSupportPhone()).put("support_url", b.getSupportUrl());
+                .put("support_email", b.getSupportEmail()).put("support_phone", b.getSupportPhone()).put("support_url", b.getSupportUrl())
+                .put("logo_url", b.getLogoUrl());
     }
 
     private static String text(JsonNode node, String field) {

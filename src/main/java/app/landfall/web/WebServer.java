@@ -17,6 +17,9 @@ public final class WebServer {
     public static final int MAX_UPLOAD_SIZE = 20_000_000;
     /** Paths whose POST may carry photos (the return flow, with or without a store's path prefix). */
     private static final java.util.regex.Pattern UPLOAD_PATHS = java.util.regex.Pattern.compile("(/[^/]+)?/returns/o/[^/]+");
+    /** A logo is at most 1 MB; its form may be a little more. */
+    private static final String LOGO_PATH = "/admin/branding/logo";
+    private static final int MAX_LOGO_REQUEST_SIZE = 1_100_000;
 
     private WebServer() {
     }
@@ -50,6 +53,13 @@ public final class WebServer {
             // gets the 413 instead of "100 Continue" and a connection closed in mid-upload
             config.routes.before(ctx -> {
                 if (ctx.contentLength() <= MAX_REQUEST_SIZE) {
+                    return;
+                }
+                if (ctx.path().equals(LOGO_PATH) && ctx.isMultipartFormData()) {
+                    if (ctx.contentLength() > MAX_LOGO_REQUEST_SIZE) {
+                        throw new HttpResponseException(413, "The logo is larger than 1 MB. A logo needs at most 512 pixels "
+                                + "across: save it smaller, go back and try again.");
+                    }
                     return;
                 }
                 if (!UPLOAD_PATHS.matcher(ctx.path()).matches() || !ctx.isMultipartFormData()) {

@@ -4,6 +4,7 @@ import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.landfall.Landfall;
 import app.landfall.testing.Browsers;
@@ -184,6 +185,52 @@ class AdminJourneysIT {
             assertEquals(before, page.locator(".brand-preview .button").first().evaluate("e => getComputedStyle(e).backgroundColor").toString());
             shopper.reload();
             assertEquals("#2f5d50", shopper.evaluate("() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()"));
+        }
+    }
+
+    @Test
+    void a_logo_must_be_a_real_image_and_the_new_one_shows_on_the_tracking_page() throws Exception {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(1280, 800, true);
+            signIn(page);
+            page.navigate(landfall.baseUrl() + "/admin/branding");
+            page.getByLabel("A new logo").setInputFiles(new com.microsoft.playwright.options.FilePayload("logo.svg", "image/svg+xml",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes()));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload the logo")).click();
+            assertThat(page.locator("#logo-error")).containsText("not a PNG, JPEG or WebP");
+            page.getByLabel("A new logo").setInputFiles(new com.microsoft.playwright.options.FilePayload("logo.png", "image/png",
+                    "<html><body>not an image</body></html>".getBytes()));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload the logo")).click();
+            assertThat(page.locator("#logo-error")).containsText("not a PNG, JPEG or WebP");
+            assertEquals("", Browsers.accessibilityViolations(page));
+
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(900, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            g.setColor(new java.awt.Color(0x7a1f5c));
+            g.fillRect(0, 0, 900, 300);
+            g.dispose();
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            page.getByLabel("A new logo").setInputFiles(new com.microsoft.playwright.options.FilePayload("logo.png", "image/png",
+                    png.toByteArray()));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload the logo")).click();
+            assertThat(page.locator(".notice").first()).containsText("new logo is saved");
+            String logo = page.locator(".logo-now").getAttribute("src");
+            assertTrue(logo.matches("/brand/logo/\\d+-\\d+\\.png"), logo);
+            var served = page.request().get(landfall.baseUrl() + logo);
+            assertEquals(200, served.status());
+            java.awt.image.BufferedImage stored = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served.body()));
+            assertEquals(512, stored.getWidth(), "scaled to 512 pixels across");
+            Browsers.screenshot(page, "admin-branding-logo-1280x800");
+
+            String token = dsl.select(app.landfall.db.schema.Tables.SHIPMENTS.PUBLIC_TOKEN).from(app.landfall.db.schema.Tables.SHIPMENTS)
+                    .where(app.landfall.db.schema.Tables.SHIPMENTS.MERCHANT_ID.eq(demo)).limit(1)
+                    .fetchSingle(app.landfall.db.schema.Tables.SHIPMENTS.PUBLIC_TOKEN);
+            Page shopper = pages.open(390, 844, true);
+            shopper.navigate(landfall.baseUrl() + "/t/" + token);
+            assertEquals(logo, shopper.locator(".store-logo").getAttribute("src"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo the last save")).click();
+            assertThat(page.locator(".logo-now")).hasAttribute("src", "/static/img/demo/logo.svg");
         }
     }
 
