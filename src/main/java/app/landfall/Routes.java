@@ -69,6 +69,11 @@ final class Routes {
         routes.get("/admin/branding/preview.css", h.admin()::brandingPreviewCss);
         routes.post("/admin/branding/undo", h.admin()::undoBranding);
         routes.post("/admin/branding/logo", h.admin()::uploadLogo);
+        routes.get("/admin/settings/returns", h.admin()::showReturnSettings);
+        routes.post("/admin/settings/returns/methods", h.admin()::saveReturnMethods);
+        routes.post("/admin/settings/returns/reasons", h.admin()::addReturnReason);
+        routes.post("/admin/settings/returns/reasons/{id}", h.admin()::updateReturnReason);
+        routes.post("/admin/settings/returns/reasons/{id}/move", h.admin()::moveReturnReason);
         routes.get("/admin/team", h.admin()::showTeam);
         routes.post("/admin/team/invitations", h.admin()::invite);
         routes.post("/admin/team/{id}/role", h.admin()::changeRole);

@@ -26,6 +26,7 @@ public final class Admin {
     private final ShipmentsDesk shipments;
     private final Team team;
     private final BrandingEditor branding;
+    private final ReturnSettings returnSettings;
 
     /**
      * {@code apiKeys} and {@code webhookSecrets} are the instances the API and the hooks use, so a key
@@ -49,6 +50,7 @@ public final class Admin {
         this.auditLog = new AuditLogPage(dsl);
         this.shipments = new ShipmentsDesk(dsl, clock);
         this.branding = new BrandingEditor(dsl, audit, clientAddress);
+        this.returnSettings = new ReturnSettings(dsl, audit, clientAddress);
         this.team = new Team(dsl, sessions, access, audit, clientAddress, baseUrl, clock);
         this.integrations = new Integrations(apiKeys, webhookSecrets, clientAddress, baseUrl);
     }
@@ -195,6 +197,26 @@ public final class Admin {
 
     public void undoBranding(Context ctx) {
         branding.undo(ctx);
+    }
+
+    public void showReturnSettings(Context ctx) {
+        returnSettings.show(ctx);
+    }
+
+    public void saveReturnMethods(Context ctx) {
+        returnSettings.saveMethods(ctx);
+    }
+
+    public void addReturnReason(Context ctx) {
+        returnSettings.addReason(ctx);
+    }
+
+    public void updateReturnReason(Context ctx) {
+        returnSettings.updateReason(ctx);
+    }
+
+    public void moveReturnReason(Context ctx) {
+        returnSettings.moveReason(ctx);
     }
 
     /** Deletes expired sessions (a background job). */

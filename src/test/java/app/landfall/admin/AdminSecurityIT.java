@@ -305,6 +305,11 @@ class AdminSecurityIT {
         long userB = dsl.select(MERCHANT_USERS.ID).from(MERCHANT_USERS).where(MERCHANT_USERS.EMAIL.eq("owner@bravo.example"))
                 .fetchSingle(MERCHANT_USERS.ID);
         admin.put("POST /admin/team/{id}/role", "/admin/team/" + userB + "/role");
+        long reasonB = dsl.insertInto(app.landfall.db.schema.Tables.RETURN_REASONS).set(app.landfall.db.schema.Tables.RETURN_REASONS.MERCHANT_ID, merchantB)
+                .set(app.landfall.db.schema.Tables.RETURN_REASONS.CODE, "bravo_only").set(app.landfall.db.schema.Tables.RETURN_REASONS.LABEL, "Bravo only")
+                .returning(app.landfall.db.schema.Tables.RETURN_REASONS.ID).fetchSingle(app.landfall.db.schema.Tables.RETURN_REASONS.ID);
+        admin.put("POST /admin/settings/returns/reasons/{id}", "/admin/settings/returns/reasons/" + reasonB);
+        admin.put("POST /admin/settings/returns/reasons/{id}/move", "/admin/settings/returns/reasons/" + reasonB + "/move");
         admin.put("POST /admin/team/{id}/removal", "/admin/team/" + userB + "/removal");
         admin.put("POST /admin/integrations/api-keys/{id}/revocation", "/admin/integrations/api-keys/" + keyB + "/revocation");
         Map<String, String> api = new java.util.LinkedHashMap<>();
@@ -326,7 +331,7 @@ class AdminSecurityIT {
 
         AdminClient client = signedIn("owner@alpha.example");
         Map<String, String> form = Map.of("reason", "no", "resolution", "refund", "amount", "1.00", "received_1", "1", "condition_1", "as_new",
-                "role", "support");
+                "role", "support", "label", "Renamed by alpha", "direction", "up");
         for (var route : admin.entrySet()) {
             var response = route.getKey().startsWith("GET") ? client.get(route.getValue())
                     : client.submit("/admin", route.getValue(), form);
@@ -338,6 +343,8 @@ class AdminSecurityIT {
                 "{\"events\": [{\"status\": \"Delivered\", \"occurred_at\": \"2026-11-01T10:00:00Z\"}]}").statusCode());
         assertEquals("requested", status(returnB));
         assertEquals("owner", dsl.select(MERCHANT_USERS.ROLE).from(MERCHANT_USERS).where(MERCHANT_USERS.ID.eq(userB)).fetchSingle(MERCHANT_USERS.ROLE));
+        assertEquals("Bravo only", dsl.select(app.landfall.db.schema.Tables.RETURN_REASONS.LABEL).from(app.landfall.db.schema.Tables.RETURN_REASONS)
+                .where(app.landfall.db.schema.Tables.RETURN_REASONS.ID.eq(reasonB)).fetchSingle(app.landfall.db.schema.Tables.RETURN_REASONS.LABEL));
         assertEquals(null, dsl.select(API_KEYS.REVOKED_AT).from(API_KEYS).where(API_KEYS.ID.eq(keyB)).fetchSingle(API_KEYS.REVOKED_AT));
         assertEquals(0, dsl.fetchCount(app.landfall.db.schema.Tables.TRACKING_EVENTS,
                 app.landfall.db.schema.Tables.TRACKING_EVENTS.SHIPMENT_ID.eq(shipmentB)));
@@ -371,6 +378,40 @@ class AdminSecurityIT {
         assertTrue(java.net.URLDecoder.decode(demote.headers().firstValue("Location").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8)
                 .contains("needs an owner"));
         assertEquals("owner", dsl.select(MERCHANT_USERS.ROLE).from(MERCHANT_USERS).where(MERCHANT_USERS.ID.eq(ownerId)).fetchSingle(MERCHANT_USERS.ROLE));
+    }
+
+    @Test
+    void an_admin_adds_reorders_and_disables_reasons_and_chooses_the_methods() {
+        var R = app.landfall.db.schema.Tables.RETURN_REASONS;
+        AdminClient owner = signedIn("owner@alpha.example");
+        assertEquals(303, owner.submit("/admin/settings/returns", "/admin/settings/returns/reasons",
+                Map.of("label", "Arrived damaged", "requires_photos", "on", "requires_review", "on")).statusCode());
+        assertEquals(303, owner.submit("/admin/settings/returns", "/admin/settings/returns/reasons", Map.of("label", "Too small")).statusCode());
+        assertEquals(422, owner.submit("/admin/settings/returns", "/admin/settings/returns/reasons", Map.of("label", " ")).statusCode());
+        var damaged = dsl.selectFrom(R).where(R.MERCHANT_ID.eq(merchantA)).and(R.LABEL.eq("Arrived damaged")).fetchSingle();
+        assertEquals("arrived_damaged", damaged.getCode());
+        assertTrue(damaged.getRequiresPhotos() && damaged.getRequiresReview() && !damaged.getRequiresComment());
+        long small = dsl.select(R.ID).from(R).where(R.MERCHANT_ID.eq(merchantA)).and(R.LABEL.eq("Too small")).fetchSingle(R.ID);
+        assertEquals(303, owner.submit("/admin/settings/returns", "/admin/settings/returns/reasons",
+                Map.of("label", "Seam", "parent", String.valueOf(damaged.getId()))).statusCode());
+        assertEquals(damaged.getId(), dsl.select(R.PARENT_ID).from(R).where(R.LABEL.eq("Seam")).and(R.MERCHANT_ID.eq(merchantA)).fetchSingle(R.PARENT_ID));
+
+        owner.submit("/admin/settings/returns", "/admin/settings/returns/reasons/" + small + "/move", Map.of("direction", "up"));
+        List<String> order = dsl.select(R.LABEL).from(R).where(R.MERCHANT_ID.eq(merchantA)).and(R.PARENT_ID.isNull())
+                .orderBy(R.POSITION, R.ID).fetch(R.LABEL);
+        assertTrue(order.indexOf("Too small") < order.indexOf("Arrived damaged"), order.toString());
+
+        owner.submit("/admin/settings/returns", "/admin/settings/returns/reasons/" + small, Map.of("label", "Runs small"));
+        var changed = dsl.selectFrom(R).where(R.ID.eq(small)).fetchSingle();
+        assertEquals("Runs small", changed.getLabel());
+        assertFalse(changed.getActive(), "an unticked box disables the reason");
+
+        assertEquals(422, owner.submit("/admin/settings/returns", "/admin/settings/returns/methods", Map.of()).statusCode());
+        assertEquals(303, owner.submit("/admin/settings/returns", "/admin/settings/returns/methods", Map.of("method", "in_store")).statusCode());
+        assertEquals(List.of("in_store"), List.of(dsl.select(app.landfall.db.schema.Tables.RETURN_POLICIES.METHODS)
+                .from(app.landfall.db.schema.Tables.RETURN_POLICIES).where(app.landfall.db.schema.Tables.RETURN_POLICIES.MERCHANT_ID.eq(merchantA))
+                .and(app.landfall.db.schema.Tables.RETURN_POLICIES.IS_DEFAULT).fetchSingle().value1()));
+        assertEquals(403, signedIn("support@alpha.example").get("/admin/settings/returns").statusCode());
     }
 
     private static String status(long returnId) {

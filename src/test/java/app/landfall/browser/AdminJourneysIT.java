@@ -140,7 +140,7 @@ class AdminJourneysIT {
     }
 
     @Test
-    void the_team_and_audit_log_pages_pass_axe() {
+    void the_team_audit_log_and_returns_settings_pages_pass_axe() {
         try (Browsers.Pages pages = new Browsers.Pages(browser)) {
             Page page = pages.open(1280, 800, true);
             signIn(page);
@@ -152,6 +152,10 @@ class AdminJourneysIT {
             assertThat(page.locator("table.list")).containsText("user.signed_in");
             assertEquals("", Browsers.accessibilityViolations(page));
             Browsers.screenshot(page, "admin-audit-1280x800");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Returns settings")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Reasons"))).isVisible();
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-return-settings-1280x800");
         }
     }
 
