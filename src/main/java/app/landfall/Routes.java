@@ -70,6 +70,9 @@ final class Routes {
         routes.post("/admin/branding/undo", h.admin()::undoBranding);
         routes.post("/admin/branding/logo", h.admin()::uploadLogo);
         routes.get("/admin/settings/returns", h.admin()::showReturnSettings);
+        routes.post("/admin/settings/returns/policy", h.admin()::saveReturnPolicy);
+        routes.post("/admin/settings/returns/overrides", h.admin()::addWindowOverride);
+        routes.post("/admin/settings/returns/overrides/{id}/removal", h.admin()::removeWindowOverride);
         routes.post("/admin/settings/returns/methods", h.admin()::saveReturnMethods);
         routes.post("/admin/settings/returns/reasons", h.admin()::addReturnReason);
         routes.post("/admin/settings/returns/reasons/{id}", h.admin()::updateReturnReason);

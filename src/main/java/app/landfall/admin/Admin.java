@@ -203,6 +203,18 @@ public final class Admin {
         returnSettings.show(ctx);
     }
 
+    public void saveReturnPolicy(Context ctx) {
+        returnSettings.savePolicy(ctx);
+    }
+
+    public void addWindowOverride(Context ctx) {
+        returnSettings.addOverride(ctx);
+    }
+
+    public void removeWindowOverride(Context ctx) {
+        returnSettings.removeOverride(ctx);
+    }
+
     public void saveReturnMethods(Context ctx) {
         returnSettings.saveMethods(ctx);
     }

@@ -2,6 +2,7 @@ package app.landfall.admin;
 
 import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.RETURN_REASONS;
+import static app.landfall.db.schema.Tables.RETURN_WINDOW_OVERRIDES;
 
 import app.landfall.web.ClientAddress;
 import io.javalin.http.Context;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -43,6 +45,83 @@ final class ReturnSettings {
     /** GET /admin/settings/returns */
     void show(Context ctx) {
         render(ctx, AdminAccess.require(ctx, Role.ADMIN), Map.of(), HttpStatus.OK);
+    }
+
+    /** POST /admin/settings/returns/policy: windows, resolutions, fees, review rules, keep-item threshold, return address. */
+    void savePolicy(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        PolicyForm form = PolicyForm.parse(ctx::formParam);
+        if (!form.ok()) {
+            render(ctx, user, Map.of("policyForm", form), HttpStatus.UNPROCESSABLE_CONTENT);
+            return;
+        }
+        String ip = clientAddress.of(ctx);
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            long policy = policy(tx, user.merchantId());
+            var P = RETURN_POLICIES;
+            tx.update(P).set(P.WINDOW_DAYS, form.windowDays()).set(P.WINDOW_STARTS_AT, form.windowStartsAt())
+                    .set(P.ALLOW_REFUND, form.allowRefund()).set(P.ALLOW_STORE_CREDIT, form.allowStoreCredit())
+                    .set(P.ALLOW_EXCHANGE, form.allowExchange()).set(P.STORE_CREDIT_BONUS_PERCENT, form.bonusPercent())
+                    .set(P.RESTOCKING_FEE_PERCENT, form.restockingPercent()).set(P.RETURN_SHIPPING_FEE, form.shippingFee())
+                    .set(P.FEES_WAIVED_FOR_EXCHANGE, form.feesWaivedForExchange())
+                    .set(P.FEES_WAIVED_FOR_STORE_CREDIT, form.feesWaivedForStoreCredit())
+                    .set(P.MAX_RETURNS_PER_ORDER, form.maxReturnsPerOrder()).set(P.KEEP_ITEM_BELOW, form.keepItemBelow())
+                    .set(P.REVIEW_ABOVE_AMOUNT, form.reviewAboveAmount()).set(P.REVIEW_RETURNS_IN_90_DAYS_ABOVE, form.reviewReturnsAbove())
+                    .set(P.FINAL_SALE_RETURNABLE, form.finalSaleReturnable())
+                    .set(P.EXCLUDED_PRODUCT_TAGS, form.excludedTags().toArray(String[]::new))
+                    .set(P.SHIP_WITHIN_DAYS, form.shipWithinDays())
+                    .set(P.RETURN_TO_NAME, form.returnToName()).set(P.RETURN_TO_LINE1, form.returnToLine1())
+                    .set(P.RETURN_TO_LINE2, form.returnToLine2()).set(P.RETURN_TO_CITY, form.returnToCity())
+                    .set(P.RETURN_TO_REGION, form.returnToRegion()).set(P.RETURN_TO_POSTAL_CODE, form.returnToPostalCode())
+                    .set(P.RETURN_TO_COUNTRY, form.returnToCountry())
+                    .where(P.MERCHANT_ID.eq(user.merchantId())).and(P.ID.eq(policy)).execute();
+            audit.record(tx, user, ip, "return_policy.changed", "return_policy", policy, form.raw());
+        });
+        redirect(ctx, "The return policy is saved: it applies to returns started from now on.");
+    }
+
+    /** POST /admin/settings/returns/overrides: another window for a product tag or SKU. */
+    void addOverride(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        String kind = String.valueOf(ctx.formParam("kind"));
+        String value = Optional.ofNullable(ctx.formParam("value")).orElse("").strip();
+        String days = Optional.ofNullable(ctx.formParam("days")).orElse("").strip();
+        if (!List.of("tag", "sku").contains(kind) || value.isEmpty() || value.length() > 100 || !days.matches("\\d{1,3}")
+                || Integer.parseInt(days) > 730) {
+            render(ctx, user, Map.of("overrideError", "Choose tag or SKU, name it (up to 100 characters) and give its window in days (0 to 730)."),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+            return;
+        }
+        String ip = clientAddress.of(ctx);
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            long policy = policy(tx, user.merchantId());
+            var O = RETURN_WINDOW_OVERRIDES;
+            tx.insertInto(O).set(O.MERCHANT_ID, user.merchantId()).set(O.POLICY_ID, policy).set(O.KIND, kind).set(O.VALUE, value)
+                    .set(O.WINDOW_DAYS, Integer.parseInt(days))
+                    .onConflict(O.MERCHANT_ID, O.POLICY_ID, O.KIND, O.VALUE).doUpdate().set(O.WINDOW_DAYS, Integer.parseInt(days)).execute();
+            audit.record(tx, user, ip, "return_policy.override_set", "return_policy", policy,
+                    Map.of("kind", kind, "value", value, "days", days));
+        });
+        redirect(ctx, (kind.equals("sku") ? "SKU " : "Tag ") + value + ": " + days + " days.");
+    }
+
+    /** POST /admin/settings/returns/overrides/{id}/removal */
+    void removeOverride(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        long id = ReturnDetail.id(ctx.pathParam("id"));
+        String ip = clientAddress.of(ctx);
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            int removed = tx.deleteFrom(RETURN_WINDOW_OVERRIDES).where(RETURN_WINDOW_OVERRIDES.MERCHANT_ID.eq(user.merchantId()))
+                    .and(RETURN_WINDOW_OVERRIDES.ID.eq(id)).execute();
+            if (removed == 0) {
+                throw AdminAccess.notFound();
+            }
+            audit.record(tx, user, ip, "return_policy.override_removed", "return_window_override", id, Map.of());
+        });
+        redirect(ctx, "The override is removed: those products follow the policy's window again.");
     }
 
     /** POST /admin/settings/returns/methods: {@code method} checkboxes. */
@@ -207,6 +286,18 @@ final class ReturnSettings {
         String[] methods = dsl.select(RETURN_POLICIES.METHODS).from(RETURN_POLICIES).where(RETURN_POLICIES.MERCHANT_ID.eq(user.merchantId()))
                 .and(RETURN_POLICIES.IS_DEFAULT).fetchOptional(RETURN_POLICIES.METHODS).orElse(new String[] {"qr_dropoff", "printable_label"});
         Map<String, Object> model = new HashMap<>(extra);
+        var policyRow = dsl.selectFrom(RETURN_POLICIES).where(RETURN_POLICIES.MERCHANT_ID.eq(user.merchantId()))
+                .and(RETURN_POLICIES.IS_DEFAULT).fetchOne();
+        if (!model.containsKey("policyForm")) {
+            model.put("policyForm", policyRow == null ? PolicyForm.parse(Map.of("window_days", "30", "window_starts_at", "delivered",
+                    "store_credit_bonus_percent", "0", "restocking_fee_percent", "0", "return_shipping_fee", "0", "ship_within_days", "30",
+                    "allow_refund", "on", "allow_store_credit", "on", "allow_exchange", "on")::get) : PolicyForm.parse(fields(policyRow)));
+        }
+        model.put("overrides", policyRow == null ? List.of() : dsl.selectFrom(RETURN_WINDOW_OVERRIDES)
+                .where(RETURN_WINDOW_OVERRIDES.MERCHANT_ID.eq(user.merchantId())).and(RETURN_WINDOW_OVERRIDES.POLICY_ID.eq(policyRow.getId()))
+                .orderBy(RETURN_WINDOW_OVERRIDES.KIND, RETURN_WINDOW_OVERRIDES.VALUE)
+                .fetch(o -> Map.of("id", o.getId(), "kind", o.getKind().equals("sku") ? "SKU" : "Tag", "value", o.getValue(),
+                        "days", o.getWindowDays())));
         model.put("reasons", reasons);
         model.put("topReasons", reasons.stream().filter(r -> r.parentId() == null).toList());
         model.put("methods", METHODS.stream().map(m -> Map.of("code", m, "label", ReturnsQueue.words(m),
@@ -214,6 +305,46 @@ final class ReturnSettings {
         model.put("notice", ctx.queryParam("notice"));
         ctx.status(status);
         AdminPages.render(ctx, user, "settings", "admin/return-settings", model);
+    }
+
+    /** The stored policy as the form's fields, so the form shows what is saved. */
+    private static Function<String, String> fields(app.landfall.db.schema.tables.records.ReturnPoliciesRecord p) {
+        Map<String, String> f = new HashMap<>();
+        f.put("window_days", String.valueOf(p.getWindowDays()));
+        f.put("window_starts_at", p.getWindowStartsAt());
+        f.put("store_credit_bonus_percent", plain(p.getStoreCreditBonusPercent()));
+        f.put("restocking_fee_percent", plain(p.getRestockingFeePercent()));
+        f.put("return_shipping_fee", plain(p.getReturnShippingFee()));
+        f.put("max_returns_per_order", p.getMaxReturnsPerOrder() == null ? "" : p.getMaxReturnsPerOrder().toString());
+        f.put("keep_item_below", plain(p.getKeepItemBelow()));
+        f.put("review_above_amount", plain(p.getReviewAboveAmount()));
+        f.put("review_returns_in_90_days_above", p.getReviewReturnsIn_90DaysAbove() == null ? "" : p.getReviewReturnsIn_90DaysAbove().toString());
+        f.put("excluded_product_tags", String.join(", ", p.getExcludedProductTags()));
+        f.put("ship_within_days", String.valueOf(p.getShipWithinDays()));
+        f.put("return_to_name", p.getReturnToName());
+        f.put("return_to_line1", p.getReturnToLine1());
+        f.put("return_to_line2", p.getReturnToLine2());
+        f.put("return_to_city", p.getReturnToCity());
+        f.put("return_to_region", p.getReturnToRegion());
+        f.put("return_to_postal_code", p.getReturnToPostalCode());
+        f.put("return_to_country", p.getReturnToCountry());
+        put(f, "allow_refund", p.getAllowRefund());
+        put(f, "allow_store_credit", p.getAllowStoreCredit());
+        put(f, "allow_exchange", p.getAllowExchange());
+        put(f, "fees_waived_for_exchange", p.getFeesWaivedForExchange());
+        put(f, "fees_waived_for_store_credit", p.getFeesWaivedForStoreCredit());
+        put(f, "final_sale_returnable", p.getFinalSaleReturnable());
+        return f::get;
+    }
+
+    private static void put(Map<String, String> f, String name, Boolean on) {
+        if (Boolean.TRUE.equals(on)) {
+            f.put(name, "on");
+        }
+    }
+
+    private static String plain(java.math.BigDecimal amount) {
+        return amount == null ? "" : amount.stripTrailingZeros().toPlainString();
     }
 
     private static void redirect(Context ctx, String notice) {

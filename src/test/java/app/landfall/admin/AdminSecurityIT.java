@@ -310,6 +310,13 @@ class AdminSecurityIT {
                 .returning(app.landfall.db.schema.Tables.RETURN_REASONS.ID).fetchSingle(app.landfall.db.schema.Tables.RETURN_REASONS.ID);
         admin.put("POST /admin/settings/returns/reasons/{id}", "/admin/settings/returns/reasons/" + reasonB);
         admin.put("POST /admin/settings/returns/reasons/{id}/move", "/admin/settings/returns/reasons/" + reasonB + "/move");
+        long policyB = dsl.insertInto(app.landfall.db.schema.Tables.RETURN_POLICIES).set(app.landfall.db.schema.Tables.RETURN_POLICIES.MERCHANT_ID, merchantB)
+                .set(app.landfall.db.schema.Tables.RETURN_POLICIES.NAME, "Bravo").returning(app.landfall.db.schema.Tables.RETURN_POLICIES.ID)
+                .fetchSingle(app.landfall.db.schema.Tables.RETURN_POLICIES.ID);
+        var O = app.landfall.db.schema.Tables.RETURN_WINDOW_OVERRIDES;
+        long overrideB = dsl.insertInto(O).set(O.MERCHANT_ID, merchantB).set(O.POLICY_ID, policyB).set(O.KIND, "tag").set(O.VALUE, "sale")
+                .set(O.WINDOW_DAYS, 7).returning(O.ID).fetchSingle(O.ID);
+        admin.put("POST /admin/settings/returns/overrides/{id}/removal", "/admin/settings/returns/overrides/" + overrideB + "/removal");
         admin.put("POST /admin/team/{id}/removal", "/admin/team/" + userB + "/removal");
         admin.put("POST /admin/integrations/api-keys/{id}/revocation", "/admin/integrations/api-keys/" + keyB + "/revocation");
         Map<String, String> api = new java.util.LinkedHashMap<>();
@@ -343,6 +350,7 @@ class AdminSecurityIT {
                 "{\"events\": [{\"status\": \"Delivered\", \"occurred_at\": \"2026-11-01T10:00:00Z\"}]}").statusCode());
         assertEquals("requested", status(returnB));
         assertEquals("owner", dsl.select(MERCHANT_USERS.ROLE).from(MERCHANT_USERS).where(MERCHANT_USERS.ID.eq(userB)).fetchSingle(MERCHANT_USERS.ROLE));
+        assertTrue(dsl.fetchExists(O, O.ID.eq(overrideB)));
         assertEquals("Bravo only", dsl.select(app.landfall.db.schema.Tables.RETURN_REASONS.LABEL).from(app.landfall.db.schema.Tables.RETURN_REASONS)
                 .where(app.landfall.db.schema.Tables.RETURN_REASONS.ID.eq(reasonB)).fetchSingle(app.landfall.db.schema.Tables.RETURN_REASONS.LABEL));
         assertEquals(null, dsl.select(API_KEYS.REVOKED_AT).from(API_KEYS).where(API_KEYS.ID.eq(keyB)).fetchSingle(API_KEYS.REVOKED_AT));
@@ -412,6 +420,28 @@ class AdminSecurityIT {
                 .from(app.landfall.db.schema.Tables.RETURN_POLICIES).where(app.landfall.db.schema.Tables.RETURN_POLICIES.MERCHANT_ID.eq(merchantA))
                 .and(app.landfall.db.schema.Tables.RETURN_POLICIES.IS_DEFAULT).fetchSingle().value1()));
         assertEquals(403, signedIn("support@alpha.example").get("/admin/settings/returns").statusCode());
+
+        Map<String, String> policy = new java.util.HashMap<>(Map.of("window_days", "45", "window_starts_at", "delivered",
+                "store_credit_bonus_percent", "10", "restocking_fee_percent", "5", "return_shipping_fee", "4.95", "ship_within_days", "14",
+                "allow_refund", "on", "allow_store_credit", "on", "excluded_product_tags", "gift-card, final"));
+        policy.put("return_to_country", "usa");
+        assertEquals(422, owner.submit("/admin/settings/returns", "/admin/settings/returns/policy", policy).statusCode());
+        policy.put("return_to_country", "us");
+        assertEquals(303, owner.submit("/admin/settings/returns", "/admin/settings/returns/policy", policy).statusCode());
+        var P = app.landfall.db.schema.Tables.RETURN_POLICIES;
+        var saved = dsl.selectFrom(P).where(P.MERCHANT_ID.eq(merchantA)).and(P.IS_DEFAULT).fetchSingle();
+        assertEquals(45, saved.getWindowDays());
+        assertEquals(0, new java.math.BigDecimal("4.95").compareTo(saved.getReturnShippingFee()));
+        assertFalse(saved.getAllowExchange());
+        assertEquals("US", saved.getReturnToCountry());
+        assertEquals(List.of("gift-card", "final"), List.of(saved.getExcludedProductTags()));
+        assertTrue(owner.get("/admin/settings/returns").body().contains("value=\"45\""), "the form shows what is saved");
+        assertEquals(303, owner.submit("/admin/settings/returns", "/admin/settings/returns/overrides",
+                Map.of("kind", "sku", "value", "JKT-M", "days", "60")).statusCode());
+        assertEquals(422, owner.submit("/admin/settings/returns", "/admin/settings/returns/overrides",
+                Map.of("kind", "sku", "value", "JKT-M", "days", "9999")).statusCode());
+        var O = app.landfall.db.schema.Tables.RETURN_WINDOW_OVERRIDES;
+        assertEquals(60, dsl.select(O.WINDOW_DAYS).from(O).where(O.MERCHANT_ID.eq(merchantA)).and(O.VALUE.eq("JKT-M")).fetchSingle(O.WINDOW_DAYS));
     }
 
     private static String status(long returnId) {
