@@ -74,6 +74,8 @@ final class Routes {
         routes.post("/admin/settings/returns/overrides", h.admin()::addWindowOverride);
         routes.post("/admin/settings/returns/overrides/{id}/removal", h.admin()::removeWindowOverride);
         routes.post("/admin/settings/returns/methods", h.admin()::saveReturnMethods);
+        routes.post("/admin/settings/returns/locations", h.admin()::addStoreLocation);
+        routes.post("/admin/settings/returns/locations/{id}/visibility", h.admin()::setStoreLocationVisibility);
         routes.post("/admin/settings/returns/reasons", h.admin()::addReturnReason);
         routes.post("/admin/settings/returns/reasons/{id}", h.admin()::updateReturnReason);
         routes.post("/admin/settings/returns/reasons/{id}/move", h.admin()::moveReturnReason);

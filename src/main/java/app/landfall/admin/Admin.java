@@ -215,6 +215,14 @@ public final class Admin {
         returnSettings.removeOverride(ctx);
     }
 
+    public void addStoreLocation(Context ctx) {
+        returnSettings.addLocation(ctx);
+    }
+
+    public void setStoreLocationVisibility(Context ctx) {
+        returnSettings.setLocationVisibility(ctx);
+    }
+
     public void saveReturnMethods(Context ctx) {
         returnSettings.saveMethods(ctx);
     }

@@ -31,11 +31,24 @@ final class ReturnSettings {
     private final DSLContext dsl;
     private final AuditTrail audit;
     private final ClientAddress clientAddress;
+    private final StoreLocationsSettings locations;
 
     ReturnSettings(DSLContext dsl, AuditTrail audit, ClientAddress clientAddress) {
         this.dsl = dsl;
         this.audit = audit;
         this.clientAddress = clientAddress;
+        this.locations = new StoreLocationsSettings(dsl, audit, clientAddress);
+    }
+
+    /** POST /admin/settings/returns/locations */
+    void addLocation(Context ctx) {
+        locations.add(ctx, (problems, status) -> render(ctx, AdminAccess.require(ctx, Role.ADMIN), Map.of("locationProblems", problems,
+                "locationForm", ctx.formParamMap()), status));
+    }
+
+    /** POST /admin/settings/returns/locations/{id}/visibility */
+    void setLocationVisibility(Context ctx) {
+        locations.setVisibility(ctx);
     }
 
     public record Reason(long id, String code, String label, Long parentId, String parentLabel, boolean requiresComment,
@@ -299,6 +312,9 @@ final class ReturnSettings {
                 .fetch(o -> Map.of("id", o.getId(), "kind", o.getKind().equals("sku") ? "SKU" : "Tag", "value", o.getValue(),
                         "days", o.getWindowDays())));
         model.put("reasons", reasons);
+        model.put("locations", locations.list(user.merchantId()));
+        model.putIfAbsent("locationProblems", Map.of());
+        model.putIfAbsent("locationForm", Map.of());
         model.put("topReasons", reasons.stream().filter(r -> r.parentId() == null).toList());
         model.put("methods", METHODS.stream().map(m -> Map.of("code", m, "label", ReturnsQueue.words(m),
                 "on", List.of(methods).contains(m))).toList());

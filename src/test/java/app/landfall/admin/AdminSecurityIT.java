@@ -316,6 +316,10 @@ class AdminSecurityIT {
         var O = app.landfall.db.schema.Tables.RETURN_WINDOW_OVERRIDES;
         long overrideB = dsl.insertInto(O).set(O.MERCHANT_ID, merchantB).set(O.POLICY_ID, policyB).set(O.KIND, "tag").set(O.VALUE, "sale")
                 .set(O.WINDOW_DAYS, 7).returning(O.ID).fetchSingle(O.ID);
+        var L = app.landfall.db.schema.Tables.STORE_LOCATIONS;
+        long locationB = dsl.insertInto(L).set(L.MERCHANT_ID, merchantB).set(L.NAME, "Bravo shop").set(L.ADDRESS_LINE1, "1 Road")
+                .set(L.CITY, "Town").set(L.COUNTRY, "US").returning(L.ID).fetchSingle(L.ID);
+        admin.put("POST /admin/settings/returns/locations/{id}/visibility", "/admin/settings/returns/locations/" + locationB + "/visibility");
         admin.put("POST /admin/settings/returns/overrides/{id}/removal", "/admin/settings/returns/overrides/" + overrideB + "/removal");
         admin.put("POST /admin/team/{id}/removal", "/admin/team/" + userB + "/removal");
         admin.put("POST /admin/integrations/api-keys/{id}/revocation", "/admin/integrations/api-keys/" + keyB + "/revocation");
@@ -351,6 +355,7 @@ class AdminSecurityIT {
         assertEquals("requested", status(returnB));
         assertEquals("owner", dsl.select(MERCHANT_USERS.ROLE).from(MERCHANT_USERS).where(MERCHANT_USERS.ID.eq(userB)).fetchSingle(MERCHANT_USERS.ROLE));
         assertTrue(dsl.fetchExists(O, O.ID.eq(overrideB)));
+        assertTrue(dsl.fetchExists(L, L.ID.eq(locationB).and(L.ACTIVE)));
         assertEquals("Bravo only", dsl.select(app.landfall.db.schema.Tables.RETURN_REASONS.LABEL).from(app.landfall.db.schema.Tables.RETURN_REASONS)
                 .where(app.landfall.db.schema.Tables.RETURN_REASONS.ID.eq(reasonB)).fetchSingle(app.landfall.db.schema.Tables.RETURN_REASONS.LABEL));
         assertEquals(null, dsl.select(API_KEYS.REVOKED_AT).from(API_KEYS).where(API_KEYS.ID.eq(keyB)).fetchSingle(API_KEYS.REVOKED_AT));
@@ -441,6 +446,16 @@ class AdminSecurityIT {
         assertEquals(422, owner.submit("/admin/settings/returns", "/admin/settings/returns/overrides",
                 Map.of("kind", "sku", "value", "JKT-M", "days", "9999")).statusCode());
         var O = app.landfall.db.schema.Tables.RETURN_WINDOW_OVERRIDES;
+        assertEquals(422, owner.submit("/admin/settings/returns", "/admin/settings/returns/locations",
+                Map.of("location_name", "Downtown", "location_line1", "5 Main St", "location_city", "Springfield", "location_country", "USA"))
+                .statusCode());
+        assertEquals(303, owner.submit("/admin/settings/returns", "/admin/settings/returns/locations",
+                Map.of("location_name", "Downtown", "location_line1", "5 Main St", "location_city", "Springfield", "location_country", "us",
+                        "location_hours", "Mon–Fri 10–18")).statusCode());
+        var L = app.landfall.db.schema.Tables.STORE_LOCATIONS;
+        long downtown = dsl.select(L.ID).from(L).where(L.MERCHANT_ID.eq(merchantA)).and(L.NAME.eq("Downtown")).fetchSingle(L.ID);
+        owner.submit("/admin/settings/returns", "/admin/settings/returns/locations/" + downtown + "/visibility", Map.of("active", "false"));
+        assertFalse(dsl.select(L.ACTIVE).from(L).where(L.ID.eq(downtown)).fetchSingle(L.ACTIVE));
         assertEquals(60, dsl.select(O.WINDOW_DAYS).from(O).where(O.MERCHANT_ID.eq(merchantA)).and(O.VALUE.eq("JKT-M")).fetchSingle(O.WINDOW_DAYS));
     }
 
