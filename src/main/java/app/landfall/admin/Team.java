@@ -180,7 +180,23 @@ final class Team {
         }
         String hash = Passwords.hash(password);
         String ip = clientAddress.of(ctx);
-        Optional<String> session = dsl.transactionResult(cfg -> {
+        Optional<String> session;
+        try {
+            session = join(ctx, hash, name, ip);
+        } catch (org.jooq.exception.IntegrityConstraintViolationException e) {
+            session = Optional.empty(); // the email joined a team a moment ago, through another invitation
+        }
+        if (session.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).render("admin/invitation", Map.of("expired", true, "csrf", Csrf.token(ctx)));
+            return;
+        }
+        sessions.close(access.sessionId(ctx));
+        access.setSession(ctx, session.get());
+        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+    }
+
+    private Optional<String> join(Context ctx, String hash, String name, String ip) {
+        return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             var invitation = invitation(tx, ctx.pathParam("token"), true);
             if (invitation.isEmpty() || tx.fetchExists(MERCHANT_USERS, MERCHANT_USERS.EMAIL.eq(invitation.get().getEmail()))) {
@@ -195,13 +211,6 @@ final class Team {
             audit.record(tx, i.getMerchantId(), userId, ip, "user.joined", Map.of("role", i.getRole()));
             return Optional.of(sessions.open(tx, i.getMerchantId(), userId, ip, ctx.userAgent()));
         });
-        if (session.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).render("admin/invitation", Map.of("expired", true, "csrf", Csrf.token(ctx)));
-            return;
-        }
-        sessions.close(access.sessionId(ctx));
-        access.setSession(ctx, session.get());
-        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }
 
     private Optional<app.landfall.db.schema.tables.records.AdminTokensRecord> invitation(DSLContext q, String token, boolean lock) {
