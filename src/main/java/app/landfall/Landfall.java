@@ -4,6 +4,7 @@ import app.landfall.analytics.Engagement;
 import app.landfall.admin.Admin;
 import app.landfall.admin.BrandLogos;
 import app.landfall.admin.UserCommand;
+import app.landfall.outbound.OutboundWebhooks;
 import app.landfall.api.ApiAuthentication;
 import app.landfall.api.ApiKeyCommand;
 import app.landfall.api.ApiKeys;
@@ -156,7 +157,8 @@ public final class Landfall implements AutoCloseable {
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             RequestLog requestLog = new RequestLog();
             ReturnPhotoUploads photoUploads = new ReturnPhotoUploads(database.dsl(), clock);
-            Admin admin = new Admin(database.dsl(), clock, https, config.clientAddress(), config::baseUrl, apiKeys, webhookSecrets);
+            OutboundWebhooks outbound = new OutboundWebhooks(database.dsl(), clock, config.webhooksToAnyHost());
+            Admin admin = new Admin(database.dsl(), clock, https, config.clientAddress(), config::baseUrl, apiKeys, webhookSecrets, outbound);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, new Routes.Handlers(home, health,
                     assets, new BrandStyles(brands), images, tracking,
                     new ReturnPages(new ReturnRecords(database.dsl()), new ReturnActions(database.dsl(), clock), brands, templates),
@@ -174,6 +176,9 @@ public final class Landfall implements AutoCloseable {
                             () -> images.purge(Duration.ofDays(30)))
                     .schedule("photos of return forms never submitted purged", Duration.ofMinutes(20), Duration.ofHours(1),
                             () -> photoUploads.purge(Duration.ofDays(1)))
+                    .schedule("events queued for merchants' webhook endpoints", Duration.ofSeconds(5), Duration.ofSeconds(5),
+                            outbound::enqueue)
+                    .schedule("merchants' webhooks sent", Duration.ofSeconds(6), Duration.ofSeconds(5), outbound::send)
                     .schedule("admin sessions past their timeouts purged", Duration.ofMinutes(2), Duration.ofMinutes(30),
                             admin::purgeSessions)
                     .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge)

@@ -33,7 +33,7 @@ public final class Admin {
      * revoked or a secret changed here applies on this server at once (elsewhere within 5 s).
      */
     public Admin(DSLContext dsl, Clock clock, boolean https, ClientAddress clientAddress, IntFunction<String> baseUrl, ApiKeys apiKeys,
-            WebhookSecrets webhookSecrets) {
+            WebhookSecrets webhookSecrets, app.landfall.outbound.OutboundWebhooks outbound) {
         this.sessions = new AdminSessions(dsl, clock);
         this.access = new AdminAccess(sessions, https);
         AuditTrail audit = new AuditTrail(clock);
@@ -52,7 +52,8 @@ public final class Admin {
         this.branding = new BrandingEditor(dsl, audit, clientAddress);
         this.returnSettings = new ReturnSettings(dsl, audit, clientAddress);
         this.team = new Team(dsl, sessions, access, audit, clientAddress, baseUrl, clock);
-        this.integrations = new Integrations(apiKeys, webhookSecrets, clientAddress, baseUrl);
+        this.integrations = new Integrations(apiKeys, webhookSecrets, clientAddress, baseUrl,
+                new OutboundEndpoints(dsl, outbound, audit));
     }
 
     public void guard(Context ctx) {
@@ -137,6 +138,18 @@ public final class Admin {
 
     public void revokeApiKey(Context ctx) {
         integrations.revokeKey(ctx);
+    }
+
+    public void addWebhookEndpoint(Context ctx) {
+        integrations.addEndpoint(ctx);
+    }
+
+    public void testWebhookEndpoint(Context ctx) {
+        integrations.testEndpoint(ctx);
+    }
+
+    public void removeWebhookEndpoint(Context ctx) {
+        integrations.removeEndpoint(ctx);
     }
 
     public void setWebhookSecret(Context ctx) {

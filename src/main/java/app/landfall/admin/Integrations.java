@@ -26,12 +26,43 @@ final class Integrations {
     private final WebhookSecrets secrets;
     private final ClientAddress clientAddress;
     private final IntFunction<String> baseUrl;
+    private final OutboundEndpoints endpoints;
 
-    Integrations(ApiKeys keys, WebhookSecrets secrets, ClientAddress clientAddress, IntFunction<String> baseUrl) {
+    Integrations(ApiKeys keys, WebhookSecrets secrets, ClientAddress clientAddress, IntFunction<String> baseUrl, OutboundEndpoints endpoints) {
         this.keys = keys;
         this.secrets = secrets;
         this.clientAddress = clientAddress;
         this.baseUrl = baseUrl;
+        this.endpoints = endpoints;
+    }
+
+    /** POST /admin/integrations/endpoints: the new endpoint's secret is on this response only. */
+    void addEndpoint(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.OWNER);
+        String url = Optional.ofNullable(ctx.formParam("url")).orElse("").strip();
+        var added = endpoints.add(user, url, clientAddress.of(ctx));
+        if (added.problem() != null) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, user, Map.of("endpointError", added.problem(), "endpointUrl", url));
+            return;
+        }
+        render(ctx, user, Map.of("newSecret", added.secret(), "newSecretUrl", url));
+    }
+
+    /** POST /admin/integrations/endpoints/{id}/test */
+    void testEndpoint(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.OWNER);
+        endpoints.test(user, ReturnDetail.id(ctx.pathParam("id")), clientAddress.of(ctx));
+        ctx.redirect("/admin/integrations?notice=" + java.net.URLEncoder.encode("A test event is on its way: see the delivery log below.",
+                java.nio.charset.StandardCharsets.UTF_8) + "#deliveries", HttpStatus.SEE_OTHER);
+    }
+
+    /** POST /admin/integrations/endpoints/{id}/removal */
+    void removeEndpoint(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.OWNER);
+        endpoints.remove(user, ReturnDetail.id(ctx.pathParam("id")), clientAddress.of(ctx));
+        ctx.redirect("/admin/integrations?notice=" + java.net.URLEncoder.encode("The endpoint is removed: it receives nothing more.",
+                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
     }
 
     public record Key(long id, String name, String prefix, String created, String lastUsed, String revoked) {
@@ -105,6 +136,8 @@ final class Integrations {
         model.put("keys", listed);
         model.put("hooks", hooks);
         model.put("site", site);
+        model.put("endpoints", endpoints.list(user.merchantId(), zone));
+        model.put("deliveries", endpoints.log(user.merchantId(), zone));
         AdminPages.render(ctx, user, "integrations", "admin/integrations", model);
     }
 

@@ -18,7 +18,8 @@ public record Config(
         Optional<String> baseUrl,
         boolean demo,
         boolean imagesFromAnyHost,
-        ClientAddress clientAddress) {
+        ClientAddress clientAddress,
+        boolean webhooksToAnyHost) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -34,7 +35,10 @@ public record Config(
         boolean imagesFromAnyHost = value(env, "LANDFALL_IMAGES_FROM_ANY_HOST")
                 .map(v -> bool("LANDFALL_IMAGES_FROM_ANY_HOST", v)).orElse(false);
         ClientAddress clientAddress = value(env, "LANDFALL_TRUSTED_PROXIES").map(Config::trustedProxies).orElse(ClientAddress.direct());
-        return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress);
+        // development only: lets outbound webhooks go to private addresses (localhost, the office network)
+        boolean webhooksToAnyHost = value(env, "LANDFALL_WEBHOOKS_TO_ANY_HOST")
+                .map(v -> bool("LANDFALL_WEBHOOKS_TO_ANY_HOST", v)).orElse(false);
+        return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress, webhooksToAnyHost);
     }
 
     /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */

@@ -9,11 +9,11 @@ import java.net.InetAddress;
  * configure; without this check such a URL could make the server read its own network (a cloud
  * metadata endpoint, an admin console on localhost) and hand the answer to whoever views the page.
  */
-final class PublicAddresses {
+public final class PublicAddresses {
     private PublicAddresses() {
     }
 
-    static boolean isPublic(InetAddress address) {
+    public static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return false;

@@ -322,6 +322,11 @@ class AdminSecurityIT {
         admin.put("POST /admin/settings/returns/locations/{id}/visibility", "/admin/settings/returns/locations/" + locationB + "/visibility");
         admin.put("POST /admin/settings/returns/overrides/{id}/removal", "/admin/settings/returns/overrides/" + overrideB + "/removal");
         admin.put("POST /admin/team/{id}/removal", "/admin/team/" + userB + "/removal");
+        var E = app.landfall.db.schema.Tables.WEBHOOK_ENDPOINTS;
+        long endpointB = dsl.insertInto(E).set(E.MERCHANT_ID, merchantB).set(E.URL, "https://bravo.example/hooks")
+                .set(E.SECRET, "whsec_" + Tokens.newToken()).returning(E.ID).fetchSingle(E.ID);
+        admin.put("POST /admin/integrations/endpoints/{id}/test", "/admin/integrations/endpoints/" + endpointB + "/test");
+        admin.put("POST /admin/integrations/endpoints/{id}/removal", "/admin/integrations/endpoints/" + endpointB + "/removal");
         admin.put("POST /admin/integrations/api-keys/{id}/revocation", "/admin/integrations/api-keys/" + keyB + "/revocation");
         Map<String, String> api = new java.util.LinkedHashMap<>();
         api.put("GET /api/v1/shipments/{id}", "/api/v1/shipments/" + shipmentB);
@@ -355,6 +360,9 @@ class AdminSecurityIT {
         assertEquals("requested", status(returnB));
         assertEquals("owner", dsl.select(MERCHANT_USERS.ROLE).from(MERCHANT_USERS).where(MERCHANT_USERS.ID.eq(userB)).fetchSingle(MERCHANT_USERS.ROLE));
         assertTrue(dsl.fetchExists(O, O.ID.eq(overrideB)));
+        assertTrue(dsl.fetchExists(E, E.ID.eq(endpointB)));
+        assertEquals(0, dsl.fetchCount(app.landfall.db.schema.Tables.WEBHOOK_DELIVERIES,
+                app.landfall.db.schema.Tables.WEBHOOK_DELIVERIES.ENDPOINT_ID.eq(endpointB)));
         assertTrue(dsl.fetchExists(L, L.ID.eq(locationB).and(L.ACTIVE)));
         assertEquals("Bravo only", dsl.select(app.landfall.db.schema.Tables.RETURN_REASONS.LABEL).from(app.landfall.db.schema.Tables.RETURN_REASONS)
                 .where(app.landfall.db.schema.Tables.RETURN_REASONS.ID.eq(reasonB)).fetchSingle(app.landfall.db.schema.Tables.RETURN_REASONS.LABEL));
