@@ -158,7 +158,8 @@ public final class Landfall implements AutoCloseable {
             RequestLog requestLog = new RequestLog();
             ReturnPhotoUploads photoUploads = new ReturnPhotoUploads(database.dsl(), clock);
             OutboundWebhooks outbound = new OutboundWebhooks(database.dsl(), clock, config.webhooksToAnyHost());
-            Admin admin = new Admin(database.dsl(), clock, https, config.clientAddress(), config::baseUrl, apiKeys, webhookSecrets, outbound);
+            Admin admin = new Admin(database.dsl(), clock, https, config.clientAddress(), config::baseUrl, apiKeys, webhookSecrets, outbound,
+                    orderWriter, shipmentWriter);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, new Routes.Handlers(home, health,
                     assets, new BrandStyles(brands), images, tracking,
                     new ReturnPages(new ReturnRecords(database.dsl()), new ReturnActions(database.dsl(), clock), brands, templates),

@@ -88,6 +88,7 @@ final class Routes {
         routes.post("/admin/integrations/api-keys", h.admin()::createApiKey);
         routes.post("/admin/integrations/api-keys/{id}/revocation", h.admin()::revokeApiKey);
         routes.post("/admin/integrations/webhooks/{provider}", h.admin()::setWebhookSecret);
+        routes.post("/admin/integrations/import", h.admin()::importCsv);
         routes.post("/admin/integrations/endpoints", h.admin()::addWebhookEndpoint);
         routes.post("/admin/integrations/endpoints/{id}/test", h.admin()::testWebhookEndpoint);
         routes.post("/admin/integrations/endpoints/{id}/removal", h.admin()::removeWebhookEndpoint);

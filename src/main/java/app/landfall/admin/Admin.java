@@ -33,7 +33,8 @@ public final class Admin {
      * revoked or a secret changed here applies on this server at once (elsewhere within 5 s).
      */
     public Admin(DSLContext dsl, Clock clock, boolean https, ClientAddress clientAddress, IntFunction<String> baseUrl, ApiKeys apiKeys,
-            WebhookSecrets webhookSecrets, app.landfall.outbound.OutboundWebhooks outbound) {
+            WebhookSecrets webhookSecrets, app.landfall.outbound.OutboundWebhooks outbound, app.landfall.orders.OrderWriter orderWriter,
+            app.landfall.tracking.ShipmentWriter shipmentWriter) {
         this.sessions = new AdminSessions(dsl, clock);
         this.access = new AdminAccess(sessions, https);
         AuditTrail audit = new AuditTrail(clock);
@@ -53,7 +54,7 @@ public final class Admin {
         this.returnSettings = new ReturnSettings(dsl, audit, clientAddress);
         this.team = new Team(dsl, sessions, access, audit, clientAddress, baseUrl, clock);
         this.integrations = new Integrations(apiKeys, webhookSecrets, clientAddress, baseUrl,
-                new OutboundEndpoints(dsl, outbound, audit));
+                new OutboundEndpoints(dsl, outbound, audit), new CsvImport(dsl, orderWriter, shipmentWriter, audit, clientAddress));
     }
 
     public void guard(Context ctx) {
@@ -138,6 +139,10 @@ public final class Admin {
 
     public void revokeApiKey(Context ctx) {
         integrations.revokeKey(ctx);
+    }
+
+    public void importCsv(Context ctx) {
+        integrations.importCsv(ctx);
     }
 
     public void addWebhookEndpoint(Context ctx) {

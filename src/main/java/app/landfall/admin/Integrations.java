@@ -27,13 +27,31 @@ final class Integrations {
     private final ClientAddress clientAddress;
     private final IntFunction<String> baseUrl;
     private final OutboundEndpoints endpoints;
+    private final CsvImport csvImport;
 
-    Integrations(ApiKeys keys, WebhookSecrets secrets, ClientAddress clientAddress, IntFunction<String> baseUrl, OutboundEndpoints endpoints) {
+    Integrations(ApiKeys keys, WebhookSecrets secrets, ClientAddress clientAddress, IntFunction<String> baseUrl, OutboundEndpoints endpoints,
+            CsvImport csvImport) {
+        this.csvImport = csvImport;
         this.keys = keys;
         this.secrets = secrets;
         this.clientAddress = clientAddress;
         this.baseUrl = baseUrl;
         this.endpoints = endpoints;
+    }
+
+    /** POST /admin/integrations/import (multipart, field {@code csv}). */
+    void importCsv(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.OWNER);
+        var file = ctx.uploadedFile("csv");
+        byte[] bytes;
+        try {
+            bytes = file == null ? null : file.content().readAllBytes();
+        } catch (java.io.IOException e) {
+            bytes = null;
+        }
+        CsvImport.Result result = csvImport.run(user, bytes, clientAddress.of(ctx));
+        ctx.status(result.imported() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
+        render(ctx, user, Map.of("importResult", result));
     }
 
     /** POST /admin/integrations/endpoints: the new endpoint's secret is on this response only. */

@@ -20,6 +20,9 @@ public final class WebServer {
     /** A logo is at most 1 MB; its form may be a little more. */
     private static final String LOGO_PATH = "/admin/branding/logo";
     private static final int MAX_LOGO_REQUEST_SIZE = 1_100_000;
+    /** A CSV import is at most 5 MB. */
+    private static final String IMPORT_PATH = "/admin/integrations/import";
+    private static final int MAX_IMPORT_REQUEST_SIZE = 5_100_000;
 
     private WebServer() {
     }
@@ -53,6 +56,12 @@ public final class WebServer {
             // gets the 413 instead of "100 Continue" and a connection closed in mid-upload
             config.routes.before(ctx -> {
                 if (ctx.contentLength() <= MAX_REQUEST_SIZE) {
+                    return;
+                }
+                if (ctx.path().equals(IMPORT_PATH) && ctx.isMultipartFormData()) {
+                    if (ctx.contentLength() > MAX_IMPORT_REQUEST_SIZE) {
+                        throw new HttpResponseException(413, "The file is larger than 5 MB: split it, go back and import the parts.");
+                    }
                     return;
                 }
                 if (ctx.path().equals(LOGO_PATH) && ctx.isMultipartFormData()) {

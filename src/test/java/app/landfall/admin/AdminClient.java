@@ -47,6 +47,22 @@ final class AdminClient {
         return post(path, form);
     }
 
+    /** Posts a multipart form with one file (and the CSRF value of the page at {@code formPage}). */
+    HttpResponse<String> upload(String formPage, String path, String field, String filename, byte[] content) {
+        String csrf = csrf(get(formPage).body());
+        String boundary = "----landfall" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     HttpResponse<String> signIn(String email, String password) {
         return submit("/admin/login", "/admin/login", Map.of("email", email, "password", password));
     }

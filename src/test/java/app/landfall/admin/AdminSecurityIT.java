@@ -467,6 +467,47 @@ class AdminSecurityIT {
         assertEquals(60, dsl.select(O.WINDOW_DAYS).from(O).where(O.MERCHANT_ID.eq(merchantA)).and(O.VALUE.eq("JKT-M")).fetchSingle(O.WINDOW_DAYS));
     }
 
+    @Test
+    void a_csv_import_is_all_or_nothing_and_names_the_rows_at_fault() {
+        var O = app.landfall.db.schema.Tables.ORDERS;
+        AdminClient owner = signedIn("owner@alpha.example");
+        String good = "order_number,customer_email,customer_name,sku,title,quantity,unit_price,tracking_number,carrier\n"
+                + "CSV-1,Ann@example.com,Ann,TEE-M,Tee,2,19.90,1ZCSV00001,ups\n"
+                + "CSV-1,ann@example.com,Ann,CAP,Cap,1,9.00,1ZCSV00001,ups\n"
+                + "\"CSV-2\",bob@example.com,\"Bob, Jr.\",TEE-L,Tee,1,19.90,,\n";
+        var imported = owner.upload("/admin/integrations", "/admin/integrations/import", "csv", "orders.csv",
+                good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertTrue(imported.body().contains("Imported 2 orders (2 new) and 1 shipments."), imported.body());
+        assertEquals("Bob, Jr.", dsl.select(O.CUSTOMER_NAME).from(O).where(O.MERCHANT_ID.eq(merchantA)).and(O.ORDER_NUMBER.eq("CSV-2"))
+                .fetchSingle(O.CUSTOMER_NAME));
+        var S = app.landfall.db.schema.Tables.SHIPMENTS;
+        assertTrue(dsl.fetchExists(S, S.MERCHANT_ID.eq(merchantA).and(S.TRACKING_NUMBER.eq("1ZCSV00001"))));
+
+        String bad = "order_number,customer_email,sku,title,quantity,unit_price\n"
+                + "CSV-3,cat@example.com,TEE,Tee,1,19.90\n"
+                + "CSV-4,dan@example.com,TEE,Tee,-1,19.90\n";
+        var refused = owner.upload("/admin/integrations", "/admin/integrations/import", "csv", "orders.csv",
+                bad.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("Row 3: quantity must be a whole number above 0."), refused.body());
+        assertFalse(dsl.fetchExists(O, O.MERCHANT_ID.eq(merchantA).and(O.ORDER_NUMBER.eq("CSV-3"))), "nothing half-imported");
+
+        // a problem found only while writing (a carrier nobody can tell) undoes the orders written before it
+        String unknownCarrier = "order_number,customer_email,sku,title,quantity,unit_price,tracking_number\n"
+                + "CSV-5,eve@example.com,TEE,Tee,1,19.90,ZZZZ\n";
+        var undone = owner.upload("/admin/integrations", "/admin/integrations/import", "csv", "orders.csv",
+                unknownCarrier.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(422, undone.statusCode());
+        assertTrue(undone.body().contains("Row 2 (tracking number ZZZZ)"), undone.body());
+        assertFalse(dsl.fetchExists(O, O.MERCHANT_ID.eq(merchantA).and(O.ORDER_NUMBER.eq("CSV-5"))));
+
+        var notText = owner.upload("/admin/integrations", "/admin/integrations/import", "csv", "orders.csv", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertEquals(422, notText.statusCode());
+        assertTrue(notText.body().contains("not UTF-8"));
+        assertEquals(403, signedIn("support@alpha.example").get("/admin/integrations").statusCode());
+    }
+
     private static String status(long returnId) {
         return dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(returnId)).fetchSingle(RETURNS.STATUS);
     }
