@@ -46,12 +46,38 @@ final class BrandingEditor {
 
     /** The form's fields, as typed (valid or not). */
     public record Draft(String primary, String accent, String background, String text, String font, String supportEmail,
-            String supportPhone, String supportUrl) {
+            String supportPhone, String supportUrl, List<String> languages, String defaultLanguage, String customDomain,
+            List<Map<String, String>> links) {
+
+        static final int LINKS = 5;
 
         static Draft of(Function<String, String> field) {
+            return of(field, name -> List.of());
+        }
+
+        static Draft of(Function<String, String> field, Function<String, List<String>> many) {
+            List<Map<String, String>> links = new ArrayList<>();
+            for (int i = 0; i < LINKS; i++) {
+                String label = Optional.ofNullable(trim(field.apply("link_label_" + i))).orElse("");
+                String url = Optional.ofNullable(trim(field.apply("link_url_" + i))).orElse("");
+                if (!label.isEmpty() || !url.isEmpty()) {
+                    links.add(Map.of("label", label, "url", url));
+                }
+            }
+            String domain = trim(field.apply("custom_domain"));
             return new Draft(colour(field.apply("primary")), colour(field.apply("accent")), colour(field.apply("background")),
                     colour(field.apply("text")), trim(field.apply("font")), trim(field.apply("support_email")),
-                    trim(field.apply("support_phone")), trim(field.apply("support_url")));
+                    trim(field.apply("support_phone")), trim(field.apply("support_url")), List.copyOf(many.apply("language")),
+                    trim(field.apply("default_language")), domain == null ? null : domain.toLowerCase(Locale.ROOT), List.copyOf(links));
+        }
+
+        /** A link row for the form: the saved ones, then empty rows up to {@link #LINKS}. */
+        public List<Map<String, String>> linkRows() {
+            List<Map<String, String>> rows = new ArrayList<>(links);
+            while (rows.size() < LINKS) {
+                rows.add(Map.of("label", "", "url", ""));
+            }
+            return rows;
         }
 
         Map<String, String> problems() {
@@ -72,6 +98,20 @@ final class BrandingEditor {
             }
             if (supportUrl != null && (!supportUrl.matches("https?://[^\\s]{3,300}"))) {
                 out.put("support_url", "Enter a web address starting with https://, or leave it empty.");
+            }
+            if (languages.isEmpty() || !app.landfall.i18n.Languages.SUPPORTED.containsAll(languages)) {
+                out.put("languages", "Choose at least one of the languages listed.");
+            } else if (defaultLanguage == null || !languages.contains(defaultLanguage)) {
+                out.put("default_language", "The default language must be one of those enabled.");
+            }
+            if (customDomain != null && !customDomain.matches("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}")) {
+                out.put("custom_domain", "Enter a host name like track.yourstore.com (no https://, no path), or leave it empty.");
+            }
+            for (Map<String, String> link : links) {
+                if (link.get("label").isEmpty() || link.get("label").length() > 40
+                        || !link.get("url").matches("https?://[^\\s]{3,300}")) {
+                    out.put("links", "Each header link needs a label (up to 40 characters) and an address starting with https://.");
+                }
             }
             return out;
         }
@@ -112,16 +152,13 @@ final class BrandingEditor {
     /** GET /admin/branding */
     void show(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
-        var brand = brand(dsl, user.merchantId());
-        Draft draft = new Draft(brand.getPrimaryColor(), brand.getAccentColor(), brand.getBackgroundColor(), brand.getTextColor(),
-                brand.getFont(), brand.getSupportEmail(), brand.getSupportPhone(), brand.getSupportUrl());
-        render(ctx, user, draft, Map.of(), HttpStatus.OK);
+        render(ctx, user, stored(dsl, user.merchantId()), Map.of(), HttpStatus.OK);
     }
 
     /** POST /admin/branding/preview (htmx: only the preview; without JavaScript: the whole page). */
     void preview(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
-        Draft draft = Draft.of(ctx::formParam);
+        Draft draft = Draft.of(ctx::formParam, ctx::formParams);
         if (ctx.header("HX-Request") != null) {
             Map<String, Object> model = model(user, draft, draft.problems());
             model.put("admin", user);
@@ -141,8 +178,13 @@ final class BrandingEditor {
     /** POST /admin/branding */
     void save(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
-        Draft draft = Draft.of(ctx::formParam);
-        Map<String, String> problems = draft.problems();
+        Draft draft = Draft.of(ctx::formParam, ctx::formParams);
+        Map<String, String> problems = new LinkedHashMap<>(draft.problems());
+        if (draft.customDomain() != null && dsl.fetchExists(app.landfall.db.schema.Tables.MERCHANTS,
+                app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN.eq(draft.customDomain())
+                        .and(app.landfall.db.schema.Tables.MERCHANTS.ID.ne(user.merchantId())))) {
+            problems.put("custom_domain", "Another store on this Landfall uses that domain.");
+        }
         if (!problems.isEmpty()) {
             render(ctx, user, draft, problems, HttpStatus.UNPROCESSABLE_CONTENT);
             return;
@@ -152,7 +194,7 @@ final class BrandingEditor {
             DSLContext tx = DSL.using(cfg);
             var brand = brand(tx, user.merchantId());
             tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
-                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
+                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(tx, brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
                     .execute();
             apply(tx, user.merchantId(), brand.getId(), draft);
             audit.record(tx, user, ip, "brand.saved", "brand", brand.getId(), Map.of("primary", draft.primary(), "font", draft.font()));
@@ -172,10 +214,7 @@ final class BrandingEditor {
         }
         BrandLogos.Checked logo = BrandLogos.check(bytes);
         if (logo.problem() != null) {
-            var brand = brand(dsl, user.merchantId());
-            Draft draft = new Draft(brand.getPrimaryColor(), brand.getAccentColor(), brand.getBackgroundColor(), brand.getTextColor(),
-                    brand.getFont(), brand.getSupportEmail(), brand.getSupportPhone(), brand.getSupportUrl());
-            render(ctx, user, draft, Map.of("logo", logo.problem()), HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, user, stored(dsl, user.merchantId()), Map.of("logo", logo.problem()), HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
         String ip = clientAddress.of(ctx);
@@ -183,7 +222,7 @@ final class BrandingEditor {
             DSLContext tx = DSL.using(cfg);
             var brand = brand(tx, user.merchantId());
             tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
-                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
+                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(tx, brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
                     .execute();
             String url = BrandLogos.store(tx, user.merchantId(), logo);
             tx.update(BRANDS).set(BRANDS.LOGO_URL, url).where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId()))
@@ -206,9 +245,14 @@ final class BrandingEditor {
                 return "There is no earlier version to go back to.";
             }
             JsonNode s = JSON.readTree(last.getSnapshot().data());
+            List<String> languages = new ArrayList<>();
+            s.path("languages").forEach(l -> languages.add(l.asText()));
+            List<Map<String, String>> links = new ArrayList<>();
+            s.path("header_links").forEach(l -> links.add(Map.of("label", l.path("label").asText(""), "url", l.path("url").asText(""))));
             apply(tx, user.merchantId(), brand.getId(), new Draft(text(s, "primary_color"), text(s, "accent_color"),
                     text(s, "background_color"), text(s, "text_color"), text(s, "font"), text(s, "support_email"),
-                    text(s, "support_phone"), text(s, "support_url")));
+                    text(s, "support_phone"), text(s, "support_url"), languages.isEmpty() ? List.of("en") : languages,
+                    s.has("default_language") ? text(s, "default_language") : "en", text(s, "custom_domain"), links));
             if (s.has("logo_url")) {
                 tx.update(BRANDS).set(BRANDS.LOGO_URL, text(s, "logo_url"))
                         .where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId())).execute();
@@ -222,11 +266,35 @@ final class BrandingEditor {
     }
 
     private static void apply(DSLContext tx, long merchantId, long brandId, Draft d) {
+        var links = JSON.createArrayNode();
+        d.links().forEach(l -> links.addObject().put("label", l.get("label")).put("url", l.get("url")));
+        tx.update(app.landfall.db.schema.Tables.MERCHANTS).set(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN, d.customDomain())
+                .where(app.landfall.db.schema.Tables.MERCHANTS.ID.eq(merchantId)).execute();
+        tx.update(BRANDS).set(BRANDS.LANGUAGES, d.languages().toArray(String[]::new)).set(BRANDS.DEFAULT_LANGUAGE, d.defaultLanguage())
+                .set(BRANDS.HEADER_LINKS, JSONB.valueOf(links.toString()))
+                .where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.ID.eq(brandId)).execute();
         tx.update(BRANDS).set(BRANDS.PRIMARY_COLOR, d.primary()).set(BRANDS.ACCENT_COLOR, d.accent())
                 .set(BRANDS.BACKGROUND_COLOR, d.background()).set(BRANDS.TEXT_COLOR, d.text()).set(BRANDS.FONT, d.font())
                 .set(BRANDS.SUPPORT_EMAIL, d.supportEmail()).set(BRANDS.SUPPORT_PHONE, d.supportPhone())
                 .set(BRANDS.SUPPORT_URL, d.supportUrl())
                 .where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.ID.eq(brandId)).execute();
+    }
+
+    private ObjectNode snapshot(DSLContext tx, app.landfall.db.schema.tables.records.BrandsRecord b) {
+        ObjectNode node = snapshot(b);
+        var languages = node.putArray("languages");
+        for (String l : b.getLanguages()) {
+            languages.add(l);
+        }
+        node.put("default_language", b.getDefaultLanguage());
+        try {
+            node.set("header_links", JSON.readTree(b.getHeaderLinks().data()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            node.putArray("header_links");
+        }
+        node.put("custom_domain", tx.select(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN).from(app.landfall.db.schema.Tables.MERCHANTS)
+                .where(app.landfall.db.schema.Tables.MERCHANTS.ID.eq(b.getMerchantId())).fetchSingle(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN));
+        return node;
     }
 
     private static ObjectNode snapshot(app.landfall.db.schema.tables.records.BrandsRecord b) {
@@ -238,6 +306,23 @@ final class BrandingEditor {
 
     private static String text(JsonNode node, String field) {
         return node.path(field).isNull() || node.path(field).isMissingNode() ? null : node.path(field).asText();
+    }
+
+    /** The brand as stored, as the form shows it. */
+    private Draft stored(DSLContext q, long merchantId) {
+        var b = brand(q, merchantId);
+        List<Map<String, String>> links = new ArrayList<>();
+        try {
+            JSON.readTree(b.getHeaderLinks().data()).forEach(l -> links.add(Map.of("label", l.path("label").asText(""),
+                    "url", l.path("url").asText(""))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a malformed array shows as no links
+        }
+        String domain = q.select(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN).from(app.landfall.db.schema.Tables.MERCHANTS)
+                .where(app.landfall.db.schema.Tables.MERCHANTS.ID.eq(merchantId)).fetchSingle(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN);
+        return new Draft(b.getPrimaryColor(), b.getAccentColor(), b.getBackgroundColor(), b.getTextColor(), b.getFont(),
+                b.getSupportEmail(), b.getSupportPhone(), b.getSupportUrl(), List.of(b.getLanguages()), b.getDefaultLanguage(), domain,
+                links);
     }
 
     /** The merchant's default brand, made when it has none yet (a store created from the command line). */
@@ -266,6 +351,8 @@ final class BrandingEditor {
         model.put("draft", draft);
         model.put("problems", problems);
         model.put("fonts", List.of("system", "serif", "rounded", "mono", "humanist", "geometric"));
+        model.put("allLanguages", List.of(Map.of("code", "en", "name", "English"), Map.of("code", "de", "name", "Deutsch"),
+                Map.of("code", "fr", "name", "Français"), Map.of("code", "es", "name", "Español")));
         model.put("previewCss", "/admin/branding/preview.css?" + draft.previewQuery());
         model.put("checks", checks(draft.palette()));
         model.put("storeName", dsl.select(BRANDS.NAME).from(BRANDS).where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.IS_DEFAULT)

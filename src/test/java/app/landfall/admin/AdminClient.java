@@ -63,6 +63,17 @@ final class AdminClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /** Like {@link #submit}, with extra urlencoded text appended (for repeated fields such as checkboxes). */
+    HttpResponse<String> submitRaw(String formPage, String path, Map<String, String> fields, String extra) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrf(get(formPage).body()));
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")) + extra;
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     HttpResponse<String> signIn(String email, String password) {
         return submit("/admin/login", "/admin/login", Map.of("email", email, "password", password));
     }

@@ -508,6 +508,34 @@ class AdminSecurityIT {
         assertEquals(403, signedIn("support@alpha.example").get("/admin/integrations").statusCode());
     }
 
+    @Test
+    void the_branding_editor_saves_languages_header_links_and_a_domain_no_other_store_uses() {
+        var M = app.landfall.db.schema.Tables.MERCHANTS;
+        var B = app.landfall.db.schema.Tables.BRANDS;
+        dsl.update(M).set(M.CUSTOM_DOMAIN, "track.bravo.example").where(M.ID.eq(merchantB)).execute();
+        AdminClient owner = signedIn("owner@alpha.example");
+        Map<String, String> form = new java.util.HashMap<>(Map.of("primary", "#224466", "accent", "#aa5500", "background", "#ffffff",
+                "text", "#111111", "font", "serif", "default_language", "de", "custom_domain", "Track.Bravo.example",
+                "link_label_0", "Shop", "link_url_0", "https://alpha.example/shop"));
+        String languages = "&language=en&language=de";
+        assertEquals(422, owner.submitRaw("/admin/branding", "/admin/branding", form, languages).statusCode(), "the domain is taken");
+        form.put("custom_domain", "track.alpha.example");
+        form.put("link_url_0", "javascript:alert(1)");
+        assertEquals(422, owner.submitRaw("/admin/branding", "/admin/branding", form, languages).statusCode(), "only web links");
+        form.put("link_url_0", "https://alpha.example/shop");
+        form.put("default_language", "fr");
+        assertEquals(422, owner.submitRaw("/admin/branding", "/admin/branding", form, languages).statusCode(), "default among the enabled");
+        form.put("default_language", "de");
+        assertEquals(303, owner.submitRaw("/admin/branding", "/admin/branding", form, languages).statusCode());
+        var brand = dsl.selectFrom(B).where(B.MERCHANT_ID.eq(merchantA)).and(B.IS_DEFAULT).fetchSingle();
+        assertEquals(List.of("en", "de"), List.of(brand.getLanguages()));
+        assertEquals("de", brand.getDefaultLanguage());
+        assertTrue(brand.getHeaderLinks().data().contains("https://alpha.example/shop"));
+        assertEquals("track.alpha.example", dsl.select(M.CUSTOM_DOMAIN).from(M).where(M.ID.eq(merchantA)).fetchSingle(M.CUSTOM_DOMAIN));
+        assertEquals(303, owner.submit("/admin/branding", "/admin/branding/undo", Map.of()).statusCode());
+        assertEquals(null, dsl.select(M.CUSTOM_DOMAIN).from(M).where(M.ID.eq(merchantA)).fetchSingle(M.CUSTOM_DOMAIN), "undo puts the domain back");
+    }
+
     private static String status(long returnId) {
         return dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(returnId)).fetchSingle(RETURNS.STATUS);
     }
