@@ -69,6 +69,7 @@ final class Routes {
         routes.get("/admin/branding/preview.css", h.admin()::brandingPreviewCss);
         routes.post("/admin/branding/undo", h.admin()::undoBranding);
         routes.post("/admin/branding/logo", h.admin()::uploadLogo);
+        routes.post("/admin/branding/marketing", h.admin()::saveMarketing);
         routes.get("/admin/settings/returns", h.admin()::showReturnSettings);
         routes.post("/admin/settings/returns/policy", h.admin()::saveReturnPolicy);
         routes.post("/admin/settings/returns/overrides", h.admin()::addWindowOverride);

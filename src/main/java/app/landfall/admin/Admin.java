@@ -209,6 +209,10 @@ public final class Admin {
         branding.save(ctx);
     }
 
+    public void saveMarketing(Context ctx) {
+        branding.saveMarketing(ctx);
+    }
+
     public void uploadLogo(Context ctx) {
         branding.uploadLogo(ctx);
     }

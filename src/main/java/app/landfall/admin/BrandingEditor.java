@@ -232,6 +232,82 @@ final class BrandingEditor {
         redirect(ctx, "The new logo is saved. Tracking and returns pages show it now.");
     }
 
+    static final int RECOMMENDATIONS = 4;
+
+    /** POST /admin/branding/marketing: the block under the tracking page's history (headline, text, banner, products). */
+    void saveMarketing(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        Map<String, String> problems = new LinkedHashMap<>();
+        ObjectNode marketing = marketing(ctx::formParam, problems);
+        if (!problems.isEmpty()) {
+            render(ctx, user, stored(dsl, user.merchantId()), problems, HttpStatus.UNPROCESSABLE_CONTENT);
+            return;
+        }
+        String ip = clientAddress.of(ctx);
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            var brand = brand(tx, user.merchantId());
+            tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
+                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(tx, brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
+                    .execute();
+            tx.update(BRANDS).set(BRANDS.MARKETING, JSONB.valueOf(marketing.toString()))
+                    .where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId())).execute();
+            audit.record(tx, user, ip, "brand.marketing_changed", "brand", brand.getId(), Map.of());
+        });
+        redirect(ctx, "The marketing block is saved. Tracking pages show it now.");
+    }
+
+    /** The marketing form as the stored JSON; problems by field. Images may be https or this server's own paths. */
+    static ObjectNode marketing(Function<String, String> field, Map<String, String> problems) {
+        ObjectNode out = JSON.createObjectNode();
+        String headline = Optional.ofNullable(field.apply("headline")).orElse("").strip();
+        String body = Optional.ofNullable(field.apply("body")).orElse("").strip();
+        if (headline.length() > 120) {
+            problems.put("headline", "A headline of at most 120 characters.");
+        }
+        if (body.length() > 500) {
+            problems.put("body", "At most 500 characters.");
+        }
+        putIf(out, "headline", headline);
+        putIf(out, "body", body);
+        String banner = url(field.apply("banner_image_url"), true, "banner_image_url", problems);
+        String bannerLink = url(field.apply("banner_url"), false, "banner_url", problems);
+        putIf(out, "banner_image_url", banner);
+        putIf(out, "banner_url", bannerLink);
+        var recommendations = out.putArray("recommendations");
+        for (int i = 0; i < RECOMMENDATIONS; i++) {
+            String title = Optional.ofNullable(field.apply("rec_title_" + i)).orElse("").strip();
+            String image = url(field.apply("rec_image_" + i), true, "rec_" + i, problems);
+            String link = url(field.apply("rec_url_" + i), false, "rec_" + i, problems);
+            String price = Optional.ofNullable(field.apply("rec_price_" + i)).orElse("").strip();
+            if (title.isEmpty() && image.isEmpty() && link.isEmpty() && price.isEmpty()) {
+                continue;
+            }
+            if (title.isEmpty() || title.length() > 80 || link.isEmpty() || price.length() > 20) {
+                problems.put("rec_" + i, "Product " + (i + 1) + ": a title (up to 80 characters) and a link are needed; a price of up to 20 characters.");
+            }
+            var item = recommendations.addObject().put("title", title).put("url", link);
+            putIf(item, "image_url", image);
+            putIf(item, "price", price);
+        }
+        return out;
+    }
+
+    private static String url(String raw, boolean ownPathAllowed, String field, Map<String, String> problems) {
+        String v = Optional.ofNullable(raw).orElse("").strip();
+        if (!v.isEmpty() && !v.matches("https?://[^\\s]{3,500}") && !(ownPathAllowed && v.matches("/[A-Za-z0-9/._-]{1,300}"))) {
+            problems.put(field, ownPathAllowed ? "An image address starts with https:// (or is a path on this server, like /static/…)."
+                    : "A link starts with https://.");
+        }
+        return v;
+    }
+
+    private static void putIf(ObjectNode node, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            node.put(name, value);
+        }
+    }
+
     /** POST /admin/branding/undo: back to the values before the last save. */
     void undo(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
@@ -253,6 +329,10 @@ final class BrandingEditor {
                     text(s, "background_color"), text(s, "text_color"), text(s, "font"), text(s, "support_email"),
                     text(s, "support_phone"), text(s, "support_url"), languages.isEmpty() ? List.of("en") : languages,
                     s.has("default_language") ? text(s, "default_language") : "en", text(s, "custom_domain"), links));
+            if (s.has("marketing")) {
+                tx.update(BRANDS).set(BRANDS.MARKETING, JSONB.valueOf(s.get("marketing").toString()))
+                        .where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId())).execute();
+            }
             if (s.has("logo_url")) {
                 tx.update(BRANDS).set(BRANDS.LOGO_URL, text(s, "logo_url"))
                         .where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId())).execute();
@@ -289,6 +369,7 @@ final class BrandingEditor {
         node.put("default_language", b.getDefaultLanguage());
         try {
             node.set("header_links", JSON.readTree(b.getHeaderLinks().data()));
+            node.set("marketing", JSON.readTree(b.getMarketing().data()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             node.putArray("header_links");
         }
@@ -306,6 +387,28 @@ final class BrandingEditor {
 
     private static String text(JsonNode node, String field) {
         return node.path(field).isNull() || node.path(field).isMissingNode() ? null : node.path(field).asText();
+    }
+
+    /** The stored marketing block as form values: headline, body, banner, and 4 product rows. */
+    private Map<String, Object> marketingRows(long merchantId) {
+        JsonNode m;
+        try {
+            m = JSON.readTree(brand(dsl, merchantId).getMarketing().data());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            m = JSON.createObjectNode();
+        }
+        Map<String, Object> out = new HashMap<>();
+        for (String f : List.of("headline", "body", "banner_image_url", "banner_url")) {
+            out.put(f, m.path(f).asText(""));
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < RECOMMENDATIONS; i++) {
+            JsonNode r = m.path("recommendations").path(i);
+            rows.add(Map.of("title", r.path("title").asText(""), "image", r.path("image_url").asText(""), "url", r.path("url").asText(""),
+                    "price", r.path("price").asText("")));
+        }
+        out.put("rows", rows);
+        return out;
     }
 
     /** The brand as stored, as the form shows it. */
@@ -351,6 +454,7 @@ final class BrandingEditor {
         model.put("draft", draft);
         model.put("problems", problems);
         model.put("fonts", List.of("system", "serif", "rounded", "mono", "humanist", "geometric"));
+        model.put("marketing", marketingRows(user.merchantId()));
         model.put("allLanguages", List.of(Map.of("code", "en", "name", "English"), Map.of("code", "de", "name", "Deutsch"),
                 Map.of("code", "fr", "name", "Français"), Map.of("code", "es", "name", "Español")));
         model.put("previewCss", "/admin/branding/preview.css?" + draft.previewQuery());

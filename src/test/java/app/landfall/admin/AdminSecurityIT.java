@@ -532,6 +532,17 @@ class AdminSecurityIT {
         assertEquals("de", brand.getDefaultLanguage());
         assertTrue(brand.getHeaderLinks().data().contains("https://alpha.example/shop"));
         assertEquals("track.alpha.example", dsl.select(M.CUSTOM_DOMAIN).from(M).where(M.ID.eq(merchantA)).fetchSingle(M.CUSTOM_DOMAIN));
+        Map<String, String> marketing = new java.util.HashMap<>(Map.of("headline", "Winter is coming", "body", "Wool, mostly.",
+                "banner_image_url", "javascript:alert(1)", "rec_title_0", "Scarf", "rec_url_0", "https://alpha.example/scarf",
+                "rec_price_0", "$25.00"));
+        assertEquals(422, owner.submit("/admin/branding", "/admin/branding/marketing", marketing).statusCode());
+        marketing.put("banner_image_url", "/static/img/demo/banner.svg");
+        assertEquals(303, owner.submit("/admin/branding", "/admin/branding/marketing", marketing).statusCode());
+        String stored = dsl.select(B.MARKETING).from(B).where(B.MERCHANT_ID.eq(merchantA)).and(B.IS_DEFAULT).fetchSingle(B.MARKETING).data();
+        assertTrue(stored.contains("Winter is coming") && stored.contains("https://alpha.example/scarf"), stored);
+        assertEquals(303, owner.submit("/admin/branding", "/admin/branding/undo", Map.of()).statusCode());
+        assertFalse(dsl.select(B.MARKETING).from(B).where(B.MERCHANT_ID.eq(merchantA)).and(B.IS_DEFAULT).fetchSingle(B.MARKETING).data()
+                .contains("Winter"), "undo takes the marketing block back too");
         assertEquals(303, owner.submit("/admin/branding", "/admin/branding/undo", Map.of()).statusCode());
         assertEquals(null, dsl.select(M.CUSTOM_DOMAIN).from(M).where(M.ID.eq(merchantA)).fetchSingle(M.CUSTOM_DOMAIN), "undo puts the domain back");
     }
