@@ -238,6 +238,30 @@ class AdminJourneysIT {
         }
     }
 
+    @Test
+    void the_pages_before_sign_in_pass_axe() {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(820, 1180, true);
+            page.navigate(landfall.baseUrl() + "/admin/password/forgot");
+            page.getByLabel("Email").fill("owner@alder-and-ash.example");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the link")).click();
+            assertThat(page.locator(".notice")).containsText("a link to choose a new password is on its way");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            for (String path : java.util.List.of("/admin/password/reset/", "/admin/invitation/")) {
+                page.navigate(landfall.baseUrl() + path + app.landfall.auth.Tokens.newToken());
+                assertThat(page.getByText("expired")).isVisible();
+                assertEquals("", Browsers.accessibilityViolations(page), path);
+            }
+            page.navigate(landfall.baseUrl() + "/admin/login");
+            page.getByLabel("Email").fill("owner@alder-and-ash.example");
+            page.getByLabel("Password").fill("not the password");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("do not match");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-sign-in-wrong-820x1180");
+        }
+    }
+
     /** axe needs JavaScript, so it checks these pages in the test above and in the tablet test below. */
     @Test
     void on_a_tablet_without_javascript_a_received_return_is_resolved_and_the_owner_signs_out() {
