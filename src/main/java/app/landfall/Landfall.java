@@ -177,9 +177,10 @@ public final class Landfall implements AutoCloseable {
                             () -> images.purge(Duration.ofDays(30)))
                     .schedule("photos of return forms never submitted purged", Duration.ofMinutes(20), Duration.ofHours(1),
                             () -> photoUploads.purge(Duration.ofDays(1)))
-                    .schedule("events queued for merchants' webhook endpoints", Duration.ofSeconds(5), Duration.ofSeconds(5),
+                    // like the other jobs, these start a while after start-up (tests drive them by hand before that)
+                    .schedule("events queued for merchants' webhook endpoints", Duration.ofSeconds(30), Duration.ofSeconds(5),
                             outbound::enqueue)
-                    .schedule("merchants' webhooks sent", Duration.ofSeconds(6), Duration.ofSeconds(5), outbound::send)
+                    .schedule("merchants' webhooks sent", Duration.ofSeconds(31), Duration.ofSeconds(5), outbound::send)
                     .schedule("admin sessions past their timeouts purged", Duration.ofMinutes(2), Duration.ofMinutes(30),
                             admin::purgeSessions)
                     .schedule("idempotency keys purged", Duration.ofMinutes(5), Duration.ofHours(1), idempotency::purge)

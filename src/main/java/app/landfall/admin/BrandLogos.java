@@ -2,22 +2,19 @@ package app.landfall.admin;
 
 import static app.landfall.db.schema.Tables.BRAND_LOGOS;
 
+import app.landfall.images.ImageDecoder;
 import app.landfall.images.ImageType;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.jooq.DSLContext;
 
 /**
@@ -53,7 +50,7 @@ public final class BrandLogos {
             return refused("That file is not a PNG, JPEG or WebP image (SVG is not accepted: export the logo as PNG).");
         }
         try {
-            BufferedImage image = decode(upload);
+            BufferedImage image = ImageDecoder.read(upload, MAX_PIXELS, MAX_SIDE);
             if (image == null) {
                 return refused("That file is not a PNG, JPEG or WebP image (SVG is not accepted: export the logo as PNG).");
             }
@@ -71,6 +68,8 @@ public final class BrandLogos {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(copy, "png", out);
             return new Checked(out.toByteArray(), width, height, null);
+        } catch (ImageDecoder.TooManyPixels e) {
+            return refused("That image has too many pixels: a logo needs at most 512 across. Save it smaller and try again.");
         } catch (IOException | RuntimeException e) { // truncated or corrupt: decoders fail in many ways
             return refused("That image could not be read: it may be damaged. Export it again as PNG and try again.");
         }
@@ -78,25 +77,6 @@ public final class BrandLogos {
 
     private static Checked refused(String problem) {
         return new Checked(null, 0, 0, problem);
-    }
-
-    private static BufferedImage decode(byte[] upload) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw new IOException("too many pixels");
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        }
     }
 
     /** Stores a checked logo; returns the URL pages show it at. */

@@ -193,9 +193,7 @@ final class BrandingEditor {
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
             var brand = brand(tx, user.merchantId());
-            tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
-                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(tx, brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
-                    .execute();
+            keepVersion(tx, user, brand);
             apply(tx, user.merchantId(), brand.getId(), draft);
             audit.record(tx, user, ip, "brand.saved", "brand", brand.getId(), Map.of("primary", draft.primary(), "font", draft.font()));
         });
@@ -221,9 +219,7 @@ final class BrandingEditor {
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
             var brand = brand(tx, user.merchantId());
-            tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
-                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(tx, brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
-                    .execute();
+            keepVersion(tx, user, brand);
             String url = BrandLogos.store(tx, user.merchantId(), logo);
             tx.update(BRANDS).set(BRANDS.LOGO_URL, url).where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId()))
                     .execute();
@@ -247,9 +243,7 @@ final class BrandingEditor {
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
             var brand = brand(tx, user.merchantId());
-            tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
-                    .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(tx, brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
-                    .execute();
+            keepVersion(tx, user, brand);
             tx.update(BRANDS).set(BRANDS.MARKETING, JSONB.valueOf(marketing.toString()))
                     .where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId())).execute();
             audit.record(tx, user, ip, "brand.marketing_changed", "brand", brand.getId(), Map.of());
@@ -358,6 +352,13 @@ final class BrandingEditor {
                 .set(BRANDS.SUPPORT_EMAIL, d.supportEmail()).set(BRANDS.SUPPORT_PHONE, d.supportPhone())
                 .set(BRANDS.SUPPORT_URL, d.supportUrl())
                 .where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.ID.eq(brandId)).execute();
+    }
+
+    /** Keeps what the brand is now, before a change, for "Undo the last save". */
+    private void keepVersion(DSLContext tx, AdminUser user, app.landfall.db.schema.tables.records.BrandsRecord brand) {
+        tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
+                .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(tx, brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
+                .execute();
     }
 
     private ObjectNode snapshot(DSLContext tx, app.landfall.db.schema.tables.records.BrandsRecord b) {

@@ -1,22 +1,18 @@
 package app.landfall.returns;
 
+import app.landfall.images.ImageDecoder;
 import app.landfall.images.ImageType;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
@@ -57,7 +53,7 @@ public final class ShopperPhotos {
         try {
             DECODERS.acquireUninterruptibly();
             try {
-                BufferedImage image = decode(upload);
+                BufferedImage image = ImageDecoder.read(upload, MAX_PIXELS, MAX_SIDE);
                 if (image == null) {
                     return Checked.refused("return.photo.not_an_image");
                 }
@@ -65,44 +61,10 @@ public final class ShopperPhotos {
             } finally {
                 DECODERS.release();
             }
-        } catch (TooLarge e) {
+        } catch (ImageDecoder.TooManyPixels e) {
             return Checked.refused("return.photo.too_many_pixels");
         } catch (IOException | RuntimeException e) { // a truncated or corrupt file: the decoders say so in many ways
             return Checked.refused("return.photo.not_an_image");
-        }
-    }
-
-    private static final class TooLarge extends Exception {
-        TooLarge() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Reads the size from the header first, so a small file claiming a huge picture is refused before decoding. */
-    private static BufferedImage decode(byte[] upload) throws IOException, TooLarge {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw new TooLarge();
-                }
-                // a big photo is read at every n-th pixel: it is drawn at most 2,000 pixels wide anyway,
-                // and a 40-megapixel picture would otherwise hold 160 MB while it is redrawn
-                int longSide = Math.max(reader.getWidth(0), reader.getHeight(0));
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = longSide / (2 * MAX_SIDE);
-                if (step > 1) {
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
         }
     }
 
