@@ -1,143 +1,137 @@
 package app.landfall;
 
+import app.landfall.accounts.Accounts;
 import app.landfall.admin.Admin;
-import app.landfall.admin.BrandLogos;
-import app.landfall.api.ApiAuthentication;
-import app.landfall.api.Idempotency;
-import app.landfall.api.OrdersApi;
-import app.landfall.api.ShipmentsApi;
-import app.landfall.branding.BrandStyles;
+import app.landfall.api.Api;
+import app.landfall.audit.Audit;
+import app.landfall.branding.Branding;
 import app.landfall.home.HomePage;
-import app.landfall.images.RemoteImages;
-import app.landfall.returns.ReturnFlow;
-import app.landfall.returns.ReturnPages;
+import app.landfall.hooks.Hooks;
 import app.landfall.hooks.Provider;
-import app.landfall.hooks.Webhooks;
+import app.landfall.images.RemoteImages;
 import app.landfall.ops.HealthCheck;
-import app.landfall.tracking.TrackingLookup;
-import app.landfall.tracking.TrackingPages;
+import app.landfall.returns.Returns;
+import app.landfall.tracking.Tracking;
 import app.landfall.web.Assets;
 import io.javalin.config.RoutesConfig;
 
-/** Every URL Landfall answers, grouped by who uses it. */
+/** Every URL Landfall answers, grouped by who uses it; each names the feature that answers it. */
 final class Routes {
     private Routes() {
     }
 
-    /** The handlers behind the routes, one per feature. */
-    record Handlers(HomePage home, HealthCheck health, Assets assets, BrandStyles brandStyles, RemoteImages images,
-                    TrackingPages tracking, ReturnPages returns, ReturnFlow returnFlow,
-                    TrackingLookup lookup, ApiAuthentication apiAuthentication, Idempotency idempotency, OrdersApi orders,
-                    ShipmentsApi shipments, Webhooks webhooks, Admin admin, BrandLogos logos) {
+    /** The features behind the routes, each through its one public facade. */
+    record Features(HomePage home, HealthCheck health, Assets assets, RemoteImages images, Branding branding, Tracking tracking,
+                    Returns returns, Admin admin, Accounts accounts, Audit audit, Api api, Hooks hooks) {
     }
 
-    static void register(RoutesConfig routes, Handlers h) {
+    static void register(RoutesConfig routes, Features f) {
         // operations and files
-        routes.get("/health", h.health()::show);
-        routes.get("/assets/{file}", h.assets()::serve);
-        routes.get("/brand/{file}", h.brandStyles()::serve);
-        routes.get("/brand/logo/{file}", h.logos()::serve);
-        routes.get("/img/{signed}", h.images()::serve);
+        routes.get("/health", f.health()::show);
+        routes.get("/assets/{file}", f.assets()::serve);
+        routes.get("/brand/{file}", f.branding().styles()::serve);
+        routes.get("/brand/logo/{file}", f.branding().logos()::serve);
+        routes.get("/img/{signed}", f.images()::serve);
 
         // merchants (every page behind the guard: a session, and the session's CSRF token on changes);
         // before the public routes, whose /{merchant}/... would otherwise take /admin/... ("admin" is no slug)
-        routes.beforeMatched("/admin", h.admin()::guard);
-        routes.beforeMatched("/admin/*", h.admin()::guard);
-        routes.get("/admin/login", h.admin()::showSignIn);
-        routes.post("/admin/login", h.admin()::signIn);
-        routes.post("/admin/logout", h.admin()::signOut);
-        routes.get("/admin/password/forgot", h.admin()::showForgotPassword);
-        routes.post("/admin/password/forgot", h.admin()::sendPasswordLink);
-        routes.get("/admin/password/reset/{token}", h.admin()::showPasswordReset);
-        routes.post("/admin/password/reset/{token}", h.admin()::resetPassword);
-        routes.get("/admin/invitation/{token}", h.admin()::showInvitation);
-        routes.post("/admin/invitation/{token}", h.admin()::acceptInvitation);
-        routes.get("/admin", h.admin()::showOverview);
-        routes.get("/admin/returns", h.admin()::showReturns);
-        routes.post("/admin/returns/bulk", h.admin()::processReturns);
-        routes.get("/admin/returns/{id}", h.admin()::showReturn);
-        routes.get("/admin/returns/{id}/photos/{photo}", h.admin()::showReturnPhoto);
-        routes.post("/admin/returns/{id}/approval", h.admin()::approveReturn);
-        routes.post("/admin/returns/{id}/rejection", h.admin()::rejectReturn);
-        routes.post("/admin/returns/{id}/receipt", h.admin()::receiveReturn);
-        routes.post("/admin/returns/{id}/resolution", h.admin()::resolveReturn);
-        routes.get("/admin/shipments", h.admin()::showShipments);
-        routes.get("/admin/shipments/{id}", h.admin()::showShipment);
-        routes.get("/admin/branding", h.admin()::showBranding);
-        routes.post("/admin/branding", h.admin()::saveBranding);
-        routes.post("/admin/branding/preview", h.admin()::previewBranding);
-        routes.get("/admin/branding/preview.css", h.admin()::brandingPreviewCss);
-        routes.post("/admin/branding/undo", h.admin()::undoBranding);
-        routes.post("/admin/branding/logo", h.admin()::uploadLogo);
-        routes.post("/admin/branding/marketing", h.admin()::saveMarketing);
-        routes.get("/admin/settings/returns", h.admin()::showReturnSettings);
-        routes.post("/admin/settings/returns/policy", h.admin()::saveReturnPolicy);
-        routes.post("/admin/settings/returns/overrides", h.admin()::addWindowOverride);
-        routes.post("/admin/settings/returns/overrides/{id}/removal", h.admin()::removeWindowOverride);
-        routes.post("/admin/settings/returns/methods", h.admin()::saveReturnMethods);
-        routes.post("/admin/settings/returns/locations", h.admin()::addStoreLocation);
-        routes.post("/admin/settings/returns/locations/{id}/visibility", h.admin()::setStoreLocationVisibility);
-        routes.post("/admin/settings/returns/reasons", h.admin()::addReturnReason);
-        routes.post("/admin/settings/returns/reasons/{id}", h.admin()::updateReturnReason);
-        routes.post("/admin/settings/returns/reasons/{id}/move", h.admin()::moveReturnReason);
-        routes.get("/admin/team", h.admin()::showTeam);
-        routes.post("/admin/team/invitations", h.admin()::invite);
-        routes.post("/admin/team/{id}/role", h.admin()::changeRole);
-        routes.post("/admin/team/{id}/removal", h.admin()::removeFromTeam);
-        routes.get("/admin/audit", h.admin()::showAuditLog);
-        routes.get("/admin/integrations", h.admin()::showIntegrations);
-        routes.post("/admin/integrations/api-keys", h.admin()::createApiKey);
-        routes.post("/admin/integrations/api-keys/{id}/revocation", h.admin()::revokeApiKey);
-        routes.post("/admin/integrations/webhooks/{provider}", h.admin()::setWebhookSecret);
-        routes.post("/admin/integrations/import", h.admin()::importCsv);
-        routes.post("/admin/integrations/endpoints", h.admin()::addWebhookEndpoint);
-        routes.post("/admin/integrations/endpoints/{id}/test", h.admin()::testWebhookEndpoint);
-        routes.post("/admin/integrations/endpoints/{id}/removal", h.admin()::removeWebhookEndpoint);
+        routes.beforeMatched("/admin", f.admin().access()::guard);
+        routes.beforeMatched("/admin/*", f.admin().access()::guard);
+        routes.get("/admin/login", f.accounts().signIn()::showForm);
+        routes.post("/admin/login", f.accounts().signIn()::signIn);
+        routes.post("/admin/logout", f.accounts().signIn()::signOut);
+        routes.get("/admin/password/forgot", f.accounts().passwords()::showForgot);
+        routes.post("/admin/password/forgot", f.accounts().passwords()::sendLink);
+        routes.get("/admin/password/reset/{token}", f.accounts().passwords()::showReset);
+        routes.post("/admin/password/reset/{token}", f.accounts().passwords()::reset);
+        routes.get("/admin/invitation/{token}", f.accounts().team()::showInvitation);
+        routes.post("/admin/invitation/{token}", f.accounts().team()::accept);
+        routes.get("/admin", f.admin().overview()::show);
+        routes.get("/admin/returns", f.returns().queue()::show);
+        routes.post("/admin/returns/bulk", f.returns().processing()::bulk);
+        routes.get("/admin/returns/{id}", f.returns().detail()::show);
+        routes.get("/admin/returns/{id}/photos/{photo}", f.returns().detail()::photo);
+        routes.post("/admin/returns/{id}/approval", f.returns().processing()::approve);
+        routes.post("/admin/returns/{id}/rejection", f.returns().processing()::reject);
+        routes.post("/admin/returns/{id}/receipt", f.returns().processing()::receive);
+        routes.post("/admin/returns/{id}/resolution", f.returns().processing()::resolve);
+        routes.get("/admin/shipments", f.tracking().desk()::list);
+        routes.get("/admin/shipments/{id}", f.tracking().desk()::show);
+        routes.get("/admin/branding", f.branding().editor()::show);
+        routes.post("/admin/branding", f.branding().editor()::save);
+        routes.post("/admin/branding/preview", f.branding().editor()::preview);
+        routes.get("/admin/branding/preview.css", f.branding().editor()::previewCss);
+        routes.post("/admin/branding/undo", f.branding().editor()::undo);
+        routes.post("/admin/branding/logo", f.branding().editor()::uploadLogo);
+        routes.post("/admin/branding/marketing", f.branding().editor()::saveMarketing);
+        routes.get("/admin/settings/returns", f.returns().settings()::show);
+        routes.post("/admin/settings/returns/policy", f.returns().settings()::savePolicy);
+        routes.post("/admin/settings/returns/overrides", f.returns().settings()::addOverride);
+        routes.post("/admin/settings/returns/overrides/{id}/removal", f.returns().settings()::removeOverride);
+        routes.post("/admin/settings/returns/methods", f.returns().settings()::saveMethods);
+        routes.post("/admin/settings/returns/locations", f.returns().settings()::addLocation);
+        routes.post("/admin/settings/returns/locations/{id}/visibility", f.returns().settings()::setLocationVisibility);
+        routes.post("/admin/settings/returns/reasons", f.returns().settings()::addReason);
+        routes.post("/admin/settings/returns/reasons/{id}", f.returns().settings()::updateReason);
+        routes.post("/admin/settings/returns/reasons/{id}/move", f.returns().settings()::moveReason);
+        routes.get("/admin/team", f.accounts().team()::show);
+        routes.post("/admin/team/invitations", f.accounts().team()::invite);
+        routes.post("/admin/team/{id}/role", f.accounts().team()::changeRole);
+        routes.post("/admin/team/{id}/removal", f.accounts().team()::remove);
+        routes.get("/admin/audit", f.audit().log()::show);
+        routes.get("/admin/integrations", f.api().integrations()::show);
+        routes.post("/admin/integrations/api-keys", f.api().integrations()::createKey);
+        routes.post("/admin/integrations/api-keys/{id}/revocation", f.api().integrations()::revokeKey);
+        routes.post("/admin/integrations/webhooks/{provider}", f.api().integrations()::setSecret);
+        routes.post("/admin/integrations/import", f.api().integrations()::importCsv);
+        routes.post("/admin/integrations/endpoints", f.api().integrations()::addEndpoint);
+        routes.post("/admin/integrations/endpoints/{id}/test", f.api().integrations()::testEndpoint);
+        routes.post("/admin/integrations/endpoints/{id}/removal", f.api().integrations()::removeEndpoint);
 
         // public: tracking links, the lookup, and an order's packages
-        routes.get("/", h.home()::show);
-        routes.get("/t/{token}", h.tracking()::show);
-        routes.get("/t/{token}/go/{n}", h.tracking()::follow);
-        routes.get("/t/{token}/return", h.tracking()::startReturn);
-        routes.get("/{merchant}/track", h.lookup()::showForm);
-        routes.post("/{merchant}/track", h.lookup()::lookUp);
-        routes.get("/{merchant}/track/order/{link}", h.lookup()::showOrder);
-        routes.get("/{merchant}/track/{number}", h.lookup()::showByNumber);
-        routes.get("/{merchant}/track/{number}/go/{n}", h.lookup()::followByNumber);
+        routes.get("/", f.home()::show);
+        routes.get("/t/{token}", f.tracking().pages()::show);
+        routes.get("/t/{token}/go/{n}", f.tracking().pages()::follow);
+        routes.get("/t/{token}/return", f.tracking().pages()::startReturn);
+        routes.get("/{merchant}/track", f.tracking().lookup()::showForm);
+        routes.post("/{merchant}/track", f.tracking().lookup()::lookUp);
+        routes.get("/{merchant}/track/order/{link}", f.tracking().lookup()::showOrder);
+        routes.get("/{merchant}/track/{number}", f.tracking().lookup()::showByNumber);
+        routes.get("/{merchant}/track/{number}/go/{n}", f.tracking().lookup()::followByNumber);
         // the same on a merchant's own domain (the Host header names the merchant)
-        routes.get("/track", h.lookup()::showForm);
-        routes.post("/track", h.lookup()::lookUp);
-        routes.get("/track/order/{link}", h.lookup()::showOrder);
-        routes.get("/track/{number}", h.lookup()::showByNumber);
-        routes.get("/track/{number}/go/{n}", h.lookup()::followByNumber);
+        routes.get("/track", f.tracking().lookup()::showForm);
+        routes.post("/track", f.tracking().lookup()::lookUp);
+        routes.get("/track/order/{link}", f.tracking().lookup()::showOrder);
+        routes.get("/track/{number}", f.tracking().lookup()::showByNumber);
+        routes.get("/track/{number}/go/{n}", f.tracking().lookup()::followByNumber);
 
         // shoppers: a return's own page, its drop-off code and papers
-        routes.get("/r/{token}", h.returns()::show);
-        routes.get("/r/{token}/qr.svg", h.returns()::qr);
-        routes.get("/r/{token}/label.pdf", h.returns()::label);
-        routes.get("/r/{token}/packing-slip.pdf", h.returns()::packingSlip);
-        routes.post("/r/{token}/cancel", h.returns()::cancel);
-        routes.get("/{merchant}/returns", h.lookup()::showReturnForm);
-        routes.post("/{merchant}/returns", h.lookup()::startReturn);
-        routes.get("/{merchant}/returns/o/{link}", h.returnFlow()::choose);
-        routes.post("/{merchant}/returns/o/{link}", h.returnFlow()::proceed);
-        routes.get("/returns", h.lookup()::showReturnForm);
-        routes.post("/returns", h.lookup()::startReturn);
-        routes.get("/returns/o/{link}", h.returnFlow()::choose);
-        routes.post("/returns/o/{link}", h.returnFlow()::proceed);
+        routes.get("/r/{token}", f.returns().pages()::show);
+        routes.get("/r/{token}/qr.svg", f.returns().pages()::qr);
+        routes.get("/r/{token}/label.pdf", f.returns().pages()::label);
+        routes.get("/r/{token}/packing-slip.pdf", f.returns().pages()::packingSlip);
+        routes.post("/r/{token}/cancel", f.returns().pages()::cancel);
+        routes.get("/{merchant}/returns", f.returns().start()::showForm);
+        routes.post("/{merchant}/returns", f.returns().start()::start);
+        routes.get("/{merchant}/returns/o/{link}", f.returns().flow()::choose);
+        routes.post("/{merchant}/returns/o/{link}", f.returns().flow()::proceed);
+        routes.get("/returns", f.returns().start()::showForm);
+        routes.post("/returns", f.returns().start()::start);
+        routes.get("/returns/o/{link}", f.returns().flow()::choose);
+        routes.post("/returns/o/{link}", f.returns().flow()::proceed);
 
         // api (merchants' systems; Authorization: Bearer <key>; POSTs honour Idempotency-Key)
-        routes.beforeMatched("/api/v1/*", h.apiAuthentication()::authenticate);
-        routes.post("/api/v1/orders", h.idempotency().around(h.orders()::upsert));
-        routes.post("/api/v1/shipments", h.idempotency().around(h.shipments()::create));
-        routes.get("/api/v1/shipments", h.shipments()::list);
-        routes.get("/api/v1/shipments/{id}", h.shipments()::show);
-        routes.post("/api/v1/shipments/{id}/events", h.idempotency().around(h.shipments()::appendEvents));
-        routes.post("/api/v1/events/batch", h.idempotency().around(h.shipments()::appendBatch));
+        routes.beforeMatched("/api/v1/*", f.api().authentication()::authenticate);
+        routes.post("/api/v1/orders", f.api().idempotency().around(f.api().orders()::upsert));
+        routes.post("/api/v1/shipments", f.api().idempotency().around(f.api().shipments()::create));
+        routes.get("/api/v1/shipments", f.api().shipments()::list);
+        routes.get("/api/v1/shipments/{id}", f.api().shipments()::show);
+        routes.post("/api/v1/shipments/{id}/events", f.api().idempotency().around(f.api().shipments()::appendEvents));
+        routes.post("/api/v1/events/batch", f.api().idempotency().around(f.api().shipments()::appendBatch));
 
         // hooks (providers' deliveries, signed with the merchant's secret for that provider)
-        routes.post("/hooks/aftership/{merchant}", ctx -> h.webhooks().receive(ctx, Provider.AFTERSHIP));
-        routes.post("/hooks/easypost/{merchant}", ctx -> h.webhooks().receive(ctx, Provider.EASYPOST));
-        routes.post("/hooks/shopify/{merchant}", ctx -> h.webhooks().receive(ctx, Provider.SHOPIFY));
+        routes.post("/hooks/aftership/{merchant}", ctx -> f.hooks().webhooks().receive(ctx, Provider.AFTERSHIP));
+        routes.post("/hooks/easypost/{merchant}", ctx -> f.hooks().webhooks().receive(ctx, Provider.EASYPOST));
+        routes.post("/hooks/shopify/{merchant}", ctx -> f.hooks().webhooks().receive(ctx, Provider.SHOPIFY));
     }
 }

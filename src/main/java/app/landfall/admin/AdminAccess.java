@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.DSLContext;
 
 /**
  * The door to every admin page: finds the session behind the cookie, sends strangers to the
@@ -68,7 +69,7 @@ public final class AdminAccess {
     }
 
     /** The signed-in user (the guard ran); refuses with 403 when their role does not allow this. */
-    static AdminUser require(Context ctx, Role needed) {
+    public static AdminUser require(Context ctx, Role needed) {
         AdminUser user = ctx.attribute(ATTRIBUTE);
         if (user == null) {
             throw new IllegalStateException("an admin handler ran without the guard");
@@ -81,16 +82,51 @@ public final class AdminAccess {
     }
 
     /** Another merchant's id looks exactly like one that does not exist. */
-    static NotFoundResponse notFound() {
+    public static NotFoundResponse notFound() {
         return new NotFoundResponse("Not found");
     }
 
-    String sessionId(Context ctx) {
+    /** An id from the path ({@code /admin/returns/{id}}); anything that is not one is simply not found. */
+    public static long id(String raw) {
+        if (raw == null || !raw.matches("\\d{1,18}")) {
+            throw notFound();
+        }
+        return Long.parseLong(raw);
+    }
+
+    /** Who this browser is signed in as, if anyone (for pages open to everyone, like the sign-in form). */
+    public Optional<AdminUser> signedIn(Context ctx) {
+        return sessions.find(sessionId(ctx));
+    }
+
+    /** A new session for someone who just proved who they are, in the transaction that proved it; returns its id. */
+    public String openSession(DSLContext tx, Context ctx, long merchantId, long userId, String ip) {
+        return sessions.open(tx, merchantId, userId, ip, ctx.userAgent());
+    }
+
+    /** Gives the browser its new session; the one it had before (planted or stale) ends. */
+    public void replaceSession(Context ctx, String session) {
+        sessions.close(sessionId(ctx));
+        setSession(ctx, session);
+    }
+
+    /** Sign-out: the session ends on the server, not only in this browser. */
+    public void endSession(Context ctx) {
+        sessions.close(sessionId(ctx));
+        clearSession(ctx);
+    }
+
+    /** Ends every session of a user (new password, removed from the team, role changed). */
+    public static void endSessions(DSLContext tx, long merchantId, long userId) {
+        AdminSessions.closeAll(tx, merchantId, userId);
+    }
+
+    private String sessionId(Context ctx) {
         String id = ctx.cookie(cookieName(ctx));
         return id != null ? id : ctx.cookie(https ? "lf_session" : "__Host-lf_session");
     }
 
-    void setSession(Context ctx, String id) {
+    private void setSession(Context ctx, String id) {
         Cookie cookie = new Cookie(cookieName(ctx), id);
         cookie.setPath("/");
         cookie.setHttpOnly(true);
@@ -99,7 +135,7 @@ public final class AdminAccess {
         ctx.cookie(cookie);
     }
 
-    void clearSession(Context ctx) {
+    private void clearSession(Context ctx) {
         Cookie cookie = new Cookie(cookieName(ctx), "");
         cookie.setPath("/");
         cookie.setHttpOnly(true);

@@ -5,15 +5,26 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Renders admin pages with what the admin layout needs: the user, the section for the navigation, the CSRF header for htmx. */
-final class AdminPages {
+public final class AdminPages {
     private AdminPages() {
     }
 
-    static void render(Context ctx, AdminUser user, String section, String view, Map<String, ?> model) {
+    public static void render(Context ctx, AdminUser user, String section, String view, Map<String, ?> model) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("admin", user);
         all.put("section", section);
         all.put("hxHeaders", "{\"" + AdminAccess.CSRF_HEADER + "\": \"" + user.csrf() + "\"}");
         ctx.render(view, all);
+    }
+
+    /** A stored code as words in the admin: "in_transit" → "in transit", "qr_dropoff" → "QR drop-off". */
+    public static String words(String code) {
+        return code == null ? "" : switch (code) {
+            case "qr_dropoff" -> "QR drop-off";
+            case "printable_label" -> "label";
+            case "in_store" -> "in store";
+            case "store_credit" -> "store credit";
+            default -> code.replace('_', ' ');
+        };
     }
 }

@@ -1,5 +1,9 @@
 package app.landfall.admin;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
 /** Who is signed in to the admin, for which merchant, and the CSRF token of their session. */
 public record AdminUser(long merchantId, String merchantSlug, String merchantName, String timezone, long userId, String email,
         String name, Role role, String csrf) {
@@ -11,6 +15,15 @@ public record AdminUser(long merchantId, String merchantSlug, String merchantNam
     /** For templates: owners see the team, integrations and the audit log. */
     public boolean isOwner() {
         return role == Role.OWNER;
+    }
+
+    /** The store's time zone, for showing times (UTC if the stored name is not one Java knows). */
+    public ZoneId zone() {
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     /** For templates: admins and owners change settings. */

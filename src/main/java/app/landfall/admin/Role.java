@@ -19,7 +19,7 @@ public enum Role {
         this.label = label;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 
@@ -28,16 +28,16 @@ public enum Role {
     }
 
     /** Whether this role may do what {@code needed} may (roles are ordered: each includes the ones below). */
-    boolean includes(Role needed) {
+    public boolean includes(Role needed) {
         return ordinal() >= needed.ordinal();
     }
 
-    static Role of(String code) {
+    public static Role of(String code) {
         return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown role " + code));
     }
 
-    static java.util.Optional<Role> parse(String code) {
+    public static java.util.Optional<Role> parse(String code) {
         return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
     }
 }

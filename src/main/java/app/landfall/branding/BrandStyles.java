@@ -27,7 +27,7 @@ public final class BrandStyles {
 
     private final Brands brands;
 
-    public BrandStyles(Brands brands) {
+    BrandStyles(Brands brands) {
         this.brands = brands;
     }
 

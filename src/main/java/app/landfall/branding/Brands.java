@@ -29,7 +29,7 @@ public final class Brands {
     private final Map<Long, Brand> cache = new ConcurrentHashMap<>();
 
     /** {@code imageSrc} turns a configured image URL into what pages load (see {@code RemoteImages#src}). */
-    public Brands(DSLContext dsl, UnaryOperator<String> imageSrc) {
+    Brands(DSLContext dsl, UnaryOperator<String> imageSrc) {
         this.dsl = dsl;
         this.imageSrc = imageSrc;
     }

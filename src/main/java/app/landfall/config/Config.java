@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Everything Landfall reads from its environment, parsed and checked once at start-up.
@@ -19,13 +20,18 @@ public record Config(
         boolean demo,
         boolean imagesFromAnyHost,
         ClientAddress clientAddress,
-        boolean webhooksToAnyHost) {
+        boolean webhooksToAnyHost,
+        Tuning tuning) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
     }
 
     public static Config from(Map<String, String> env) {
+        return from(env, System.getProperties());
+    }
+
+    public static Config from(Map<String, String> env, Properties properties) {
         int port = port(env.get("PORT"));
         Optional<DatabaseUrl> databaseUrl = value(env, "DATABASE_URL").map(DatabaseUrl::parse);
         Path dataDir = Path.of(value(env, "LANDFALL_DATA_DIR").orElse("data"));
@@ -38,7 +44,8 @@ public record Config(
         // development only: lets outbound webhooks go to private addresses (localhost, the office network)
         boolean webhooksToAnyHost = value(env, "LANDFALL_WEBHOOKS_TO_ANY_HOST")
                 .map(v -> bool("LANDFALL_WEBHOOKS_TO_ANY_HOST", v)).orElse(false);
-        return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress, webhooksToAnyHost);
+        return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress, webhooksToAnyHost,
+                Tuning.from(env, properties));
     }
 
     /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */

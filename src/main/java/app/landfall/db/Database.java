@@ -3,6 +3,7 @@ package app.landfall.db;
 import app.landfall.config.Config;
 import app.landfall.config.ConfigException;
 import app.landfall.config.DatabaseUrl;
+import app.landfall.config.Tuning;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -41,7 +42,7 @@ public final class Database implements AutoCloseable {
     /** Connects to DATABASE_URL, or starts the embedded PostgreSQL, then applies migrations. */
     public static Database start(Config config) {
         Database database = config.databaseUrl()
-                .map(Database::external)
+                .map(url -> external(url, config.tuning()))
                 .orElseGet(() -> embedded(config));
         try {
             database.migrate();
@@ -52,10 +53,10 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    private static Database external(DatabaseUrl url) {
+    private static Database external(DatabaseUrl url, Tuning tuning) {
         try {
-            HikariDataSource pool = pool(url.jdbcUrl(), url.user(), url.password());
-            return new Database(null, pool, lookupPool(pool), url.jdbcUrl());
+            HikariDataSource pool = pool(url.jdbcUrl(), url.user(), url.password(), tuning.dbPoolSize());
+            return new Database(null, pool, lookupPool(pool, tuning.dbLookupPoolSize()), url.jdbcUrl());
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new ConfigException("DATABASE_URL: cannot connect to " + url.jdbcUrl() + ": " + cause.getMessage(), e);
@@ -63,10 +64,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database embedded(Config config) {
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir());
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(config.dataDir(), config.tuning().postgres());
         try {
-            HikariDataSource pool = pool(embedded.jdbcUrl(), "postgres", embedded.password());
-            return new Database(embedded, pool, lookupPool(pool),
+            HikariDataSource pool = pool(embedded.jdbcUrl(), "postgres", embedded.password(), config.tuning().dbPoolSize());
+            return new Database(embedded, pool, lookupPool(pool, config.tuning().dbLookupPoolSize()),
                     "embedded PostgreSQL in " + config.dataDir().resolve("postgres") + " (port " + embedded.port() + ")");
         } catch (RuntimeException e) {
             embedded.close();
@@ -74,9 +75,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String jdbcUrl, String user, String password) {
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig hikari = config("landfall", jdbcUrl, user, password);
-        hikari.setMaximumPoolSize(Integer.getInteger("landfall.db.poolSize", 10));
+        hikari.setMaximumPoolSize(poolSize);
         return new HikariDataSource(hikari);
     }
 
@@ -87,10 +88,10 @@ public final class Database implements AutoCloseable {
      * which halves the database's work per page. Only fixed-shape queries by key belong here;
      * anything that filters or sorts by what a user typed needs the main pool's custom plans.
      */
-    private static HikariDataSource lookupPool(HikariDataSource main) {
+    private static HikariDataSource lookupPool(HikariDataSource main, int poolSize) {
         try {
             HikariConfig hikari = config("landfall-lookups", main.getJdbcUrl(), main.getUsername(), main.getPassword());
-            hikari.setMaximumPoolSize(Integer.getInteger("landfall.db.lookupPoolSize", 6));
+            hikari.setMaximumPoolSize(poolSize);
             hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {

@@ -20,7 +20,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.password = password;
     }
 
-    static EmbeddedDatabase start(Path dataDir) {
+    static EmbeddedDatabase start(Path dataDir, java.util.Map<String, String> settings) {
         try {
             Path cluster = dataDir.resolve("postgres").toAbsolutePath();
             Files.createDirectories(cluster);
@@ -37,8 +37,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("checkpoint_timeout", "15min");
             // any PostgreSQL setting can be overridden with -Dlandfall.pg.<setting>=<value>, except the
             // durability settings forced on below
-            System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("landfall.pg."))
-                    .forEach(n -> builder.setServerConfig(n.substring("landfall.pg.".length()), System.getProperty(n)));
+            settings.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)

@@ -1,25 +1,23 @@
 package app.landfall.home;
 
-import app.landfall.demo.DemoLinks;
-import app.landfall.merchants.Merchants;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.Map;
-import org.jooq.DSLContext;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The front door, and the pages later issues fill in. */
 public final class HomePage {
-    private final DSLContext dsl;
-    private final Merchants merchants;
-    public HomePage(DSLContext dsl, Merchants merchants) {
-        this.dsl = dsl;
-        this.merchants = merchants;
+    private final Supplier<Optional<?>> demo;
+
+    /** {@code demo}: the demo store's links when the demo is installed (shown on the front door), else empty. */
+    public HomePage(Supplier<Optional<?>> demo) {
+        this.demo = demo;
     }
 
     public void show(Context ctx) {
         Map<String, Object> model = new HashMap<>();
-        model.put("demo", DemoLinks.find(dsl, "").orElse(null));
+        model.put("demo", demo.get().orElse(null));
         ctx.render("home/index", model);
     }
 }

@@ -4,7 +4,6 @@ import static app.landfall.hooks.PayloadReader.index;
 import static app.landfall.hooks.PayloadReader.path;
 
 import app.landfall.tracking.CanonicalStatus;
-import app.landfall.tracking.EasyPostStatuses;
 import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentUpsert;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -10,7 +10,6 @@ import app.landfall.tracking.CanonicalStatus;
 import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentStatus;
 import app.landfall.tracking.ShipmentUpsert;
-import app.landfall.tracking.ShopifyStatuses;
 import app.landfall.tracking.Substatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

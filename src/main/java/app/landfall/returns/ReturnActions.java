@@ -4,6 +4,7 @@ import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_ITEMS;
 
+import app.landfall.notifications.Outbox;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -24,15 +25,17 @@ import org.jooq.impl.DSL;
 public final class ReturnActions {
     private final DSLContext dsl;
     private final Clock clock;
+    private final Outbox outbox;
     private final Audit audit;
 
-    public ReturnActions(DSLContext dsl, Clock clock) {
-        this(dsl, clock, (tx, merchantId, returnId, rma, status) -> { });
+    public ReturnActions(DSLContext dsl, Clock clock, Outbox outbox) {
+        this(dsl, clock, outbox, (tx, merchantId, returnId, rma, status) -> { });
     }
 
-    private ReturnActions(DSLContext dsl, Clock clock, Audit audit) {
+    private ReturnActions(DSLContext dsl, Clock clock, Outbox outbox, Audit audit) {
         this.dsl = dsl;
         this.clock = clock;
+        this.outbox = outbox;
         this.audit = audit;
     }
 
@@ -44,7 +47,7 @@ public final class ReturnActions {
 
     /** The same actions, each also recorded by {@code audit} in its transaction. */
     public ReturnActions audited(Audit audit) {
-        return new ReturnActions(dsl, clock, audit);
+        return new ReturnActions(dsl, clock, outbox, audit);
     }
 
     /** What an action came to: done (with the new status), refused with a message, or no such return. */
@@ -168,7 +171,7 @@ public final class ReturnActions {
                 UpdateSetMoreStep<?> update = tx.update(RETURNS).set(RETURNS.STATUS, target.code()).set(RETURNS.UPDATED_AT, now);
                 change.accept(tx, update);
                 update.where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId)).execute();
-                ReturnEvents.record(tx, merchantId, returnId, row.get(RETURNS.RMA_NUMBER), target, row.get(ORDERS.CUSTOMER_EMAIL), now);
+                outbox.announceReturn(tx, merchantId, returnId, row.get(RETURNS.RMA_NUMBER), target.code(), row.get(ORDERS.CUSTOMER_EMAIL), now);
                 audit.moved(tx, merchantId, returnId, row.get(RETURNS.RMA_NUMBER), target);
                 return new Outcome(true, true, target, "Return " + row.get(RETURNS.RMA_NUMBER) + " is " + words(target) + ".");
             });

@@ -6,6 +6,7 @@ import static app.landfall.db.schema.Tables.RETURN_ITEMS;
 import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 
+import app.landfall.notifications.Outbox;
 import app.landfall.db.schema.tables.ReturnPolicies;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -34,10 +35,12 @@ public final class ReturnExpiry {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final Outbox outbox;
 
-    public ReturnExpiry(DSLContext dsl, Clock clock) {
+    public ReturnExpiry(DSLContext dsl, Clock clock, Outbox outbox) {
         this.dsl = dsl;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** Returns how many returns expired. */
@@ -79,7 +82,7 @@ public final class ReturnExpiry {
                     .and(RETURNS.STATUS.eq(ReturnStatus.APPROVED.code()))
                     .execute();
             if (changed == 1) {
-                ReturnEvents.record(tx, merchantId, returnId, row.value3(), ReturnStatus.EXPIRED, row.value4(), now);
+                outbox.announceReturn(tx, merchantId, returnId, row.value3(), ReturnStatus.EXPIRED.code(), row.value4(), now);
                 expired++;
             }
         }

@@ -4,6 +4,7 @@ import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 
+import app.landfall.notifications.Outbox;
 import app.landfall.auth.Tokens;
 import app.landfall.tracking.EventIngestion;
 import app.landfall.tracking.ShipmentWriter;
@@ -21,6 +22,12 @@ import org.jooq.DSLContext;
  * parcel's first scan puts the return in transit.
  */
 public final class ReturnParcels implements EventIngestion.ReturnParcelListener {
+    private final Outbox outbox;
+
+    ReturnParcels(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
     /** Statuses of a parcel that mean the carrier has it (or had it). */
     private static final List<String> HANDED_OVER = List.of("InTransit", "OutForDelivery", "AttemptFail", "AvailableForPickup",
             "Delivered", "Exception");
@@ -80,7 +87,7 @@ public final class ReturnParcels implements EventIngestion.ReturnParcelListener 
         for (var r : moved) {
             String email = tx.select(ORDERS.CUSTOMER_EMAIL).from(ORDERS)
                     .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(r.getOrderId())).fetchOne(ORDERS.CUSTOMER_EMAIL);
-            ReturnEvents.record(tx, merchantId, r.getId(), r.getRmaNumber(), ReturnStatus.IN_TRANSIT, email, at);
+            outbox.announceReturn(tx, merchantId, r.getId(), r.getRmaNumber(), ReturnStatus.IN_TRANSIT.code(), email, at);
         }
     }
 }

@@ -3,6 +3,7 @@ package app.landfall.returns;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_PHOTOS;
 
+import app.landfall.notifications.Outbox;
 import app.landfall.auth.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -36,11 +37,11 @@ public final class ReturnSubmissions {
     private final Clock clock;
     private final RmaNumbers rmas;
 
-    /** Submits running at once (-Dlandfall.returnSubmits; default 2 per core). */
-    private final java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(
-            Integer.getInteger("landfall.returnSubmits", 2 * Runtime.getRuntime().availableProcessors()), true);
+    /** Submits running at once (Tuning.returnSubmits), taking turns fairly. */
+    private final java.util.concurrent.Semaphore gate;
 
-    public ReturnSubmissions(DSLContext dsl, Clock clock, RmaNumbers rmas) {
+    public ReturnSubmissions(DSLContext dsl, Clock clock, RmaNumbers rmas, int atOnce) {
+        this.gate = new java.util.concurrent.Semaphore(atOnce, true);
         this.dsl = dsl;
         this.clock = clock;
         this.rmas = rmas;
@@ -174,7 +175,7 @@ public final class ReturnSubmissions {
     /**
      * The whole write of a submit in one statement: the parcel (when the return is approved and
      * travels by carrier), the return pointing at it, its items, and the outbox rows that announce
-     * it (as {@link ReturnEvents} writes them). When the RMA or drop-off code is taken, the return
+     * it (as {@link Outbox#announceReturn} writes them). When the RMA or drop-off code is taken, the return
      * and everything after it are not written; the parcel's id comes back so it can be removed.
      */
     private static final String WRITE = """
@@ -205,17 +206,10 @@ public final class ReturnSubmissions {
                          AS u (item, quantity, reason, comment, variant, value, keep)
                 RETURNING id, order_item_id),
             announced AS (
-                INSERT INTO notification_outbox (merchant_id, channel, template, recipient, payload, dedupe_key, return_id, created_at,
-                                                 next_attempt_at)
-                SELECT c.merchant_id, n.channel, 'return.' || c.status, n.recipient,
-                       jsonb_build_object('return_id', c.id, 'rma', c.rma_number, 'status', c.status),
-                       'return:' || c.id || ':' || c.status || ':' || n.channel, c.id, c.created_at, c.created_at
-                FROM created c, (VALUES ('email', ?::text), ('webhook', 'merchant')) AS n (channel, recipient)
-                WHERE n.recipient IS NOT NULL
-                ON CONFLICT DO NOTHING)
+%3$s)
             SELECT (SELECT id FROM created), (SELECT id FROM parcel),
                    (SELECT array_agg(order_item_id ORDER BY id) FROM items), (SELECT array_agg(id ORDER BY id) FROM items)
-            """.formatted(ReturnParcels.COLUMNS, app.landfall.tracking.ShipmentWriter.UNKNOWN_CARRIER);
+            """.formatted(ReturnParcels.COLUMNS, app.landfall.tracking.ShipmentWriter.UNKNOWN_CARRIER, Outbox.ANNOUNCE_CREATED_RETURN);
 
     /** The items of a submit as the columns of {@code WRITE}'s unnest. */
     private record Writes(Object[] items, Object[] quantities, Object[] reasons, Object[] comments, Object[] variants, Object[] values,

@@ -1,16 +1,12 @@
 package app.landfall.tracking;
 
+import app.landfall.branding.BrandedPages;
 import app.landfall.auth.SignedLinks;
 import app.landfall.merchants.Merchants;
-import app.landfall.web.ClientAddress;
-import app.landfall.web.Csrf;
-import app.landfall.web.RateLimiter;
+import app.landfall.lookup.ShopperLookup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,36 +14,27 @@ import java.util.Optional;
 
 /**
  * GET/POST /{merchant}/track: find a parcel by tracking number, or an order by its number and
- * the email or postal code it was placed with. Lookups are rate-limited per client IP and per
- * merchant; an unknown order and wrong details get the same answer after the same work.
+ * the email or postal code it was placed with ({@link ShopperLookup}: the proof and the limits).
  */
 public final class TrackingLookup {
     static final Duration ORDER_LINK_VALIDITY = Duration.ofDays(7);
     private static final String ORDER_PAGE = "order_page";
-    /** Long enough to choose items and find a box; short enough that a forwarded link soon stops working. */
-    static final Duration RETURN_LINK_VALIDITY = Duration.ofHours(12);
-    // compared against when no order matched, so both failures do the same work
-    private static final byte[] NOBODY = "nobody@invalid".getBytes(StandardCharsets.UTF_8);
 
     private final Merchants merchants;
     private final TrackingQueries queries;
     private final TrackingPages pages;
-    private final NotFoundPages notFound;
+    private final BrandedPages notFound;
     private final SignedLinks links;
-    private final RateLimiter perClient;
-    private final ClientAddress clientAddress;
-    private final RateLimiter perMerchant;
+    private final ShopperLookup lookup;
 
-    public TrackingLookup(Merchants merchants, TrackingQueries queries, TrackingPages pages, NotFoundPages notFound,
-            SignedLinks links, ClientAddress clientAddress, RateLimiter perClient, RateLimiter perMerchant) {
-        this.clientAddress = clientAddress;
+    TrackingLookup(Merchants merchants, TrackingQueries queries, TrackingPages pages, BrandedPages notFound,
+            SignedLinks links, ShopperLookup lookup) {
+        this.lookup = lookup;
         this.merchants = merchants;
         this.queries = queries;
         this.pages = pages;
         this.notFound = notFound;
         this.links = links;
-        this.perClient = perClient;
-        this.perMerchant = perMerchant;
     }
 
     /** GET /{merchant}/track */
@@ -62,7 +49,7 @@ public final class TrackingLookup {
 
     /** POST /{merchant}/track */
     public void lookUp(Context ctx) {
-        Optional<Merchants.Site> site = lookupSite(ctx);
+        Optional<Merchants.Site> site = lookup.postedSite(ctx);
         if (site.isEmpty()) {
             return;
         }
@@ -85,7 +72,7 @@ public final class TrackingLookup {
     }
 
     private void lookUpOrder(Context ctx, Merchants.Site site, String orderNumber, String contact) {
-        Optional<Long> proven = provenOrder(ctx, site, orderNumber, contact, "tracking/lookup", "tracking/not-found");
+        Optional<Long> proven = lookup.provenOrder(ctx, site, orderNumber, contact, "tracking/lookup", "tracking/not-found");
         if (proven.isEmpty()) {
             return;
         }
@@ -98,86 +85,6 @@ public final class TrackingLookup {
         }
         ctx.redirect(site.path("/track/order/" + links.sign(ORDER_PAGE, merchantId, orderId, ORDER_LINK_VALIDITY)),
                 HttpStatus.SEE_OTHER);
-    }
-
-    /** GET /{merchant}/returns: the start of a return, by order number and email or postal code. */
-    public void showReturnForm(Context ctx) {
-        Optional<Merchants.Site> site = merchants.site(ctx);
-        if (site.isEmpty()) {
-            notFound.show(ctx, site);
-            return;
-        }
-        // from "Start a return" on a tracking page: holding the parcel's link is proof enough
-        String from = ctx.queryParam("from");
-        Optional<Long> fromParcel = from == null ? Optional.empty() : queries.orderIdByToken(site.get().merchant().id(), from);
-        if (fromParcel.isPresent()) {
-            ctx.header("Cache-Control", "no-store");
-            ctx.redirect(site.get().path("/returns/o/" + returnLink(site.get().merchant().id(), fromParcel.get())), HttpStatus.SEE_OTHER);
-            return;
-        }
-        notFound.render(ctx, site, ctx.queryParam("expired") != null ? 404 : 200, "returns/start",
-                ctx.queryParam("expired") != null ? Map.of("expired", true) : Map.of());
-    }
-
-    /**
-     * POST /{merchant}/returns: the same proof, throttling and answers as the order lookup, then the
-     * return flow of that order behind a signed link that expires.
-     */
-    public void startReturn(Context ctx) {
-        Optional<Merchants.Site> site = lookupSite(ctx);
-        if (site.isEmpty()) {
-            return;
-        }
-        provenOrder(ctx, site.get(), ctx.formParam("order_number"), ctx.formParam("contact"), "returns/start", "returns/start")
-                .ifPresent(orderId -> ctx.redirect(site.get().path("/returns/o/" + returnLink(site.get().merchant().id(), orderId)),
-                        HttpStatus.SEE_OTHER));
-    }
-
-    /** The signed link into the return flow of an order (also what "Start a return" on a tracking page leads to). */
-    public String returnLink(long merchantId, long orderId) {
-        return links.sign(app.landfall.returns.ReturnFlow.PURPOSE, merchantId, orderId, RETURN_LINK_VALIDITY);
-    }
-
-    /**
-     * The order a visitor named and proved with its email or postal code; otherwise the form again
-     * (422, what to fix) or the same not-found answer for an unknown order and wrong details.
-     */
-    private Optional<Long> provenOrder(Context ctx, Merchants.Site site, String orderNumber, String contact, String formView,
-            String notFoundView) {
-        String number = orderNumber == null ? "" : orderNumber.strip().replaceFirst("^#", "");
-        String proof = contact == null ? "" : contact.strip();
-        Map<String, String> errors = new HashMap<>();
-        if (number.isEmpty() || number.length() > 64) {
-            errors.put("order_number", "lookup.error.order_number.missing");
-        }
-        if (proof.isEmpty() || proof.length() > 254) {
-            errors.put("contact", "lookup.error.contact.missing");
-        }
-        if (!errors.isEmpty()) {
-            notFound.render(ctx, Optional.of(site), 422, formView,
-                    Map.of("form", Map.of("order_number", orderNumber == null ? "" : orderNumber, "contact", proof), "errors", errors));
-            return Optional.empty();
-        }
-        Optional<TrackingQueries.OrderMatch> order = queries.orderByNumber(site.merchant().id(), number);
-        if (!matches(order.orElse(null), proof)) {
-            notFound.render(ctx, Optional.of(site), 404, notFoundView,
-                    Map.of("form", Map.of("order_number", number, "contact", proof), "notFound", true));
-            return Optional.empty();
-        }
-        return Optional.of(order.get().orderId());
-    }
-
-    /** Email in any case, or postal code without spaces or dashes; both compared in constant time. */
-    static boolean matches(TrackingQueries.OrderMatch order, String proof) {
-        boolean byEmail = proof.contains("@");
-        byte[] given = (byEmail ? proof.toLowerCase(Locale.ROOT) : postal(proof)).getBytes(StandardCharsets.UTF_8);
-        String stored = order == null ? null : byEmail ? order.email() : postal(order.postalCode());
-        byte[] expected = stored == null || stored.isEmpty() ? NOBODY : stored.getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, given) && order != null && stored != null && !stored.isEmpty();
-    }
-
-    private static String postal(String code) {
-        return code == null ? null : code.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
     }
 
     static String normalise(String trackingNumber) {
@@ -200,7 +107,7 @@ public final class TrackingLookup {
             notFound.show(ctx, site);
             return;
         }
-        if (throttled(ctx, site.get())) {
+        if (lookup.throttled(ctx, site.get())) {
             return;
         }
         String number = normalise(ctx.pathParam("number"));
@@ -229,29 +136,6 @@ public final class TrackingLookup {
         }
         notFound.render(ctx, site, 200, "tracking/order", Map.of("orderNumber", orderNumber,
                 "packages", queries.packages(merchantId, orderId.get())));
-    }
-
-    /** The site a lookup form was posted to, after its CSRF check and the rate limits; empty when already answered. */
-    private Optional<Merchants.Site> lookupSite(Context ctx) {
-        Optional<Merchants.Site> site = merchants.site(ctx);
-        if (site.isEmpty()) {
-            notFound.show(ctx, site);
-            return site;
-        }
-        Csrf.verify(ctx);
-        return throttled(ctx, site.get()) ? Optional.empty() : site;
-    }
-
-    private boolean throttled(Context ctx, Merchants.Site site) {
-        RateLimiter.Decision client = perClient.acquire(clientAddress.of(ctx));
-        RateLimiter.Decision merchant = client.allowed() ? perMerchant.acquire(String.valueOf(site.merchant().id())) : client;
-        if (merchant.allowed()) {
-            return false;
-        }
-        long seconds = Math.max(1, merchant.retryAfter().toSeconds());
-        ctx.header("Retry-After", String.valueOf(seconds));
-        notFound.render(ctx, Optional.of(site), 429, "tracking/throttled", Map.of("seconds", seconds));
-        return true;
     }
 
     private void invalid(Context ctx, Merchants.Site site, Map<String, String> form, Map<String, String> errors) {

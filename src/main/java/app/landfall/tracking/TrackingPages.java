@@ -1,5 +1,6 @@
 package app.landfall.tracking;
 
+import app.landfall.branding.BrandedPages;
 import app.landfall.analytics.Engagement;
 import app.landfall.branding.Brand;
 import app.landfall.branding.Brands;
@@ -42,15 +43,16 @@ public final class TrackingPages {
     private final Templates templates;
     private final Engagement engagement;
     private final Clock clock;
-    private final NotFoundPages notFound;
-    /** 256 MB holds about 30,000 pages: the links of a large notification burst, each opened a few times. */
-    private final PageCache cache = new PageCache(Long.getLong("landfall.pageCacheMegabytes", 256) * 1024 * 1024);
+    private final BrandedPages notFound;
+    private final ReturnDeadline deadline;
+    private final PageCache cache;
     /** Pages rendered at once: rendering is CPU work, and the load query before it is short. */
     static final int RENDERS = 2 * Runtime.getRuntime().availableProcessors();
     private final Semaphore renders = new Semaphore(RENDERS, true);
 
-    public TrackingPages(TrackingQueries queries, TokenVersions tokens, Brands brands, Merchants merchants, Templates templates,
-            Engagement engagement, Clock clock, NotFoundPages notFound) {
+    TrackingPages(TrackingQueries queries, TokenVersions tokens, Brands brands, Merchants merchants, Templates templates,
+            Engagement engagement, Clock clock, BrandedPages notFound, ReturnDeadline deadline, long cacheBytes) {
+        this.deadline = deadline;
         this.queries = queries;
         this.tokens = tokens;
         this.brands = brands;
@@ -59,6 +61,7 @@ public final class TrackingPages {
         this.engagement = engagement;
         this.clock = clock;
         this.notFound = notFound;
+        this.cache = new PageCache(cacheBytes);
     }
 
     /** GET /t/{token} */
@@ -101,6 +104,11 @@ public final class TrackingPages {
         engagement.record(v.merchantId(), v.shipmentId(), Engagement.Kind.MARKETING_CLICK, url);
         ctx.header("Cache-Control", "no-store");
         ctx.redirect(url, HttpStatus.SEE_OTHER);
+    }
+
+    private java.util.Optional<LocalDate> returnBy(TrackingQueries.ShipmentData d, ZoneId zone) {
+        return deadline.lastDay(new ReturnDeadline.Parcel(d.windowStartsAt(), d.windowDays() == null ? 0 : d.windowDays(),
+                d.placedAt(), d.shippedAt(), d.deliveredAt(), "Delivered".equals(d.status()), d.anyItemReturnable(), zone));
     }
 
     /** GET /t/{token}/return: counts the click on "Start a return", then opens the returns flow. */
@@ -186,8 +194,9 @@ public final class TrackingPages {
         try {
             String clicks = detailed ? "/t/" + v.token() : self;
             String returnUrl = detailed && !v.isReturnParcel() ? "/t/" + v.token() + "/return" : null;
-            TrackingView view = TrackingView.of(new TrackingView.Inputs(queries.load(v.merchantId(), v.shipmentId()),
-                    brand, lang, self, version, detailed, clicks, home, returnUrl, today, zone));
+            TrackingQueries.ShipmentData data = queries.load(v.merchantId(), v.shipmentId());
+            TrackingView view = TrackingView.of(new TrackingView.Inputs(data, brand, lang, self, version, detailed, clicks, home,
+                    returnUrl, today, zone, returnBy(data, zone)));
             String html = templates.render(fragment ? "tracking/show :: status, history" : "tracking/show",
                     Map.of("view", view, "page", view.page(), "fragment", fragment, "returnParcel", v.isReturnParcel()), ctx, Locale.forLanguageTag(lang));
             return new PageCache.Page(html.getBytes(StandardCharsets.UTF_8), view.isFinal());

@@ -78,10 +78,6 @@ public final class TrackingQueries {
             String windowStartsAt, Integer windowDays, boolean anyItemReturnable, List<Event> events, List<Item> items) {
     }
 
-    /** An order found by number, with what a shopper may prove they know about it. */
-    record OrderMatch(long orderId, String email, String postalCode) {
-    }
-
     /** A package of an order, for the order page. */
     record Package(String token, String carrier, String trackingNumber, String status, String substatus,
             LocalDate carrierEstimate, OffsetDateTime deliveredAt, List<Item> items) {
@@ -238,22 +234,12 @@ public final class TrackingQueries {
     }
 
     /** The order of a shipment of this merchant, by the shipment's tracking-link token (compared in full, in constant time). */
-    Optional<Long> orderIdByToken(long merchantId, String token) {
+    public Optional<Long> orderIdByToken(long merchantId, String token) {
         if (!plausibleToken(token)) {
             return Optional.empty();
         }
         return matching(token, versionsBySelectors(List.of(selector(token)))).filter(v -> v.merchantId() == merchantId)
                 .map(Version::orderId);
-    }
-
-    /** An order by the number a shopper typed, in any letter case. */
-    Optional<OrderMatch> orderByNumber(long merchantId, String orderNumber) {
-        return dsl.select(ORDERS.ID, ORDERS.CUSTOMER_EMAIL, ORDERS.SHIPPING_POSTAL_CODE)
-                .from(ORDERS)
-                .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(upper(ORDERS.ORDER_NUMBER).eq(upper(orderNumber)))
-                .orderBy(ORDERS.ID)
-                .limit(1)
-                .fetchOptional(r -> new OrderMatch(r.value1(), r.value2(), r.value3()));
     }
 
     String orderNumber(long merchantId, long orderId) {

@@ -5,7 +5,6 @@ import app.landfall.branding.BrandedPage;
 import app.landfall.carriers.CarrierDirectory;
 import app.landfall.i18n.LocalFormat;
 import app.landfall.i18n.Messages;
-import app.landfall.returns.ReturnWindow;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -84,7 +83,8 @@ public record TrackingView(
 
     /** Everything the page is built from. {@code clicks} is the base of the click-counting links. */
     record Inputs(TrackingQueries.ShipmentData data, Brand brand, String lang, String self, String version,
-            boolean detailed, String clicks, String home, String returnUrl, LocalDate today, ZoneId storeZone) {
+            boolean detailed, String clicks, String home, String returnUrl, LocalDate today, ZoneId storeZone,
+            Optional<LocalDate> returnBy) {
     }
 
     static TrackingView of(Inputs in) {
@@ -108,7 +108,7 @@ public record TrackingView(
 
         List<Milestones.Reached> history = d.events().stream().map(e -> new Milestones.Reached(e.status(), e.substatus())).toList();
         boolean returnable = in.detailed() && in.returnUrl() != null && d.windowDays() != null
-                && ReturnWindow.isOpen(returnBy(d, in.storeZone()), in.today());
+                && in.returnBy().isPresent() && !in.today().isAfter(in.returnBy().get());
         return new TrackingView(
                 BrandedPage.of(in.brand(), in.lang(), in.self(), in.home()),
                 in.self(),
@@ -133,13 +133,8 @@ public record TrackingView(
                 in.detailed() ? destination(d, locale) : null,
                 in.detailed() ? d.items() : List.of(),
                 returnable ? in.returnUrl() : null,
-                returnable ? format.day(returnBy(d, in.storeZone()).orElseThrow()) : null,
+                returnable ? format.day(in.returnBy().get()) : null,
                 marketing(in.brand().marketing(), in.clicks()));
-    }
-
-    private static Optional<LocalDate> returnBy(TrackingQueries.ShipmentData d, ZoneId zone) {
-        return ReturnWindow.lastDay(d.windowStartsAt(), d.windowDays() == null ? 0 : d.windowDays(), d.placedAt(),
-                d.shippedAt(), d.deliveredAt(), "Delivered".equals(d.status()), d.anyItemReturnable(), zone);
     }
 
     /** The first of the keys that has a text (a substatus explanation, else the status one). */

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.landfall.accounts.AdminSignIn;
+import app.landfall.testing.AdminClient;
 import app.landfall.Landfall;
 import app.landfall.auth.Passwords;
 import app.landfall.auth.Tokens;

@@ -49,7 +49,7 @@ class ReturnInStoreIT {
                 .and(DSL.notExists(DSL.selectOne().from(RETURNS).where(RETURNS.ORDER_ID.eq(ORDERS.ID))))
                 .and(DSL.exists(DSL.selectOne().from(SHIPMENTS).where(SHIPMENTS.ORDER_ID.eq(ORDERS.ID)).and(SHIPMENTS.STATUS.eq("Delivered"))))
                 .orderBy(ORDERS.PLACED_AT.desc()).limit(1).fetchSingle(ORDERS.ID);
-        ReturnSubmissions submissions = new ReturnSubmissions(dsl, Clock.systemUTC(), new RmaNumbers());
+        ReturnSubmissions submissions = new ReturnSubmissions(dsl, Clock.systemUTC(), new RmaNumbers(), 4);
         for (long item : dsl.select(ORDER_ITEMS.ID).from(ORDER_ITEMS).where(ORDER_ITEMS.ORDER_ID.eq(order)).orderBy(ORDER_ITEMS.ID)
                 .fetch(ORDER_ITEMS.ID)) {
             var result = submissions.submit(demo, order, new ReturnSubmissions.Submission(Tokens.newToken().substring(0, 24),

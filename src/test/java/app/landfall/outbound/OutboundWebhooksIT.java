@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.landfall.Landfall;
-import app.landfall.admin.AdminClientAccess;
+import app.landfall.testing.AdminClient;
 import app.landfall.auth.Passwords;
 import app.landfall.auth.Tokens;
 import app.landfall.returns.ReturnActions;
@@ -52,10 +52,10 @@ class OutboundWebhooksIT {
             dsl.insertInto(MERCHANT_USERS).set(MERCHANT_USERS.MERCHANT_ID, merchant).set(MERCHANT_USERS.EMAIL, "owner@hooked.example")
                     .set(MERCHANT_USERS.NAME, "Owner").set(MERCHANT_USERS.PASSWORD_HASH, Passwords.hash("a long test passphrase"))
                     .set(MERCHANT_USERS.ROLE, "owner").execute();
-            AdminClientAccess client = new AdminClientAccess(landfall.baseUrl());
-            assertEquals(303, client.signIn("owner@hooked.example", "a long test passphrase"));
+            AdminClient client = new AdminClient(landfall.baseUrl());
+            assertEquals(303, client.signIn("owner@hooked.example", "a long test passphrase").statusCode());
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
-            String page = client.addEndpoint(url);
+            String page = client.submit("/admin/integrations", "/admin/integrations/endpoints", Map.of("url", url)).body();
             String secret = page.replaceAll("(?s).*id=\"new-secret\"[^>]*value=\"(whsec_[A-Za-z0-9_-]+)\".*", "$1");
             assertTrue(secret.startsWith("whsec_"), "the secret is shown once");
 
@@ -65,7 +65,7 @@ class OutboundWebhooksIT {
                     .set(RETURNS.PUBLIC_TOKEN, Tokens.newToken()).returning(RETURNS.ID).fetchSingle(RETURNS.ID);
             dsl.insertInto(RETURN_ITEMS).set(RETURN_ITEMS.MERCHANT_ID, merchant).set(RETURN_ITEMS.RETURN_ID, returnId)
                     .set(RETURN_ITEMS.ORDER_ITEM_ID, order.itemId()).set(RETURN_ITEMS.QUANTITY, 1).execute();
-            assertTrue(new ReturnActions(dsl, Clock.systemUTC()).approve(merchant, returnId).done());
+            assertTrue(new ReturnActions(dsl, Clock.systemUTC(), new app.landfall.notifications.Outbox()).approve(merchant, returnId).done());
 
             // the server's own jobs first run 30 s after start-up: until then this test drives them
             OutboundWebhooks webhooks = new OutboundWebhooks(dsl, Clock.systemUTC(), true);
@@ -104,7 +104,7 @@ class OutboundWebhooksIT {
             Received parcel = received.stream().filter(r -> "shipment.out_for_delivery".equals(r.event())).findFirst().orElseThrow();
             assertTrue(parcel.body().replace(" ", "").contains("\"tracking_number\":\"1ZH1\""), parcel.body());
             assertEquals(1, dsl.fetchCount(WEBHOOK_DELIVERIES, outForDelivery), "each change once");
-            assertTrue(client.integrationsPage().contains("return.approved"), "the delivery log lists it");
+            assertTrue(client.get("/admin/integrations").body().contains("return.approved"), "the delivery log lists it");
         } finally {
             server.stop(0);
         }

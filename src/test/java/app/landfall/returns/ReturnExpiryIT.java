@@ -58,9 +58,9 @@ class ReturnExpiryIT {
         db = Database.start(TestDatabase.config());
         dsl = db.dsl();
         clock = new TestClock(T0);
-        submissions = new ReturnSubmissions(dsl, clock, new RmaNumbers());
-        actions = new ReturnActions(dsl, clock);
-        expiry = new ReturnExpiry(dsl, clock);
+        submissions = new ReturnSubmissions(dsl, clock, new RmaNumbers(), 4);
+        actions = new ReturnActions(dsl, clock, new app.landfall.notifications.Outbox());
+        expiry = new ReturnExpiry(dsl, clock, new app.landfall.notifications.Outbox());
 
         long strict = TestMerchants.create(dsl, "strict"); // 10 days to send it
         policy(strict, 10);

@@ -45,7 +45,7 @@ class ReturnPagesIT {
     static void start() {
         landfall = Landfall.start(TestDatabase.config());
         dsl = landfall.database().dsl();
-        submissions = new ReturnSubmissions(dsl, Clock.systemUTC(), new RmaNumbers());
+        submissions = new ReturnSubmissions(dsl, Clock.systemUTC(), new RmaNumbers(), 4);
         merchant = TestMerchants.create(dsl, "trailhead");
         dsl.insertInto(RETURN_POLICIES).set(RETURN_POLICIES.MERCHANT_ID, merchant).set(RETURN_POLICIES.NAME, "Standard")
                 .set(RETURN_POLICIES.IS_DEFAULT, true).set(RETURN_POLICIES.RETURN_TO_NAME, "Trailhead Returns")

@@ -43,7 +43,7 @@ class ReturnStoresIT {
     static void start() {
         landfall = Landfall.start(TestDatabase.config());
         dsl = landfall.database().dsl();
-        submissions = new ReturnSubmissions(dsl, Clock.systemUTC(), new RmaNumbers());
+        submissions = new ReturnSubmissions(dsl, Clock.systemUTC(), new RmaNumbers(), 4);
         shops = merchant("shops");
         rival = merchant("rival");
         noShops = merchant("noshops");

@@ -59,8 +59,8 @@ class ReturnsIT {
         db = Database.start(TestDatabase.config());
         dsl = db.dsl();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        submissions = new ReturnSubmissions(dsl, clock, new RmaNumbers());
-        actions = new ReturnActions(dsl, clock);
+        submissions = new ReturnSubmissions(dsl, clock, new RmaNumbers(), 4);
+        actions = new ReturnActions(dsl, clock, new app.landfall.notifications.Outbox());
         merchant = TestMerchants.create(dsl, "outfitter");
         other = TestMerchants.create(dsl, "rival");
         dsl.insertInto(RETURN_POLICIES).set(RETURN_POLICIES.MERCHANT_ID, merchant).set(RETURN_POLICIES.NAME, "Standard")
@@ -246,7 +246,7 @@ class ReturnsIT {
     void an_approved_return_opens_its_parcel_whose_first_scan_puts_the_return_in_transit() {
         var shipments = app.landfall.db.schema.Tables.SHIPMENTS;
         var ingestion = new app.landfall.tracking.EventIngestion(dsl, Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofDays(30),
-                new ReturnParcels());
+                new ReturnParcels(new app.landfall.notifications.Outbox()));
         long[] order = deliveredOrder();
         var created = submissions.submit(merchant, order[0], submission(key(), order[1], 1, tooSmall, Resolution.REFUND)).orElseThrow().created();
         var row = dsl.selectFrom(RETURNS).where(RETURNS.ID.eq(created.id())).fetchSingle();
@@ -300,8 +300,8 @@ class ReturnsIT {
     void a_clashing_rma_is_drawn_again_and_leaves_no_parcel_behind() {
         var shipments = app.landfall.db.schema.Tables.SHIPMENTS;
         // two submitters drawing the same random sequence: the second's first RMA is taken
-        var first = new ReturnSubmissions(dsl, Clock.fixed(NOW, ZoneOffset.UTC), new RmaNumbers(new java.util.Random(7)));
-        var second = new ReturnSubmissions(dsl, Clock.fixed(NOW, ZoneOffset.UTC), new RmaNumbers(new java.util.Random(7)));
+        var first = new ReturnSubmissions(dsl, Clock.fixed(NOW, ZoneOffset.UTC), new RmaNumbers(new java.util.Random(7)), 4);
+        var second = new ReturnSubmissions(dsl, Clock.fixed(NOW, ZoneOffset.UTC), new RmaNumbers(new java.util.Random(7)), 4);
         long[] a = deliveredOrder();
         long[] b = deliveredOrder();
         var one = first.submit(merchant, a[0], submission(key(), a[1], 1, tooSmall, Resolution.REFUND)).orElseThrow().created();

@@ -1,0 +1,104 @@
+package app.landfall.returns;
+
+import app.landfall.notifications.Outbox;
+import app.landfall.admin.OverviewSection;
+import app.landfall.audit.AuditTrail;
+import app.landfall.auth.SignedLinks;
+import app.landfall.branding.Branding;
+import app.landfall.config.Tuning;
+import app.landfall.lookup.ShopperLookup;
+import app.landfall.merchants.Merchants;
+import app.landfall.ops.BackgroundJobs;
+import app.landfall.tracking.EventIngestion;
+import app.landfall.tracking.ReturnDeadline;
+import app.landfall.tracking.Tracking;
+import app.landfall.web.ClientAddress;
+import app.landfall.web.Templates;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.jooq.DSLContext;
+
+/**
+ * Returns and exchanges: the shopper's flow and return page, the merchant's queue, detail and
+ * returns settings (policy, reasons, methods, shops). The one writer of {@code returns},
+ * {@code return_items}, {@code return_policies}, {@code return_reasons} and the other return tables.
+ */
+public final class Returns {
+    private final ReturnStart start;
+    private final ReturnFlow flow;
+    private final ReturnPages pages;
+    private final ReturnsQueue queue;
+    private final ReturnDetail detail;
+    private final ReturnProcessing processing;
+    private final ReturnSettings settings;
+    private final ReturnsOverview overview;
+    private final ReturnExpiry expiry;
+    private final ReturnPhotoUploads photoUploads;
+
+    public Returns(DSLContext dsl, Clock clock, Tuning tuning, UnaryOperator<String> imageSrc, Merchants merchants, Branding branding,
+            Templates templates, Tracking tracking, ShopperLookup lookup, SignedLinks links, AuditTrail audit,
+            ClientAddress clientAddress, Outbox outbox) {
+        ReturnActions actions = new ReturnActions(dsl, clock, outbox);
+        this.photoUploads = new ReturnPhotoUploads(dsl, clock);
+        this.start = new ReturnStart(merchants, tracking.queries(), branding.pages(), links, lookup);
+        this.flow = new ReturnFlow(merchants, links, dsl, new ReturnSubmissions(dsl, clock, new RmaNumbers(), tuning.returnSubmits()), photoUploads,
+                branding.brands(), templates, clock, imageSrc);
+        this.pages = new ReturnPages(new ReturnRecords(dsl), actions, branding.brands(), templates);
+        this.queue = new ReturnsQueue(dsl);
+        this.detail = new ReturnDetail(dsl);
+        this.processing = new ReturnProcessing(actions, audit, clientAddress);
+        this.settings = new ReturnSettings(dsl, audit, clientAddress);
+        this.overview = new ReturnsOverview(dsl);
+        this.expiry = new ReturnExpiry(dsl, clock, outbox);
+    }
+
+    /** What tracking tells returns: a return parcel's scans move its return along. */
+    public static EventIngestion.ReturnParcelListener parcelListener(Outbox outbox) {
+        return new ReturnParcels(outbox);
+    }
+
+    /** What tracking asks returns: until when a parcel's order can be returned. */
+    public static ReturnDeadline deadline() {
+        return parcel -> ReturnWindow.lastDay(parcel.windowStartsAt(), parcel.windowDays(), parcel.placedAt(), parcel.shippedAt(),
+                parcel.deliveredAt(), parcel.delivered(), parcel.anyItemReturnable(), parcel.storeZone());
+    }
+
+    public ReturnStart start() {
+        return start;
+    }
+
+    public ReturnFlow flow() {
+        return flow;
+    }
+
+    public ReturnPages pages() {
+        return pages;
+    }
+
+    public ReturnsQueue queue() {
+        return queue;
+    }
+
+    public ReturnDetail detail() {
+        return detail;
+    }
+
+    public ReturnProcessing processing() {
+        return processing;
+    }
+
+    public ReturnSettings settings() {
+        return settings;
+    }
+
+    public OverviewSection overview() {
+        return overview;
+    }
+
+    public void schedule(BackgroundJobs jobs) {
+        jobs.schedule("approved returns never sent back expired", Duration.ofMinutes(3), Duration.ofHours(1), expiry::run)
+                .schedule("photos of return forms never submitted purged", Duration.ofMinutes(20), Duration.ofHours(1),
+                        () -> photoUploads.purge(Duration.ofDays(1)));
+    }
+}

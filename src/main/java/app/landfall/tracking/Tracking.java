@@ -1,0 +1,93 @@
+package app.landfall.tracking;
+
+import app.landfall.admin.OverviewSection;
+import app.landfall.analytics.Engagement;
+import app.landfall.auth.SignedLinks;
+import app.landfall.branding.Branding;
+import app.landfall.lookup.ShopperLookup;
+import app.landfall.merchants.Merchants;
+import app.landfall.ops.BackgroundJobs;
+import app.landfall.web.Templates;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.jooq.DSLContext;
+
+/**
+ * Parcels and their journeys: the one writer of {@code shipments}, {@code tracking_events} and
+ * {@code shipment_status_changes} (through {@link ShipmentWriter} and {@link EventIngestion}), the
+ * customers' tracking pages and lookup, and the merchants' shipments desk.
+ */
+public final class Tracking implements AutoCloseable {
+    /** A parcel with no news for this long is given up on ("Expired"). */
+    private static final Duration EXPIRE_AFTER = Duration.ofDays(30);
+
+    private final TrackingQueries queries;
+    private final TokenVersions tokenVersions;
+    private final EventIngestion ingestion;
+    private final ShipmentWriter shipments;
+    private final TrackingPages pages;
+    private final TrackingLookup lookup;
+    private final ShipmentsDesk desk;
+    private final ShipmentsOverview overview;
+    private final ExpirySweep expiry;
+
+    /**
+     * {@code lookups}: the pool for the tracking pages' key lookups; {@code returnParcels} and
+     * {@code returnDeadline}: what the returns feature (which depends on this one) is told and asked.
+     */
+    public Tracking(DSLContext dsl, DSLContext lookups, Clock clock, long pageCacheBytes, UnaryOperator<String> imageSrc,
+            Merchants merchants, Branding branding, Templates templates, Engagement engagement, SignedLinks links,
+            ShopperLookup shopperLookup, EventIngestion.ReturnParcelListener returnParcels, ReturnDeadline returnDeadline) {
+        this.queries = new TrackingQueries(lookups, imageSrc);
+        this.tokenVersions = new TokenVersions(queries, 2);
+        this.ingestion = new EventIngestion(dsl, clock, EXPIRE_AFTER, returnParcels);
+        this.shipments = new ShipmentWriter(ingestion, clock);
+        this.pages = new TrackingPages(queries, tokenVersions, branding.brands(), merchants, templates, engagement, clock,
+                branding.pages(), returnDeadline, pageCacheBytes);
+        this.lookup = new TrackingLookup(merchants, queries, pages, branding.pages(), links, shopperLookup);
+        this.desk = new ShipmentsDesk(dsl, clock);
+        this.overview = new ShipmentsOverview(dsl, clock);
+        this.expiry = new ExpirySweep(dsl, ingestion, clock, EXPIRE_AFTER);
+    }
+
+    public TrackingPages pages() {
+        return pages;
+    }
+
+    public TrackingLookup lookup() {
+        return lookup;
+    }
+
+    public ShipmentsDesk desk() {
+        return desk;
+    }
+
+    public OverviewSection overview() {
+        return overview;
+    }
+
+    /** Carrier events in: the API, the webhooks and the returns feature's own parcels go through here. */
+    public EventIngestion ingestion() {
+        return ingestion;
+    }
+
+    /** Shipments created or changed from outside (API, webhooks, CSV import). */
+    public ShipmentWriter shipments() {
+        return shipments;
+    }
+
+    /** Parcels by their public links, for other features' pages. */
+    public TrackingQueries queries() {
+        return queries;
+    }
+
+    public void schedule(BackgroundJobs jobs) {
+        jobs.schedule("shipments expired", Duration.ofMinutes(1), Duration.ofHours(1), expiry::run);
+    }
+
+    @Override
+    public void close() {
+        tokenVersions.close();
+    }
+}
