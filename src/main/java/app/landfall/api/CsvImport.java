@@ -7,11 +7,17 @@ import app.landfall.orders.OrderWriter;
 import app.landfall.tracking.ShipmentUpsert;
 import app.landfall.tracking.ShipmentWriter;
 import app.landfall.web.ClientAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -22,6 +28,8 @@ import org.jooq.impl.DSL;
  */
 final class CsvImport {
     static final int MAX_BYTES = 5_000_000;
+    /** RFC 4180 (commas, double quotes, "" for a quote inside them; CRLF, LF or CR); blank lines are no rows. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     private final DSLContext dsl;
     private final OrderWriter orders;
     private final ShipmentWriter shipments;
@@ -56,8 +64,8 @@ final class CsvImport {
         }
         ImportPlan plan;
         try {
-            plan = ImportPlan.of(Csv.parse(text));
-        } catch (Csv.Malformed e) {
+            plan = ImportPlan.of(rows(text));
+        } catch (Malformed e) {
             return failed(List.of(e.getMessage()));
         }
         if (!plan.problems().isEmpty()) {
@@ -92,6 +100,28 @@ final class CsvImport {
             }
             throw e;
         }
+    }
+
+    /** A file that cannot be read as CSV, with the row where it went wrong. */
+    static final class Malformed extends Exception {
+        Malformed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The rows of a CSV text, numbered as a spreadsheet numbers them (blank lines skipped, a quoted line break stays in its row). */
+    static List<List<String>> rows(String text) throws Malformed {
+        String csv = text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark from spreadsheet exports
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(csv, FORMAT)) {
+            for (CSVRecord row : parser) {
+                rows.add(row.toList());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new Malformed("Row " + (rows.size() + 1) + ": a quoted field is not closed properly. A field in quotes ends with a quote"
+                    + " followed by a comma or the end of the line, and a quote inside it is written twice (\"\").");
+        }
+        return rows;
     }
 
     private static Result failed(List<String> problems) {

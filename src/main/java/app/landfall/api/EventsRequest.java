@@ -4,6 +4,7 @@ import app.landfall.tracking.CanonicalStatus;
 import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentStatus;
 import app.landfall.tracking.Substatus;
+import app.landfall.web.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -39,7 +40,7 @@ final class EventsRequest {
     private static Parsed parse(JsonNode body, int max, boolean batch) {
         List<IncomingEvent> events = new ArrayList<>();
         List<Long> shipmentIds = new ArrayList<>();
-        Fields fields = new Fields();
+        JsonFields fields = new JsonFields();
         JsonNode list = body == null || !body.isObject() ? null : body.get("events");
         if (list == null || !list.isArray() || list.isEmpty()) {
             fields.error("events", "must be a non-empty array of events");
@@ -61,7 +62,7 @@ final class EventsRequest {
     }
 
     /** The events of a request that may carry some ({@code "events"} is optional), or null when absent. */
-    static List<IncomingEvent> optionalEvents(JsonNode body, Fields fields) {
+    static List<IncomingEvent> optionalEvents(JsonNode body, JsonFields fields) {
         JsonNode list = fields.array(body, "events", "", MAX_EVENTS);
         if (list == null) {
             return null;
@@ -73,7 +74,7 @@ final class EventsRequest {
         return events;
     }
 
-    private static Long shipmentId(JsonNode node, String path, Fields fields) {
+    private static Long shipmentId(JsonNode node, String path, JsonFields fields) {
         JsonNode id = node.isObject() ? node.get("shipment_id") : null;
         if (id == null || !id.canConvertToLong() || !id.isIntegralNumber() || id.asLong() < 1) {
             fields.error(path + ".shipment_id", "is required: the id of one of your shipments");
@@ -82,13 +83,13 @@ final class EventsRequest {
         return id.asLong();
     }
 
-    private static Optional<IncomingEvent> event(JsonNode node, String path, Fields fields) {
+    private static Optional<IncomingEvent> event(JsonNode node, String path, JsonFields fields) {
         if (!node.isObject()) {
             fields.error(path, "must be an object");
             return Optional.empty();
         }
         int before = fields.count();
-        OffsetDateTime occurredAt = fields.time(node, "occurred_at", path);
+        OffsetDateTime occurredAt = fields.value(node, "occurred_at", path, Requests.TIME);
         if (occurredAt == null && fields.count() == before) {
             fields.error(path + ".occurred_at", "is required: an ISO-8601 time with offset, e.g. 2026-11-23T14:05:00Z");
         }

@@ -2,6 +2,7 @@ package app.landfall.api;
 
 import app.landfall.orders.Address;
 import app.landfall.orders.OrderUpsert;
+import app.landfall.web.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ final class OrderRequest {
     private OrderRequest() {
     }
 
-    static Optional<OrderUpsert> parse(JsonNode body, Fields fields) {
+    static Optional<OrderUpsert> parse(JsonNode body, JsonFields fields) {
         if (body == null || !body.isObject()) {
             fields.error("", "the body must be a JSON object describing the order");
             return Optional.empty();
@@ -59,8 +60,8 @@ final class OrderRequest {
         if (currency != null && !currency.matches("[A-Z]{3}")) {
             fields.error("currency", "must be an ISO 4217 code such as USD");
         }
-        var placedAt = fields.time(body, "placed_at", "");
-        var promised = fields.date(body, "promised_delivery_date", "");
+        var placedAt = fields.value(body, "placed_at", "", Requests.TIME);
+        var promised = fields.value(body, "promised_delivery_date", "", Requests.DATE);
         var subtotal = fields.amount(body, "subtotal_amount", "");
         var shippingAmount = fields.amount(body, "shipping_amount", "");
         var tax = fields.amount(body, "tax_amount", "");
@@ -75,10 +76,10 @@ final class OrderRequest {
                 subtotal, shippingAmount, tax, discount, total, items));
     }
 
-    private static List<OrderUpsert.Item> items(JsonNode body, Fields fields) {
+    private static List<OrderUpsert.Item> items(JsonNode body, JsonFields fields) {
         List<OrderUpsert.Item> items = fields.objects(body, "items", MAX_ITEMS, (node, path) -> {
             String title = fields.requiredText(node, "title", path, 500, "the product's name");
-            Integer quantity = fields.requiredPositive(node, "quantity", path, 10_000, "how many were ordered");
+            Integer quantity = fields.requiredInteger(node, "quantity", path, 1, 10_000, "how many were ordered");
             String externalId = fields.text(node, "external_id", path, 100);
             String sku = fields.text(node, "sku", path, 100);
             String variant = fields.text(node, "variant_title", path, 200);

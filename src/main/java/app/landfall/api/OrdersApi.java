@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
 import app.landfall.orders.OrderWriter;
+import app.landfall.web.JsonFields;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class OrdersApi {
         if (body == null) {
             return;
         }
-        Fields fields = new Fields();
+        JsonFields fields = new JsonFields();
         var order = OrderRequest.parse(body, fields);
         if (order.isEmpty()) {
             Requests.invalid(ctx, "The order is not valid; nothing was stored.", fields.errors());

@@ -1,17 +1,25 @@
 package app.landfall.api;
 
 import app.landfall.web.Json;
+import app.landfall.web.JsonFields;
 import app.landfall.web.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 /** What every API handler does with a request body and with the errors it finds. */
 final class Requests {
     private static final ObjectMapper JSON = Json.mapper();
+
+    /** As docs/api.md describes them: times with their offset, dates without a time. */
+    static final JsonFields.Format<OffsetDateTime> TIME = new JsonFields.Format<>(40, OffsetDateTime::parse,
+            "must be an ISO-8601 time with offset, e.g. 2026-11-23T14:05:00Z");
+    static final JsonFields.Format<LocalDate> DATE = new JsonFields.Format<>(10, LocalDate::parse, "must be a date such as 2026-11-23");
 
     private Requests() {
     }

@@ -5,6 +5,7 @@ import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.carriers.TrackingNumbers;
 import app.landfall.tracking.ShipmentStatus;
+import app.landfall.web.JsonFields;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ record ShipmentQuery(List<String> statuses, String trackingNumber, OffsetDateTim
     record Page(List<Summary> data, boolean hasMore, String nextCursor, String next) {
     }
 
-    static Optional<ShipmentQuery> parse(Context ctx, Fields fields) {
+    static Optional<ShipmentQuery> parse(Context ctx, JsonFields fields) {
         Map<String, List<String>> params = ctx.queryParamMap();
         params.forEach((name, values) -> {
             if (!PARAMETERS.contains(name)) {

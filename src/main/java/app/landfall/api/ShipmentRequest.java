@@ -3,6 +3,7 @@ package app.landfall.api;
 import app.landfall.carriers.TrackingNumbers;
 import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentUpsert;
+import app.landfall.web.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ final class ShipmentRequest {
     private ShipmentRequest() {
     }
 
-    static Optional<ShipmentUpsert> parse(JsonNode body, Fields fields) {
+    static Optional<ShipmentUpsert> parse(JsonNode body, JsonFields fields) {
         if (body == null || !body.isObject()) {
             fields.error("", "the body must be a JSON object describing the shipment");
             return Optional.empty();
@@ -36,7 +37,7 @@ final class ShipmentRequest {
         }
         String orderNumber = fields.text(body, "order_number", "", 64);
         String service = fields.text(body, "service", "", 100);
-        var estimated = fields.date(body, "carrier_estimated_delivery", "");
+        var estimated = fields.value(body, "carrier_estimated_delivery", "", Requests.DATE);
         ShipmentUpsert.Pickup pickup = pickup(body, fields);
         List<ShipmentUpsert.Item> items = items(body, fields);
         List<IncomingEvent> events = EventsRequest.optionalEvents(body, fields);
@@ -51,25 +52,25 @@ final class ShipmentRequest {
     }
 
     /** Where the parcel waits (a pickup point's name and address, as the carrier gives it) and until when. */
-    private static ShipmentUpsert.Pickup pickup(JsonNode body, Fields fields) {
+    private static ShipmentUpsert.Pickup pickup(JsonNode body, JsonFields fields) {
         JsonNode pickup = fields.object(body, "pickup", "");
         if (pickup == null) {
             return null;
         }
         String location = fields.requiredText(pickup, "location", "pickup", 300,
                 "the pickup point or post office holding the parcel, with its address");
-        var deadline = fields.date(pickup, "deadline", "pickup");
+        var deadline = fields.value(pickup, "deadline", "pickup", Requests.DATE);
         return location == null ? null : new ShipmentUpsert.Pickup(location, deadline);
     }
 
-    private static List<ShipmentUpsert.Item> items(JsonNode body, Fields fields) {
+    private static List<ShipmentUpsert.Item> items(JsonNode body, JsonFields fields) {
         return fields.objects(body, "items", OrderRequest.MAX_ITEMS, (node, path) -> {
             String externalId = fields.text(node, "external_id", path, 100);
             String sku = fields.text(node, "sku", path, 100);
             if (externalId == null && sku == null) {
                 fields.error(path, "needs the order item's sku or external_id");
             }
-            Integer quantity = fields.requiredPositive(node, "quantity", path, 10_000,
+            Integer quantity = fields.requiredInteger(node, "quantity", path, 1, 10_000,
                     "how many of the item are in this package");
             return quantity == null ? null : new ShipmentUpsert.Item(externalId, sku, quantity);
         });

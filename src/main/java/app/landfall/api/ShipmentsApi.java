@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.select;
 import app.landfall.tracking.EventIngestion;
 import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentWriter;
+import app.landfall.web.JsonFields;
 import app.landfall.web.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -47,7 +48,7 @@ public final class ShipmentsApi {
         if (body == null) {
             return;
         }
-        Fields fields = new Fields();
+        JsonFields fields = new JsonFields();
         var shipment = ShipmentRequest.parse(body, fields);
         if (shipment.isEmpty()) {
             Requests.invalid(ctx, "The shipment is not valid; nothing was stored.", fields.errors());
@@ -68,7 +69,7 @@ public final class ShipmentsApi {
     /** GET /api/v1/shipments: the merchant's shipments, least recently updated first, a page at a time. */
     public void list(Context ctx) {
         long merchantId = ApiAuthentication.merchantId(ctx);
-        Fields fields = new Fields();
+        JsonFields fields = new JsonFields();
         var query = ShipmentQuery.parse(ctx, fields);
         if (query.isEmpty()) {
             Problem.of(400, "Bad Request", "Some query parameters are not valid.").with("errors", fields.errors())

@@ -3,11 +3,10 @@ package app.landfall.branding;
 import static app.landfall.db.schema.Tables.BRAND_LOGOS;
 
 import app.landfall.images.ImageDecoder;
+import app.landfall.images.ImageScaler;
 import app.landfall.images.ImageType;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,20 +53,10 @@ public final class BrandLogos {
             if (image == null) {
                 return refused("That file is not a PNG, JPEG or WebP image (SVG is not accepted: export the logo as PNG).");
             }
-            double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
-            int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
-            int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
-            BufferedImage copy = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-            Graphics2D g = copy.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-                g.drawImage(image, 0, 0, width, height, null);
-            } finally {
-                g.dispose();
-            }
+            BufferedImage copy = ImageScaler.fit(image, MAX_SIDE, BufferedImage.TYPE_INT_ARGB);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(copy, "png", out);
-            return new Checked(out.toByteArray(), width, height, null);
+            return new Checked(out.toByteArray(), copy.getWidth(), copy.getHeight(), null);
         } catch (ImageDecoder.TooManyPixels e) {
             return refused("That image has too many pixels: a logo needs at most 512 across. Save it smaller and try again.");
         } catch (IOException | RuntimeException e) { // truncated or corrupt: decoders fail in many ways

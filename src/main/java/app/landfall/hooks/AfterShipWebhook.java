@@ -1,7 +1,7 @@
 package app.landfall.hooks;
 
-import static app.landfall.hooks.PayloadReader.index;
-import static app.landfall.hooks.PayloadReader.path;
+import static app.landfall.web.JsonFields.index;
+import static app.landfall.web.JsonFields.path;
 import static java.util.Map.entry;
 
 import app.landfall.tracking.CanonicalStatus;
@@ -9,6 +9,7 @@ import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentStatus;
 import app.landfall.tracking.ShipmentUpsert;
 import app.landfall.tracking.Substatus;
+import app.landfall.web.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -75,29 +76,29 @@ final class AfterShipWebhook {
     }
 
     static WebhookContent parse(JsonNode body) throws InvalidPayload {
-        PayloadReader in = new PayloadReader();
+        JsonFields in = new JsonFields();
         if (!in.root(body)) {
-            in.throwIfAny();
+            InvalidPayload.throwIfAny(in);
         }
-        String event = in.text(body, "event", "", true, 100);
+        String event = in.requiredText(body, "event", "", 100);
         if (event != null && !event.equals(TRACKING_UPDATE)) {
             // acknowledged, nothing to record; a malformed id must not make AfterShip retry it
             String id = body.path("event_id").isTextual() ? body.path("event_id").asText().strip() : null;
             return new WebhookContent(id == null || id.isEmpty() ? null : id, List.of(), List.of());
         }
-        String eventId = in.text(body, "event_id", "", true, PayloadReader.MAX_ID);
-        JsonNode msg = in.object(body, "msg", "", true);
+        String eventId = in.requiredText(body, "event_id", "", PayloadFormats.MAX_ID);
+        JsonNode msg = in.requiredObject(body, "msg", "");
         ShipmentUpsert shipment = msg == null ? null : shipment(msg, in);
-        in.throwIfAny();
+        InvalidPayload.throwIfAny(in);
         return new WebhookContent(eventId, List.of(), List.of(shipment));
     }
 
-    private static ShipmentUpsert shipment(JsonNode msg, PayloadReader in) {
-        String trackingNumber = in.trackingNumber(msg, "tracking_number", "msg", true);
-        String carrier = CarrierNames.fromAfterShip(in.text(msg, "slug", "msg", false, 100));
-        String service = in.freeText(msg, "shipment_type", "msg", PayloadReader.MAX_PLACE);
-        String orderNumber = orderNumber(in.id(msg, "order_number", "msg", false));
-        String orderId = in.id(msg, "order_id", "msg", false);
+    private static ShipmentUpsert shipment(JsonNode msg, JsonFields in) {
+        String trackingNumber = in.requiredValue(msg, "tracking_number", "msg", PayloadFormats.TRACKING_NUMBER);
+        String carrier = CarrierNames.fromAfterShip(in.text(msg, "slug", "msg", 100));
+        String service = in.freeText(msg, "shipment_type", "msg", PayloadFormats.MAX_PLACE);
+        String orderNumber = orderNumber(in.id(msg, "order_number", "msg", PayloadFormats.MAX_ID));
+        String orderId = in.id(msg, "order_id", "msg", PayloadFormats.MAX_ID);
         if (orderNumber == null) {
             orderNumber = orderId;
         }
@@ -106,7 +107,7 @@ final class AfterShipWebhook {
         }
         LocalDate estimated = estimatedDelivery(msg, in);
         List<IncomingEvent> events = new ArrayList<>();
-        JsonNode checkpoints = in.array(msg, "checkpoints", "msg", false);
+        JsonNode checkpoints = in.array(msg, "checkpoints", "msg");
         if (checkpoints != null) {
             for (int i = 0; i < checkpoints.size(); i++) {
                 checkpoint(checkpoints.get(i), index("msg.checkpoints", i), in).ifPresent(events::add);
@@ -131,18 +132,18 @@ final class AfterShipWebhook {
      * versions (its {@code estimated_delivery_date}, else the end of its range). AfterShip's own AI
      * estimate is not the carrier's and is not used.
      */
-    private static LocalDate estimatedDelivery(JsonNode msg, PayloadReader in) {
-        LocalDate legacy = in.datePart(msg, "expected_delivery", "msg");
+    private static LocalDate estimatedDelivery(JsonNode msg, JsonFields in) {
+        LocalDate legacy = in.value(msg, "expected_delivery", "msg", PayloadFormats.DATE_PART);
         if (legacy != null) {
             return legacy;
         }
-        JsonNode courier = in.object(msg, "courier_estimated_delivery_date", "msg", false);
+        JsonNode courier = in.object(msg, "courier_estimated_delivery_date", "msg");
         if (courier == null) {
             return null;
         }
         String base = "msg.courier_estimated_delivery_date";
-        LocalDate date = in.datePart(courier, "estimated_delivery_date", base);
-        return date != null ? date : in.datePart(courier, "estimated_delivery_date_max", base);
+        LocalDate date = in.value(courier, "estimated_delivery_date", base, PayloadFormats.DATE_PART);
+        return date != null ? date : in.value(courier, "estimated_delivery_date_max", base, PayloadFormats.DATE_PART);
     }
 
     /**
@@ -151,41 +152,41 @@ final class AfterShipWebhook {
      * that does not parse is an error. A time without offset is the local time of the checkpoint,
      * which AfterShip does not say where it is in time-zone terms: it is read as UTC.
      */
-    private static Optional<IncomingEvent> checkpoint(JsonNode node, String p, PayloadReader in) {
+    private static Optional<IncomingEvent> checkpoint(JsonNode node, String p, JsonFields in) {
         if (node == null || !node.isObject()) {
             in.error(p, "must be an object");
             return Optional.empty();
         }
-        int before = in.errorCount();
-        OffsetDateTime occurredAt = in.timeOrDate(node, "checkpoint_time", p);
-        String tag = in.text(node, "tag", p, false, 40);
-        String subtag = in.text(node, "subtag", p, false, 40);
-        String message = in.freeText(node, "message", p, PayloadReader.MAX_MESSAGE);
+        int before = in.count();
+        OffsetDateTime occurredAt = in.value(node, "checkpoint_time", p, PayloadFormats.TIME_OR_DATE);
+        String tag = in.text(node, "tag", p, 40);
+        String subtag = in.text(node, "subtag", p, 40);
+        String message = in.freeText(node, "message", p, PayloadFormats.MAX_MESSAGE);
         if (message == null) {
-            message = in.freeText(node, "subtag_message", p, PayloadReader.MAX_MESSAGE);
+            message = in.freeText(node, "subtag_message", p, PayloadFormats.MAX_MESSAGE);
         }
-        String city = in.freeText(node, "city", p, PayloadReader.MAX_PLACE);
-        String region = in.freeText(node, "state", p, PayloadReader.MAX_PLACE);
+        String city = in.freeText(node, "city", p, PayloadFormats.MAX_PLACE);
+        String region = in.freeText(node, "state", p, PayloadFormats.MAX_PLACE);
         String postalCode = in.freeText(node, "postal_code", p, 200);
         if (postalCode == null) {
             postalCode = in.freeText(node, "zip", p, 200);
         }
-        String countryCode = in.text(node, "country_region", p, false, 100);
+        String countryCode = in.text(node, "country_region", p, 100);
         if (countryCode == null) {
-            countryCode = in.text(node, "country_iso3", p, false, 100);
+            countryCode = in.text(node, "country_iso3", p, 100);
         }
         String country = Countries.alpha2(countryCode);
-        String location = in.freeText(node, "location", p, PayloadReader.MAX_LOCATION);
+        String location = in.freeText(node, "location", p, PayloadFormats.MAX_LOCATION);
         if (location == null) {
-            location = PayloadReader.truncate(PayloadReader.join(city, region, country), PayloadReader.MAX_LOCATION);
+            location = JsonFields.truncate(PayloadFormats.join(city, region, country), PayloadFormats.MAX_LOCATION);
         }
-        if (in.errorCount() > before || occurredAt == null) {
+        if (in.count() > before || occurredAt == null) {
             return Optional.empty();
         }
         CanonicalStatus status = status(tag, subtag);
-        String rawStatus = PayloadReader.truncate(subtag != null ? subtag : tag, PayloadReader.MAX_RAW_STATUS);
+        String rawStatus = JsonFields.truncate(subtag != null ? subtag : tag, PayloadFormats.MAX_RAW_STATUS);
         return Optional.of(new IncomingEvent(occurredAt, status, rawStatus, message, location, city, region,
-                postalCode == null || postalCode.length() > PayloadReader.MAX_POSTAL_CODE ? null : postalCode,
+                postalCode == null || postalCode.length() > PayloadFormats.MAX_POSTAL_CODE ? null : postalCode,
                 country, null, IncomingEvent.fingerprint(occurredAt, status, message, location)));
     }
 

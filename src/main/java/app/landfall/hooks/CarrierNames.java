@@ -38,7 +38,7 @@ final class CarrierNames {
         if (s.startsWith("amazon")) {
             return "amazon";
         }
-        return s.equals("unrecognized") || !PayloadReader.isCarrierSlug(s) ? null : s;
+        return s.equals("unrecognized") || !PayloadFormats.isCarrierSlug(s) ? null : s;
     }
 
     /**
@@ -55,7 +55,7 @@ final class CarrierNames {
         if (brand != null) {
             return brand;
         }
-        return PayloadReader.isCarrierSlug(s) ? s : null;
+        return PayloadFormats.isCarrierSlug(s) ? s : null;
     }
 
     /**

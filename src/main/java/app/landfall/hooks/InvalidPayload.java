@@ -1,5 +1,6 @@
 package app.landfall.hooks;
 
+import app.landfall.web.JsonFields;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,13 @@ final class InvalidPayload extends Exception {
     InvalidPayload(List<Map<String, String>> errors) {
         super(errors.toString(), null, false, false);
         this.errors = List.copyOf(errors);
+    }
+
+    /** Refuses the payload when reading it found anything wrong. */
+    static void throwIfAny(JsonFields read) throws InvalidPayload {
+        if (!read.ok()) {
+            throw new InvalidPayload(read.errors());
+        }
     }
 
     /** Each {@code {"field": "msg.tracking_number", "message": "is required"}}. */

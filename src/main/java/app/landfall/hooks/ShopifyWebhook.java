@@ -1,8 +1,8 @@
 package app.landfall.hooks;
 
 import app.landfall.carriers.TrackingNumbers;
-import static app.landfall.hooks.PayloadReader.index;
-import static app.landfall.hooks.PayloadReader.path;
+import static app.landfall.web.JsonFields.index;
+import static app.landfall.web.JsonFields.path;
 
 import app.landfall.orders.Address;
 import app.landfall.orders.OrderUpsert;
@@ -11,6 +11,7 @@ import app.landfall.tracking.IncomingEvent;
 import app.landfall.tracking.ShipmentStatus;
 import app.landfall.tracking.ShipmentUpsert;
 import app.landfall.tracking.Substatus;
+import app.landfall.web.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -57,32 +58,32 @@ final class ShopifyWebhook {
     }
 
     private static WebhookContent order(String deliveryId, JsonNode order) throws InvalidPayload {
-        PayloadReader in = new PayloadReader();
+        JsonFields in = new JsonFields();
         if (!in.root(order)) {
-            in.throwIfAny();
+            InvalidPayload.throwIfAny(in);
         }
-        String externalId = in.id(order, "id", "", true);
+        String externalId = in.requiredId(order, "id", "", PayloadFormats.MAX_ID);
         String orderNumber = orderNumber(order, in);
-        JsonNode customer = in.object(order, "customer", "", false);
-        JsonNode shipTo = in.object(order, "shipping_address", "", false);
+        JsonNode customer = in.object(order, "customer", "");
+        JsonNode shipTo = in.object(order, "shipping_address", "");
         String customerName = customerName(customer, shipTo, in);
-        String email = email(in.text(order, "email", "", false, 320));
+        String email = email(in.text(order, "email", "", 320));
         if (email == null) {
-            email = email(in.text(order, "contact_email", "", false, 320));
+            email = email(in.text(order, "contact_email", "", 320));
         }
         if (email == null && customer != null) {
-            email = email(in.text(customer, "email", "customer", false, 320));
+            email = email(in.text(customer, "email", "customer", 320));
         }
-        String phone = in.text(order, "phone", "", false, 64);
+        String phone = in.text(order, "phone", "", 64);
         if (phone == null && customer != null) {
-            phone = in.text(customer, "phone", "customer", false, 64);
+            phone = in.text(customer, "phone", "customer", 64);
         }
         if (phone == null && shipTo != null) {
-            phone = in.text(shipTo, "phone", "shipping_address", false, 64);
+            phone = in.text(shipTo, "phone", "shipping_address", 64);
         }
         Address address = shipTo == null ? null : address(shipTo, in);
-        OffsetDateTime placedAt = in.time(order, "created_at", "", true);
-        String currency = in.text(order, "currency", "", false, 3);
+        OffsetDateTime placedAt = in.requiredValue(order, "created_at", "", PayloadFormats.TIME);
+        String currency = in.text(order, "currency", "", 3);
         if (currency != null && !CURRENCY.matcher(currency).matches()) {
             in.error("currency", "must be an ISO 4217 code such as USD");
         }
@@ -94,7 +95,7 @@ final class ShopifyWebhook {
         List<OrderUpsert.Item> items = orderItems(order, in);
 
         List<ShipmentUpsert> shipments = new ArrayList<>();
-        JsonNode fulfillments = in.array(order, "fulfillments", "", false);
+        JsonNode fulfillments = in.array(order, "fulfillments", "");
         if (fulfillments != null) {
             for (int i = 0; i < fulfillments.size(); i++) {
                 String p = index("fulfillments", i);
@@ -106,32 +107,32 @@ final class ShopifyWebhook {
                 shipments.addAll(shipments(f, p, orderNumber, externalId, in));
             }
         }
-        in.throwIfAny();
+        InvalidPayload.throwIfAny(in);
         OrderUpsert upsert = new OrderUpsert(orderNumber, externalId, customerName, email, phone, address, placedAt,
                 null, currency, subtotal, shipping, tax, discount, total, items);
         return new WebhookContent(deliveryId, List.of(upsert), List.copyOf(shipments));
     }
 
     private static WebhookContent fulfillment(String deliveryId, JsonNode fulfillment) throws InvalidPayload {
-        PayloadReader in = new PayloadReader();
+        JsonFields in = new JsonFields();
         if (!in.root(fulfillment)) {
-            in.throwIfAny();
+            InvalidPayload.throwIfAny(in);
         }
-        String orderId = in.id(fulfillment, "order_id", "", true);
+        String orderId = in.requiredId(fulfillment, "order_id", "", PayloadFormats.MAX_ID);
         List<ShipmentUpsert> shipments = shipments(fulfillment, "", null, orderId, in);
-        in.throwIfAny();
+        InvalidPayload.throwIfAny(in);
         return new WebhookContent(deliveryId, List.of(), shipments);
     }
 
     /** The order's {@code name} ("#1001", or with the shop's own prefix/suffix) without its leading #. */
-    private static String orderNumber(JsonNode order, PayloadReader in) {
-        String name = in.text(order, "name", "", false, 200);
+    private static String orderNumber(JsonNode order, JsonFields in) {
+        String name = in.text(order, "name", "", 200);
         String field = "name";
         if (name != null && name.startsWith("#")) {
             name = name.substring(1).strip();
         }
         if (name == null || name.isEmpty()) {
-            name = in.id(order, "order_number", "", false);
+            name = in.id(order, "order_number", "", PayloadFormats.MAX_ID);
             field = "order_number";
         }
         if (name == null) {
@@ -144,7 +145,7 @@ final class ShopifyWebhook {
     }
 
     /** The customer's first and last name, else the name on the shipping address. */
-    private static String customerName(JsonNode customer, JsonNode shipTo, PayloadReader in) {
+    private static String customerName(JsonNode customer, JsonNode shipTo, JsonFields in) {
         String name = null;
         if (customer != null) {
             String first = in.freeText(customer, "first_name", "customer", 100);
@@ -154,7 +155,7 @@ final class ShopifyWebhook {
         if (name == null && shipTo != null) {
             name = in.freeText(shipTo, "name", "shipping_address", 200);
         }
-        return PayloadReader.truncate(name, 200);
+        return JsonFields.truncate(name, 200);
     }
 
     /** Lower-cased; an address that is not one is left out (the order is still worth having). */
@@ -166,27 +167,27 @@ final class ShopifyWebhook {
         return EMAIL.matcher(lower).matches() ? lower : null;
     }
 
-    private static Address address(JsonNode a, PayloadReader in) {
+    private static Address address(JsonNode a, JsonFields in) {
         String p = "shipping_address";
-        String region = in.text(a, "province_code", p, false, 10);
+        String region = in.text(a, "province_code", p, 10);
         if (region == null) {
-            region = in.freeText(a, "province", p, PayloadReader.MAX_PLACE);
+            region = in.freeText(a, "province", p, PayloadFormats.MAX_PLACE);
         }
         String zip = in.freeText(a, "zip", p, 200);
-        String country = in.text(a, "country_code", p, false, 10);
+        String country = in.text(a, "country_code", p, 10);
         if (country != null && Countries.strictAlpha2(country) == null) {
             in.error(path(p, "country_code"), "must be an ISO 3166-1 alpha-2 code such as US");
         }
         return new Address(in.freeText(a, "address1", p, 200), in.freeText(a, "address2", p, 200),
-                in.freeText(a, "city", p, PayloadReader.MAX_PLACE), region,
-                zip == null || zip.length() > PayloadReader.MAX_POSTAL_CODE ? null : zip,
+                in.freeText(a, "city", p, PayloadFormats.MAX_PLACE), region,
+                zip == null || zip.length() > PayloadFormats.MAX_POSTAL_CODE ? null : zip,
                 Countries.strictAlpha2(country));
     }
 
     /** {@code total_shipping_price_set.shop_money.amount}: in the shop's currency, as the other totals. */
-    private static BigDecimal shippingAmount(JsonNode order, PayloadReader in) {
-        JsonNode set = in.object(order, "total_shipping_price_set", "", false);
-        JsonNode shop = set == null ? null : in.object(set, "shop_money", "total_shipping_price_set", false);
+    private static BigDecimal shippingAmount(JsonNode order, JsonFields in) {
+        JsonNode set = in.object(order, "total_shipping_price_set", "");
+        JsonNode shop = set == null ? null : in.object(set, "shop_money", "total_shipping_price_set");
         return shop == null ? null : in.amount(shop, "amount", "total_shipping_price_set.shop_money");
     }
 
@@ -194,8 +195,8 @@ final class ShopifyWebhook {
      * The order's {@code line_items}; null (leave stored items alone) when the member is absent. A line
      * with quantity 0 (removed by an order edit) is not an item of the order any more.
      */
-    private static List<OrderUpsert.Item> orderItems(JsonNode order, PayloadReader in) {
-        JsonNode lines = in.array(order, "line_items", "", false);
+    private static List<OrderUpsert.Item> orderItems(JsonNode order, JsonFields in) {
+        JsonNode lines = in.array(order, "line_items", "");
         if (lines == null) {
             return null;
         }
@@ -207,14 +208,14 @@ final class ShopifyWebhook {
                 in.error(p, "must be an object");
                 continue;
             }
-            String id = in.id(line, "id", p, true);
-            String sku = in.text(line, "sku", p, false, 255);
+            String id = in.requiredId(line, "id", p, PayloadFormats.MAX_ID);
+            String sku = in.text(line, "sku", p, 255);
             String title = in.freeText(line, "title", p, 500);
             if (title == null) {
                 in.error(path(p, "title"), "is required");
             }
             String variantTitle = in.freeText(line, "variant_title", p, 500);
-            Integer quantity = in.integer(line, "quantity", p, true);
+            Integer quantity = in.requiredInteger(line, "quantity", p);
             BigDecimal price = in.amount(line, "price", p);
             if (quantity != null && quantity > 0) {
                 items.add(new OrderUpsert.Item(id, sku, title, variantTitle, quantity, price, null, List.of(), false));
@@ -229,8 +230,8 @@ final class ShopifyWebhook {
      * which package of a multi-package fulfillment holds what, and its one event, if any.
      */
     private static List<ShipmentUpsert> shipments(JsonNode f, String p, String orderNumber, String orderExternalId,
-                                                  PayloadReader in) {
-        String fulfillmentId = in.id(f, "id", p, true);
+                                                  JsonFields in) {
+        String fulfillmentId = in.requiredId(f, "id", p, PayloadFormats.MAX_ID);
         String carrier = CarrierNames.fromShopify(in.freeText(f, "tracking_company", p, 200));
         List<String> numbers = trackingNumbers(f, p, in);
         List<ShipmentUpsert.Item> items = shipmentItems(f, p, in);
@@ -243,31 +244,31 @@ final class ShopifyWebhook {
         return shipments;
     }
 
-    private static List<String> trackingNumbers(JsonNode f, String p, PayloadReader in) {
+    private static List<String> trackingNumbers(JsonNode f, String p, JsonFields in) {
         Map<String, String> byNormalized = new LinkedHashMap<>();
-        JsonNode list = in.array(f, "tracking_numbers", p, false);
+        JsonNode list = in.array(f, "tracking_numbers", p);
         if (list != null) {
             for (int i = 0; i < list.size(); i++) {
                 JsonNode n = list.get(i);
                 if (!n.isTextual()) {
                     in.error(index(path(p, "tracking_numbers"), i), "must be a string");
-                } else if (PayloadReader.isTrackingNumber(n.asText().strip())) {
+                } else if (PayloadFormats.isTrackingNumber(n.asText().strip())) {
                     byNormalized.putIfAbsent(TrackingNumbers.normalize(n.asText()), n.asText().strip());
                 }
             }
         }
         if (list == null || list.isEmpty()) {
-            String single = in.text(f, "tracking_number", p, false, 200);
-            if (PayloadReader.isTrackingNumber(single)) {
+            String single = in.text(f, "tracking_number", p, 200);
+            if (PayloadFormats.isTrackingNumber(single)) {
                 byNormalized.put(TrackingNumbers.normalize(single), single);
             }
         }
         return List.copyOf(byNormalized.values());
     }
 
-    private static List<ShipmentUpsert.Item> shipmentItems(JsonNode f, String p, PayloadReader in) {
+    private static List<ShipmentUpsert.Item> shipmentItems(JsonNode f, String p, JsonFields in) {
         String lp = path(p, "line_items");
-        JsonNode lines = in.array(f, "line_items", p, false);
+        JsonNode lines = in.array(f, "line_items", p);
         if (lines == null) {
             return null;
         }
@@ -279,9 +280,9 @@ final class ShopifyWebhook {
                 in.error(ip, "must be an object");
                 continue;
             }
-            String id = in.id(line, "id", ip, true);
-            String sku = in.text(line, "sku", ip, false, 255);
-            Integer quantity = in.integer(line, "quantity", ip, true);
+            String id = in.requiredId(line, "id", ip, PayloadFormats.MAX_ID);
+            String sku = in.text(line, "sku", ip, 255);
+            Integer quantity = in.requiredInteger(line, "quantity", ip);
             if (quantity != null && quantity > 0) {
                 items.add(new ShipmentUpsert.Item(id, sku, quantity));
             }
@@ -296,11 +297,11 @@ final class ShopifyWebhook {
      * no event, rather than a Pending one that would undo the shipment's progress. The event is dated
      * {@code updated_at} (else {@code created_at}); Shopify gives no time of the scan itself.
      */
-    private static Optional<IncomingEvent> event(JsonNode f, String p, String fulfillmentId, PayloadReader in) {
-        String status = in.text(f, "status", p, false, 40);
-        String shipmentStatus = in.text(f, "shipment_status", p, false, 60);
-        OffsetDateTime updatedAt = in.time(f, "updated_at", p, false);
-        OffsetDateTime createdAt = in.time(f, "created_at", p, false);
+    private static Optional<IncomingEvent> event(JsonNode f, String p, String fulfillmentId, JsonFields in) {
+        String status = in.text(f, "status", p, 40);
+        String shipmentStatus = in.text(f, "shipment_status", p, 60);
+        OffsetDateTime updatedAt = in.value(f, "updated_at", p, PayloadFormats.TIME);
+        OffsetDateTime createdAt = in.value(f, "created_at", p, PayloadFormats.TIME);
         boolean cancelled = "cancelled".equalsIgnoreCase(status);
         String raw;
         CanonicalStatus canonical;

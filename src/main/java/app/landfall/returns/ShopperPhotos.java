@@ -1,9 +1,8 @@
 package app.landfall.returns;
 
 import app.landfall.images.ImageDecoder;
+import app.landfall.images.ImageScaler;
 import app.landfall.images.ImageType;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,21 +69,11 @@ public final class ShopperPhotos {
 
     private static ReturnSubmissions.Photo reencode(BufferedImage original) throws IOException {
         boolean alpha = original.getColorModel().hasAlpha();
-        double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(original.getWidth(), original.getHeight()));
-        int width = Math.max(1, (int) Math.round(original.getWidth() * scale));
-        int height = Math.max(1, (int) Math.round(original.getHeight() * scale));
-        BufferedImage copy = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = copy.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.drawImage(original, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
+        BufferedImage copy = ImageScaler.fit(original, MAX_SIDE, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (alpha) {
             ImageIO.write(copy, "png", out);
-            return new ReturnSubmissions.Photo("image/png", out.toByteArray(), width, height);
+            return new ReturnSubmissions.Photo("image/png", out.toByteArray(), copy.getWidth(), copy.getHeight());
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
@@ -96,6 +85,6 @@ public final class ShopperPhotos {
         } finally {
             writer.dispose();
         }
-        return new ReturnSubmissions.Photo("image/jpeg", out.toByteArray(), width, height);
+        return new ReturnSubmissions.Photo("image/jpeg", out.toByteArray(), copy.getWidth(), copy.getHeight());
     }
 }

@@ -504,6 +504,12 @@ class AdminSecurityIT {
         assertTrue(undone.body().contains("Row 2 (tracking number ZZZZ)"), undone.body());
         assertFalse(dsl.fetchExists(O, O.MERCHANT_ID.eq(merchantA).and(O.ORDER_NUMBER.eq("CSV-5"))));
 
+        var unclosed = owner.upload("/admin/integrations", "/admin/integrations/import", "csv", "orders.csv",
+                "order_number,customer_email,sku,title,quantity,unit_price\n\"CSV-6,fay@example.com,TEE,Tee,1,19.90\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(422, unclosed.statusCode());
+        assertTrue(unclosed.body().contains("Row 2: a quoted field is not closed properly."), unclosed.body());
+
         var notText = owner.upload("/admin/integrations", "/admin/integrations/import", "csv", "orders.csv", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         assertEquals(422, notText.statusCode());
         assertTrue(notText.body().contains("not UTF-8"));

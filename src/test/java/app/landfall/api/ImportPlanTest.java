@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ImportPlanTest {
     private static ImportPlan plan(String csv) throws Exception {
-        return ImportPlan.of(Csv.parse(csv));
+        return ImportPlan.of(CsvImport.rows(csv));
     }
 
     @Test

@@ -333,7 +333,7 @@ class AfterShipWebhookTest {
         body = edit(body, "msg.checkpoints[0].hash", "\"1b2c3d\"");
 
         IncomingEvent event = firstEventOf(body);
-        assertEquals(PayloadReader.MAX_MESSAGE, event.message().length() + 1); // cut at 1000, then the trailing space stripped
+        assertEquals(PayloadFormats.MAX_MESSAGE, event.message().length() + 1); // cut at 1000, then the trailing space stripped
         assertTrue(longMessage.startsWith(event.message()));
         assertEquals(100, event.city().length());
         assertNull(event.postalCode());

@@ -215,6 +215,6 @@ class EasyPostWebhookTest {
         ObjectNode body = edit(EXAMPLE, "result.tracking_details[2].message", '"' + "x".repeat(5000) + '"');
         body = edit(body, "result.tracking_details[2].est_delivery_date", "\"2022-10-28T00:00:00Z\"");
         body = edit(body, "result.something_new", "{\"a\": 1}");
-        assertEquals(PayloadReader.MAX_MESSAGE, shipmentOf(body).events().get(2).message().length());
+        assertEquals(PayloadFormats.MAX_MESSAGE, shipmentOf(body).events().get(2).message().length());
     }
 }
