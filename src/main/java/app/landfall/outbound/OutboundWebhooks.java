@@ -1,5 +1,11 @@
 package app.landfall.outbound;
 
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
+import static app.landfall.db.schema.Tables.SHIPMENT_STATUS_CHANGES;
+import static app.landfall.db.schema.Tables.WEBHOOK_DELIVERIES;
+import static app.landfall.db.schema.Tables.WEBHOOK_ENDPOINTS;
+
 import app.landfall.db.RenderedQuery;
 import app.landfall.images.PublicAddresses;
 import java.net.InetAddress;
@@ -18,7 +24,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +43,8 @@ public final class OutboundWebhooks {
     static final int MAX_ATTEMPTS = 8;
     private static final Logger LOG = LoggerFactory.getLogger(OutboundWebhooks.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String ENDPOINT_ID = "endpoint_id";
+    private static final String SHIPMENT_ID = "shipment_id";
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -93,61 +101,84 @@ public final class OutboundWebhooks {
                 sent_at = ?::timestamptz
             FROM due WHERE o.merchant_id = due.merchant_id AND o.id = due.id""";
 
-    private static final String ENQUEUE_SHIPMENTS = """
-            WITH endpoint AS (
-                SELECT merchant_id, id, status_changes_seen FROM webhook_endpoints WHERE active FOR UPDATE SKIP LOCKED),
-            changes AS (
-                SELECT e.merchant_id, e.id AS endpoint_id, c.id, c.to_status, c.to_substatus, c.from_status, c.changed_at,
-                       s.id AS shipment_id, s.tracking_number, s.carrier, s.direction, o.order_number
-                FROM endpoint e
-                CROSS JOIN LATERAL (
-                    SELECT * FROM shipment_status_changes c
-                    WHERE c.merchant_id = e.merchant_id AND c.id > e.status_changes_seen ORDER BY c.id LIMIT 1000) c
-                JOIN shipments s ON s.merchant_id = c.merchant_id AND s.id = c.shipment_id
-                LEFT JOIN orders o ON o.merchant_id = s.merchant_id AND o.id = s.order_id),
-            queued AS (
-                INSERT INTO webhook_deliveries (merchant_id, endpoint_id, event_type, event_key, payload, next_attempt_at)
-                SELECT merchant_id, endpoint_id,
-                       'shipment.' || lower(regexp_replace(to_status, '([a-z])([A-Z])', '\\1_\\2', 'g')),
-                       'status_change:' || id,
-                       jsonb_build_object('type', 'shipment.' || lower(regexp_replace(to_status, '([a-z])([A-Z])', '\\1_\\2', 'g')),
-                           'data', jsonb_build_object('shipment_id', shipment_id, 'tracking_number', tracking_number,
-                               'carrier', carrier, 'direction', direction, 'order_number', order_number, 'status', to_status,
-                               'substatus', to_substatus, 'previous_status', from_status, 'changed_at', changed_at)),
-                       ?::timestamptz
-                FROM changes
-                ON CONFLICT DO NOTHING)
-            UPDATE webhook_endpoints e SET status_changes_seen = seen.last
-            FROM (SELECT merchant_id, endpoint_id, max(id) AS last FROM changes GROUP BY merchant_id, endpoint_id) seen
-            WHERE e.merchant_id = seen.merchant_id AND e.id = seen.endpoint_id""";
-
     /** Turns new events into deliveries; returns how many outbox rows and endpoints it moved on. */
     public int enqueue() {
         OffsetDateTime now = now();
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            return RenderedQuery.execute(tx, ENQUEUE_RETURNS, now, now) + RenderedQuery.execute(tx, ENQUEUE_SHIPMENTS, now);
+            return RenderedQuery.execute(tx, ENQUEUE_RETURNS, now, now) + enqueueStatusChanges(tx, now);
         });
     }
 
-    private static final String CLAIM = """
-            UPDATE webhook_deliveries d SET next_attempt_at = ?::timestamptz
-            FROM (SELECT merchant_id, id FROM webhook_deliveries
-                  WHERE status = 'pending' AND next_attempt_at <= ?::timestamptz
-                  ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED) due,
-                 webhook_endpoints e
-            WHERE d.merchant_id = due.merchant_id AND d.id = due.id AND e.merchant_id = d.merchant_id AND e.id = d.endpoint_id
-            RETURNING d.merchant_id, d.id, d.event_type, d.payload::text, d.attempts, e.url, e.secret""";
+    /**
+     * One statement: each active endpoint (skipping those another instance is enqueuing) gets a
+     * delivery for up to 1,000 status changes after the last one it saw, and remembers the newest.
+     */
+    private static int enqueueStatusChanges(DSLContext tx, OffsetDateTime now) {
+        var endpoint = DSL.name("endpoint").as(DSL.select(WEBHOOK_ENDPOINTS.MERCHANT_ID, WEBHOOK_ENDPOINTS.ID, WEBHOOK_ENDPOINTS.STATUS_CHANGES_SEEN)
+                .from(WEBHOOK_ENDPOINTS).where(WEBHOOK_ENDPOINTS.ACTIVE).forUpdate().skipLocked());
+        var c = DSL.lateral(DSL.selectFrom(SHIPMENT_STATUS_CHANGES)
+                .where(SHIPMENT_STATUS_CHANGES.MERCHANT_ID.eq(endpoint.field(WEBHOOK_ENDPOINTS.MERCHANT_ID)))
+                .and(SHIPMENT_STATUS_CHANGES.ID.gt(endpoint.field(WEBHOOK_ENDPOINTS.STATUS_CHANGES_SEEN)))
+                .orderBy(SHIPMENT_STATUS_CHANGES.ID).limit(1000)).as("c");
+        var changes = DSL.name("changes").as(DSL.select(endpoint.field(WEBHOOK_ENDPOINTS.MERCHANT_ID),
+                        endpoint.field(WEBHOOK_ENDPOINTS.ID).as(ENDPOINT_ID), c.field(SHIPMENT_STATUS_CHANGES.ID),
+                        c.field(SHIPMENT_STATUS_CHANGES.TO_STATUS), c.field(SHIPMENT_STATUS_CHANGES.TO_SUBSTATUS),
+                        c.field(SHIPMENT_STATUS_CHANGES.FROM_STATUS), c.field(SHIPMENT_STATUS_CHANGES.CHANGED_AT),
+                        SHIPMENTS.ID.as(SHIPMENT_ID), SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.CARRIER, SHIPMENTS.DIRECTION, ORDERS.ORDER_NUMBER)
+                .from(endpoint).crossJoin(c)
+                .join(SHIPMENTS).on(SHIPMENTS.MERCHANT_ID.eq(c.field(SHIPMENT_STATUS_CHANGES.MERCHANT_ID)))
+                .and(SHIPMENTS.ID.eq(c.field(SHIPMENT_STATUS_CHANGES.SHIPMENT_ID)))
+                .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID)));
+        Field<Long> merchant = changes.field(WEBHOOK_ENDPOINTS.MERCHANT_ID);
+        Field<Long> endpointId = changes.field(ENDPOINT_ID, Long.class);
+        Field<Long> change = changes.field(SHIPMENT_STATUS_CHANGES.ID);
+        Field<String> toStatus = changes.field(SHIPMENT_STATUS_CHANGES.TO_STATUS);
+        // InTransit -> shipment.in_transit
+        Field<String> type = DSL.inline("shipment.").concat(DSL.lower(DSL.regexpReplaceAll(toStatus, "([a-z])([A-Z])", "\\1_\\2")));
+        var queued = DSL.name("queued").as(DSL.insertInto(WEBHOOK_DELIVERIES, WEBHOOK_DELIVERIES.MERCHANT_ID, WEBHOOK_DELIVERIES.ENDPOINT_ID,
+                        WEBHOOK_DELIVERIES.EVENT_TYPE, WEBHOOK_DELIVERIES.EVENT_KEY, WEBHOOK_DELIVERIES.PAYLOAD, WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT)
+                .select(DSL.select(merchant, endpointId, type, DSL.inline("status_change:").concat(change),
+                                DSL.jsonbObject(DSL.key("type").value(type), DSL.key("data").value(DSL.jsonbObject(
+                                        DSL.key("shipment_id").value(changes.field(SHIPMENT_ID, Long.class)),
+                                        DSL.key("tracking_number").value(changes.field(SHIPMENTS.TRACKING_NUMBER)),
+                                        DSL.key("carrier").value(changes.field(SHIPMENTS.CARRIER)),
+                                        DSL.key("direction").value(changes.field(SHIPMENTS.DIRECTION)),
+                                        DSL.key("order_number").value(changes.field(ORDERS.ORDER_NUMBER)),
+                                        DSL.key("status").value(toStatus),
+                                        DSL.key("substatus").value(changes.field(SHIPMENT_STATUS_CHANGES.TO_SUBSTATUS)),
+                                        DSL.key("previous_status").value(changes.field(SHIPMENT_STATUS_CHANGES.FROM_STATUS)),
+                                        DSL.key("changed_at").value(changes.field(SHIPMENT_STATUS_CHANGES.CHANGED_AT))))),
+                                DSL.val(now))
+                        .from(changes))
+                .onConflictDoNothing()
+                .returningResult(WEBHOOK_DELIVERIES.ID));
+        var seen = DSL.select(merchant, endpointId, DSL.max(change).as("last")).from(changes).groupBy(merchant, endpointId).asTable("seen");
+        return tx.with(endpoint, changes, queued)
+                .update(WEBHOOK_ENDPOINTS).set(WEBHOOK_ENDPOINTS.STATUS_CHANGES_SEEN, seen.field("last", Long.class))
+                .from(seen)
+                .where(WEBHOOK_ENDPOINTS.MERCHANT_ID.eq(seen.field(merchant))).and(WEBHOOK_ENDPOINTS.ID.eq(seen.field(endpointId)))
+                .execute();
+    }
 
     /** Posts the deliveries that are due; returns how many were delivered. */
     public int send() {
         OffsetDateTime now = now();
+        var d = WEBHOOK_DELIVERIES.as("d");
+        var e = WEBHOOK_ENDPOINTS.as("e");
+        var due = DSL.select(WEBHOOK_DELIVERIES.MERCHANT_ID, WEBHOOK_DELIVERIES.ID).from(WEBHOOK_DELIVERIES)
+                .where(WEBHOOK_DELIVERIES.STATUS.eq("pending")).and(WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT.le(now))
+                .orderBy(WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT).limit(50).forUpdate().skipLocked().asTable("due");
         // claimed for 2 minutes: another instance leaves them alone while this one posts them
-        var due = dsl.resultQuery(CLAIM, now.plusMinutes(2), now).fetch();
+        var claimed = dsl.update(d).set(d.NEXT_ATTEMPT_AT, now.plusMinutes(2))
+                .from(due, e)
+                .where(d.MERCHANT_ID.eq(due.field(WEBHOOK_DELIVERIES.MERCHANT_ID))).and(d.ID.eq(due.field(WEBHOOK_DELIVERIES.ID)))
+                .and(e.MERCHANT_ID.eq(d.MERCHANT_ID)).and(e.ID.eq(d.ENDPOINT_ID))
+                .returningResult(d.MERCHANT_ID, d.ID, d.EVENT_TYPE, d.PAYLOAD, d.ATTEMPTS, e.URL, e.SECRET)
+                .fetch();
         int delivered = 0;
-        for (Record d : due) {
-            if (attempt(d.get(0, Long.class), d.get(1, Long.class), d.get(2, String.class), d.get(3, String.class),
-                    d.get(4, Integer.class), d.get(5, String.class), d.get(6, String.class))) {
+        for (var r : claimed) {
+            if (attempt(r.value1(), r.value2(), r.value3(), r.value4().data(), r.value5(), r.value6(), r.value7())) {
                 delivered++;
             }
         }
@@ -188,11 +219,15 @@ public final class OutboundWebhooks {
         OffsetDateTime now = now();
         String next = error == null ? "delivered" : tries >= MAX_ATTEMPTS ? "failed" : "pending";
         Duration pause = Duration.ofMinutes(Math.min(360, 1L << Math.min(tries - 1, 9)));
-        RenderedQuery.execute(dsl, """
-                UPDATE webhook_deliveries SET status = ?, attempts = ?, last_status = ?, last_error = ?,
-                       next_attempt_at = ?::timestamptz, delivered_at = ?::timestamptz
-                WHERE merchant_id = ? AND id = ?""", next, tries, status, error == null ? null : error.substring(0, Math.min(500, error.length())),
-                now.plus(pause), error == null ? now : null, merchantId, id);
+        dsl.update(WEBHOOK_DELIVERIES)
+                .set(WEBHOOK_DELIVERIES.STATUS, next)
+                .set(WEBHOOK_DELIVERIES.ATTEMPTS, tries)
+                .set(WEBHOOK_DELIVERIES.LAST_STATUS, status)
+                .set(WEBHOOK_DELIVERIES.LAST_ERROR, error == null ? null : error.substring(0, Math.min(500, error.length())))
+                .set(WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, now.plus(pause))
+                .set(WEBHOOK_DELIVERIES.DELIVERED_AT, error == null ? now : null)
+                .where(WEBHOOK_DELIVERIES.MERCHANT_ID.eq(merchantId)).and(WEBHOOK_DELIVERIES.ID.eq(id))
+                .execute();
         if (error != null) {
             LOG.info("webhook delivery {} of merchant {} to {} failed (attempt {}): {}", id, merchantId, url, tries, error);
         }

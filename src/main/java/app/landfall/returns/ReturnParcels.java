@@ -2,6 +2,8 @@ package app.landfall.returns;
 
 import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.RETURNS;
+import static app.landfall.db.schema.Tables.RETURN_ITEMS;
+import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.notifications.Outbox;
@@ -13,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * A return's own parcel is a Landfall shipment with direction {@code return}, so carrier events
@@ -38,36 +41,42 @@ public final class ReturnParcels implements EventIngestion.ReturnParcelListener 
      */
     static void open(DSLContext tx, long merchantId, long returnId, OffsetDateTime now) {
         // one statement: the parcel is made from the return, its order and policy, and linked
-        app.landfall.db.RenderedQuery.execute(tx, OPEN, Tokens.newToken(), now, now, now, merchantId, returnId, returnId);
+        var parcel = DSL.name("parcel").as(tx.insertInto(SHIPMENTS, SHIPMENTS.MERCHANT_ID, SHIPMENTS.ORDER_ID, SHIPMENTS.DIRECTION,
+                        SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.ORIGIN_CITY, SHIPMENTS.ORIGIN_REGION,
+                        SHIPMENTS.ORIGIN_POSTAL_CODE, SHIPMENTS.ORIGIN_COUNTRY, SHIPMENTS.DESTINATION_CITY, SHIPMENTS.DESTINATION_REGION,
+                        SHIPMENTS.DESTINATION_POSTAL_CODE, SHIPMENTS.DESTINATION_COUNTRY, SHIPMENTS.PUBLIC_TOKEN, SHIPMENTS.CREATED_AT,
+                        SHIPMENTS.UPDATED_AT, SHIPMENTS.STATUS_CHANGED_AT)
+                .select(DSL.select(RETURNS.MERCHANT_ID, RETURNS.ORDER_ID, DSL.inline("return"),
+                                DSL.coalesce(RETURN_POLICIES.RETURN_CARRIER, DSL.inline(ShipmentWriter.UNKNOWN_CARRIER)),
+                                DSL.when(RETURNS.METHOD.eq("qr_dropoff"), RETURNS.DROPOFF_CODE)
+                                        .otherwise(DSL.replace(RETURNS.RMA_NUMBER, "-", "")),
+                                ORDERS.SHIPPING_CITY, ORDERS.SHIPPING_REGION, ORDERS.SHIPPING_POSTAL_CODE, ORDERS.SHIPPING_COUNTRY,
+                                RETURN_POLICIES.RETURN_TO_CITY, RETURN_POLICIES.RETURN_TO_REGION, RETURN_POLICIES.RETURN_TO_POSTAL_CODE,
+                                RETURN_POLICIES.RETURN_TO_COUNTRY, DSL.val(Tokens.newToken()), DSL.val(now), DSL.val(now), DSL.val(now))
+                        .from(RETURNS)
+                        .join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
+                        .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(RETURNS.MERCHANT_ID))
+                        .and(RETURN_POLICIES.ID.eq(RETURNS.POLICY_ID))
+                        .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId)).and(RETURNS.RETURN_SHIPMENT_ID.isNull())
+                        .and(RETURNS.METHOD.eq("printable_label").or(RETURNS.METHOD.eq("qr_dropoff").and(RETURNS.DROPOFF_CODE.isNotNull())))
+                        .andExists(DSL.selectOne().from(RETURN_ITEMS)
+                                .where(RETURN_ITEMS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(RETURN_ITEMS.RETURN_ID.eq(RETURNS.ID))
+                                .and(RETURN_ITEMS.KEEP_ITEM.isFalse())))
+                // a number the merchant already tracks under that carrier is not taken over
+                .onConflict(SHIPMENTS.MERCHANT_ID, SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER).doNothing()
+                .returningResult(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID));
+        tx.with(parcel)
+                .update(RETURNS).set(RETURNS.RETURN_SHIPMENT_ID, parcel.field(SHIPMENTS.ID))
+                .from(parcel)
+                .where(RETURNS.MERCHANT_ID.eq(parcel.field(SHIPMENTS.MERCHANT_ID))).and(RETURNS.ID.eq(returnId))
+                .execute();
     }
 
-    /** The columns a return parcel is inserted with (here and in a submit's one write). */
+    /** The columns a submit's one write inserts its return parcel with (the parcel {@link #open} makes). */
     static final String COLUMNS = """
             merchant_id, order_id, direction, carrier, tracking_number, origin_city, origin_region, origin_postal_code,
             origin_country, destination_city, destination_region, destination_postal_code, destination_country, public_token,
             created_at, updated_at, status_changed_at""";
-
-    private static final String OPEN = """
-            WITH parcel AS (
-                INSERT INTO shipments (%s)
-                SELECT r.merchant_id, r.order_id, 'return', coalesce(p.return_carrier, '%s'),
-                       CASE r.method WHEN 'qr_dropoff' THEN r.dropoff_code ELSE replace(r.rma_number, '-', '') END,
-                       o.shipping_city, o.shipping_region, o.shipping_postal_code, o.shipping_country,
-                       p.return_to_city, p.return_to_region, p.return_to_postal_code, p.return_to_country,
-                       ?, ?::timestamptz, ?::timestamptz, ?::timestamptz
-                FROM returns r
-                JOIN orders o ON o.merchant_id = r.merchant_id AND o.id = r.order_id
-                LEFT JOIN return_policies p ON p.merchant_id = r.merchant_id AND p.id = r.policy_id
-                WHERE r.merchant_id = ? AND r.id = ? AND r.return_shipment_id IS NULL
-                  AND (r.method = 'printable_label' OR (r.method = 'qr_dropoff' AND r.dropoff_code IS NOT NULL))
-                  AND EXISTS (SELECT 1 FROM return_items i
-                              WHERE i.merchant_id = r.merchant_id AND i.return_id = r.id AND NOT i.keep_item)
-                -- a number the merchant already tracks under that carrier is not taken over
-                ON CONFLICT (merchant_id, carrier, tracking_number) DO NOTHING
-                RETURNING merchant_id, id, tracking_number)
-            UPDATE returns r SET return_shipment_id = parcel.id
-            FROM parcel
-            WHERE r.merchant_id = parcel.merchant_id AND r.id = ?""".formatted(COLUMNS, ShipmentWriter.UNKNOWN_CARRIER);
 
     /** An approved return whose parcel the carrier now has is in transit (in the ingesting transaction). */
     @Override

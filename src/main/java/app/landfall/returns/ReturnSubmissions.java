@@ -2,6 +2,7 @@ package app.landfall.returns;
 
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_PHOTOS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.notifications.Outbox;
 import app.landfall.auth.Tokens;
@@ -145,7 +146,7 @@ public final class ReturnSubmissions {
                     return new Created(written.returnId(), rma, token, status, false);
                 }
                 if (written.parcelId() != 0) {
-                    forgetParcel(connection, merchantId, written.parcelId());
+                    forgetParcel(tx, merchantId, written.parcelId());
                 }
             }
             throw new IllegalStateException("no unused RMA number and drop-off code after 20 random picks");
@@ -299,12 +300,8 @@ public final class ReturnSubmissions {
     }
 
     /** A parcel opened for a return whose insert then clashed (its RMA was taken): nothing points at it. */
-    private static void forgetParcel(java.sql.Connection connection, long merchantId, long shipmentId) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement delete = connection.prepareStatement("DELETE FROM shipments WHERE merchant_id = ? AND id = ?")) {
-            delete.setLong(1, merchantId);
-            delete.setLong(2, shipmentId);
-            delete.executeUpdate();
-        }
+    private static void forgetParcel(DSLContext tx, long merchantId, long shipmentId) {
+        tx.deleteFrom(SHIPMENTS).where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(shipmentId)).execute();
     }
 
     private static Optional<Created> byKey(DSLContext tx, long merchantId, String key) {

@@ -1,9 +1,10 @@
 package app.landfall.tracking;
 
-import java.sql.Array;
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
+
+import app.landfall.db.RenderedQuery;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Appends tracking events and re-derives the state of the shipments they belong to, all in one
@@ -44,21 +49,46 @@ import org.jooq.impl.DSL;
  * event (late arrivals) or its stored state is Expired; otherwise its state is carried forward with
  * {@link StatusDerivation#continueFrom}, which gives what deriving from all events gives.
  *
- * <p>This is the one class that writes SQL as text instead of with the jOOQ DSL, on purpose: it is
- * the hottest path (docs/benchmarks.md), rendering a batch's thousands of parameters through jOOQ
- * cost a fifth of its Java time, and fixed text lets the driver prepare each statement once.
- * The integration tests (EventIngestionIT, the API and webhook tests) check it against the schema.
+ * <p>Every statement here is rendered once ({@link RenderedQuery}) and sent to JDBC with its arrays:
+ * this is the hottest path, and rendering a batch's thousands of parameters through jOOQ cost a
+ * fifth of its Java time (docs/benchmarks.md, "Event ingestion through the API", "Profiled, then
+ * rewritten"). The insert and the update are written as SQL text in a jOOQ template, because
+ * they {@code unnest} several arrays {@code WITH ORDINALITY}, which the DSL does not express. The
+ * integration tests (EventIngestionIT, the API and webhook tests) check them against the schema.
  */
 public final class EventIngestion {
-    private static final String LOCK = """
-            SELECT id, status, substatus, status_changed_at, shipped_at, delivered_at, last_event_at, created_at, direction
-            FROM shipments WHERE merchant_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE""";
-    private static final String LOCK_AND_SHOW = """
-            SELECT s.id, s.status, s.substatus, s.status_changed_at, s.shipped_at, s.delivered_at, s.last_event_at,
-                   s.created_at, s.direction, s.carrier, s.service, s.tracking_number, s.carrier_estimated_delivery,
-                   s.updated_at, s.public_token,
-                   (SELECT o.order_number FROM orders o WHERE o.merchant_id = s.merchant_id AND o.id = s.order_id)
-            FROM shipments s WHERE s.merchant_id = ? AND s.id = ANY (?) ORDER BY s.id FOR UPDATE OF s""";
+    // the parameters of the statements below
+    private static final Param<Long> MERCHANT = DSL.param("lf_merchant", SQLDataType.BIGINT);
+    private static final Param<Long[]> SHIPMENT_IDS = DSL.param("lf_shipments", SQLDataType.BIGINT.array());
+    private static final Param<String> SOURCE = DSL.param("lf_source", SQLDataType.CLOB);
+    private static final Param<Long[]> READ_IDS = DSL.param("lf_read", SQLDataType.BIGINT.array());
+    private static final Param<String> NOW = DSL.param("lf_now", SQLDataType.CLOB);
+    private static final Param<Long[]> CHANGED_IDS = DSL.param("lf_changed", SQLDataType.BIGINT.array());
+    /** The events' columns after the shipment id, as text arrays, in the order of {@code INSERT_RETURNING}'s unnest. */
+    private static final List<Param<String[]>> EVENT_COLUMNS = texts("occurred_at", "occurred_timezone", "status", "substatus",
+            "raw_status", "raw_message", "location", "city", "region", "postal_code", "country", "dedupe_key");
+    /** The shipments' new state after the id, in the order of {@code UPDATE}'s first unnest. */
+    private static final List<Param<String[]>> STATE_COLUMNS = texts("status", "substatus", "status_changed_at", "shipped_at",
+            "delivered_at", "last_event_at");
+    /** The status changes after the shipment id, in the order of {@code UPDATE}'s second unnest. */
+    private static final List<Param<String[]>> CHANGE_COLUMNS = texts("from_status", "from_substatus", "to_status",
+            "to_substatus", "changed_at");
+
+    // lock the shipments in id order (concurrent writers cannot deadlock) and read their stored state
+    private static final List<Field<?>> STATE = List.of(SHIPMENTS.ID, SHIPMENTS.STATUS, SHIPMENTS.SUBSTATUS,
+            SHIPMENTS.STATUS_CHANGED_AT, SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT, SHIPMENTS.LAST_EVENT_AT,
+            SHIPMENTS.CREATED_AT, SHIPMENTS.DIRECTION);
+    private static final RenderedQuery LOCK = RenderedQuery.of(DSL.select(STATE).from(SHIPMENTS)
+            .where(SHIPMENTS.MERCHANT_ID.eq(MERCHANT)).and(SHIPMENTS.ID.eq(DSL.any(SHIPMENT_IDS)))
+            .orderBy(SHIPMENTS.ID).forUpdate());
+    private static final RenderedQuery LOCK_AND_SHOW = RenderedQuery.of(DSL.select(STATE)
+            .select(SHIPMENTS.CARRIER, SHIPMENTS.SERVICE, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.CARRIER_ESTIMATED_DELIVERY,
+                    SHIPMENTS.UPDATED_AT, SHIPMENTS.PUBLIC_TOKEN,
+                    DSL.field(DSL.select(ORDERS.ORDER_NUMBER).from(ORDERS)
+                            .where(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))))
+            .from(SHIPMENTS)
+            .where(SHIPMENTS.MERCHANT_ID.eq(MERCHANT)).and(SHIPMENTS.ID.eq(DSL.any(SHIPMENT_IDS)))
+            .orderBy(SHIPMENTS.ID).forUpdate().of(SHIPMENTS));
     // the stored events are read in the same statement: its snapshot is taken after the lock, and it
     // does not see the rows its own INSERT adds (those come from RETURNING), so each event comes once
     private static final String INSERT_RETURNING = """
@@ -81,15 +111,15 @@ public final class EventIngestion {
             SELECT true, * FROM inserted
             UNION ALL
             """;
-    private static final String INSERT = INSERT_RETURNING + """
+    private static final RenderedQuery INSERT = insert(INSERT_RETURNING + """
             SELECT false, id, shipment_id, occurred_at, status, substatus, raw_status, raw_message, location, source,
                    dedupe_key
-            FROM tracking_events WHERE merchant_id = ? AND shipment_id = ANY (?)""";
+            FROM tracking_events WHERE merchant_id = ? AND shipment_id = ANY (?)""");
     // the same for batches, which need only what the derivation reads
-    private static final String INSERT_FOR_DERIVATION = INSERT_RETURNING + """
+    private static final RenderedQuery INSERT_FOR_DERIVATION = insert(INSERT_RETURNING + """
             SELECT false, null, shipment_id, occurred_at, status, substatus, null, null, null, null, dedupe_key
-            FROM tracking_events WHERE merchant_id = ? AND shipment_id = ANY (?)""";
-    private static final String UPDATE = """
+            FROM tracking_events WHERE merchant_id = ? AND shipment_id = ANY (?)""");
+    private static final RenderedQuery UPDATE = update("""
             WITH updated AS (
                 UPDATE shipments s
                 SET status = u.status, substatus = u.substatus, status_changed_at = u.status_changed_at,
@@ -105,7 +135,29 @@ public final class EventIngestion {
             SELECT ?, c.shipment_id, c.from_status, c.from_substatus, c.to_status, c.to_substatus, c.changed_at
             FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) WITH ORDINALITY
                 AS c (shipment_id, from_status, from_substatus, to_status, to_substatus, changed_at, n)
-            ORDER BY c.n""";
+            ORDER BY c.n""");
+
+    private static RenderedQuery insert(String sql) {
+        List<Field<?>> params = new ArrayList<>();
+        params.add(SHIPMENT_IDS);
+        params.addAll(EVENT_COLUMNS);
+        params.addAll(List.of(MERCHANT, SOURCE, MERCHANT, READ_IDS));
+        return RenderedQuery.of(DSL.resultQuery(sql, params.toArray()));
+    }
+
+    private static RenderedQuery update(String sql) {
+        List<Field<?>> params = new ArrayList<>();
+        params.addAll(List.of(NOW, SHIPMENT_IDS));
+        params.addAll(STATE_COLUMNS);
+        params.addAll(List.of(MERCHANT, MERCHANT, CHANGED_IDS));
+        params.addAll(CHANGE_COLUMNS);
+        return RenderedQuery.of(DSL.query(sql, params.toArray()));
+    }
+
+    private static List<Param<String[]>> texts(String... names) {
+        return java.util.Arrays.stream(names).map(name -> DSL.param("lf_" + name, SQLDataType.CLOB.array())).toList();
+    }
+
     private static final Comparator<ShipmentView.Event> NEWEST_FIRST =
             Comparator.comparing(ShipmentView.Event::occurredAt).thenComparingLong(ShipmentView.Event::id).reversed();
 
@@ -298,34 +350,32 @@ public final class EventIngestion {
     private static Map<Long, Locked> lock(Connection connection, long merchantId, Set<Long> ids, boolean show)
             throws SQLException {
         Map<Long, Locked> shipments = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(show ? LOCK_AND_SHOW : LOCK)) {
-            statement.setLong(1, merchantId);
-            statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Locked shipment = new Locked();
-                    shipment.id = rows.getLong(1);
-                    shipment.status = rows.getString(2);
-                    shipment.substatus = rows.getString(3);
-                    shipment.statusChangedAt = rows.getObject(4, OffsetDateTime.class);
-                    shipment.shippedAt = rows.getObject(5, OffsetDateTime.class);
-                    shipment.deliveredAt = rows.getObject(6, OffsetDateTime.class);
-                    shipment.lastEventAt = rows.getObject(7, OffsetDateTime.class);
-                    shipment.createdAt = rows.getObject(8, OffsetDateTime.class);
-                    shipment.direction = rows.getString(9);
-                    if (show) {
-                        shipment.carrier = rows.getString(10);
-                        shipment.service = rows.getString(11);
-                        shipment.trackingNumber = rows.getString(12);
-                        shipment.carrierEstimatedDelivery = rows.getObject(13, LocalDate.class);
-                        shipment.updatedAt = rows.getObject(14, OffsetDateTime.class);
-                        shipment.publicToken = rows.getString(15);
-                        shipment.orderNumber = rows.getString(16);
-                    }
-                    shipments.put(shipment.id, shipment);
+        (show ? LOCK_AND_SHOW : LOCK).query(connection, Map.of(MERCHANT.getParamName(), merchantId,
+                SHIPMENT_IDS.getParamName(), ids.toArray(Long[]::new)), rows -> {
+            while (rows.next()) {
+                Locked shipment = new Locked();
+                shipment.id = rows.getLong(1);
+                shipment.status = rows.getString(2);
+                shipment.substatus = rows.getString(3);
+                shipment.statusChangedAt = rows.getObject(4, OffsetDateTime.class);
+                shipment.shippedAt = rows.getObject(5, OffsetDateTime.class);
+                shipment.deliveredAt = rows.getObject(6, OffsetDateTime.class);
+                shipment.lastEventAt = rows.getObject(7, OffsetDateTime.class);
+                shipment.createdAt = rows.getObject(8, OffsetDateTime.class);
+                shipment.direction = rows.getString(9);
+                if (show) {
+                    shipment.carrier = rows.getString(10);
+                    shipment.service = rows.getString(11);
+                    shipment.trackingNumber = rows.getString(12);
+                    shipment.carrierEstimatedDelivery = rows.getObject(13, LocalDate.class);
+                    shipment.updatedAt = rows.getObject(14, OffsetDateTime.class);
+                    shipment.publicToken = rows.getString(15);
+                    shipment.orderNumber = rows.getString(16);
                 }
+                shipments.put(shipment.id, shipment);
             }
-        }
+            return null;
+        });
         return shipments;
     }
 
@@ -336,7 +386,7 @@ public final class EventIngestion {
         for (List<IncomingEvent> events : eventsByShipment.values()) {
             n += events.size();
         }
-        Object[] shipmentIds = new Object[n];
+        Long[] shipmentIds = new Long[n];
         String[][] text = new String[12][n];
         int i = 0;
         for (var entry : eventsByShipment.entrySet()) {
@@ -363,54 +413,51 @@ public final class EventIngestion {
                 read.add(shipment.id);
             }
         }
-        int stored = 0;
-        try (PreparedStatement statement = connection.prepareStatement(show ? INSERT : INSERT_FOR_DERIVATION)) {
-            int p = 1;
-            statement.setArray(p++, connection.createArrayOf("bigint", shipmentIds));
-            for (String[] column : text) {
-                statement.setArray(p++, connection.createArrayOf("text", column));
-            }
-            statement.setLong(p++, merchantId);
-            statement.setString(p++, source);
-            statement.setLong(p++, merchantId);
-            statement.setArray(p, connection.createArrayOf("bigint", read.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    boolean isNew = rows.getBoolean(1);
-                    Locked shipment = shipments.get(rows.getLong(3));
-                    OffsetDateTime occurredAt = rows.getObject(4, OffsetDateTime.class);
-                    String status = rows.getString(5);
-                    String substatus = rows.getString(6);
-                    var event = new StatusDerivation.Event(occurredAt.toInstant(), canonical(status, substatus),
-                            rows.getString(11));
-                    if (isNew) {
-                        stored++;
-                        shipment.inserted.add(event);
-                    }
-                    if (shipment.readEvents) {
-                        shipment.all.add(event);
-                    }
-                    if (show) {
-                        shipment.shown.add(new ShipmentView.Event(rows.getLong(2), occurredAt, status, substatus,
-                                rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10)));
-                    }
+        Map<String, Object> values = new HashMap<>();
+        values.put(SHIPMENT_IDS.getParamName(), shipmentIds);
+        for (int c = 0; c < text.length; c++) {
+            values.put(EVENT_COLUMNS.get(c).getParamName(), text[c]);
+        }
+        values.put(MERCHANT.getParamName(), merchantId);
+        values.put(SOURCE.getParamName(), source);
+        values.put(READ_IDS.getParamName(), read.toArray(Long[]::new));
+        return (show ? INSERT : INSERT_FOR_DERIVATION).query(connection, values, rows -> {
+            int stored = 0;
+            while (rows.next()) {
+                boolean isNew = rows.getBoolean(1);
+                Locked shipment = shipments.get(rows.getLong(3));
+                OffsetDateTime occurredAt = rows.getObject(4, OffsetDateTime.class);
+                String status = rows.getString(5);
+                String substatus = rows.getString(6);
+                var event = new StatusDerivation.Event(occurredAt.toInstant(), canonical(status, substatus),
+                        rows.getString(11));
+                if (isNew) {
+                    stored++;
+                    shipment.inserted.add(event);
+                }
+                if (shipment.readEvents) {
+                    shipment.all.add(event);
+                }
+                if (show) {
+                    shipment.shown.add(new ShipmentView.Event(rows.getLong(2), occurredAt, status, substatus,
+                            rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10)));
                 }
             }
-        }
-        return stored;
+            return stored;
+        });
     }
 
     /** Derives every shipment that got new events, then writes them; returns how many changed status. */
     private int rederive(Connection connection, long merchantId, Map<Long, Locked> shipments, Instant now)
             throws SQLException {
-        List<Object> ids = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
         List<String> substatuses = new ArrayList<>();
         List<String> statusChangedAts = new ArrayList<>();
         List<String> shippedAts = new ArrayList<>();
         List<String> deliveredAts = new ArrayList<>();
         List<String> lastEventAts = new ArrayList<>();
-        List<Object> changed = new ArrayList<>();
+        List<Long> changed = new ArrayList<>();
         List<String> fromStatuses = new ArrayList<>();
         List<String> fromSubstatuses = new ArrayList<>();
         List<String> toStatuses = new ArrayList<>();
@@ -464,32 +511,30 @@ public final class EventIngestion {
         if (ids.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
-            int p = 1;
-            statement.setString(p++, now.toString());
-            statement.setArray(p++, connection.createArrayOf("bigint", ids.toArray()));
-            for (List<String> column : List.of(statuses, substatuses, statusChangedAts, shippedAts, deliveredAts,
-                    lastEventAts)) {
-                statement.setArray(p++, connection.createArrayOf("text", column.toArray()));
-            }
-            statement.setLong(p++, merchantId);
-            statement.setLong(p++, merchantId);
-            statement.setArray(p++, connection.createArrayOf("bigint", changed.toArray()));
-            for (List<String> column : List.of(fromStatuses, fromSubstatuses, toStatuses, toSubstatuses, changedAts)) {
-                statement.setArray(p++, connection.createArrayOf("text", column.toArray()));
-            }
-            statement.executeUpdate();
-        }
+        Map<String, Object> values = new HashMap<>();
+        values.put(NOW.getParamName(), now.toString());
+        values.put(SHIPMENT_IDS.getParamName(), ids.toArray(Long[]::new));
+        columns(values, STATE_COLUMNS, List.of(statuses, substatuses, statusChangedAts, shippedAts, deliveredAts, lastEventAts));
+        values.put(MERCHANT.getParamName(), merchantId);
+        values.put(CHANGED_IDS.getParamName(), changed.toArray(Long[]::new));
+        columns(values, CHANGE_COLUMNS, List.of(fromStatuses, fromSubstatuses, toStatuses, toSubstatuses, changedAts));
+        UPDATE.execute(connection, values);
         List<Long> returnParcelsChanged = new ArrayList<>();
-        for (Object id : changed) {
-            if ("return".equals(shipments.get((Long) id).direction)) {
-                returnParcelsChanged.add((Long) id);
+        for (Long id : changed) {
+            if ("return".equals(shipments.get(id).direction)) {
+                returnParcelsChanged.add(id);
             }
         }
         if (!returnParcelsChanged.isEmpty()) {
             returnParcels.changed(DSL.using(connection, org.jooq.SQLDialect.POSTGRES), merchantId, returnParcelsChanged, now);
         }
         return changed.size();
+    }
+
+    private static void columns(Map<String, Object> values, List<Param<String[]>> params, List<List<String>> columns) {
+        for (int i = 0; i < params.size(); i++) {
+            values.put(params.get(i).getParamName(), columns.get(i).toArray(String[]::new));
+        }
     }
 
     private static String code(Substatus substatus) {

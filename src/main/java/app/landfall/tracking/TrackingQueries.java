@@ -21,6 +21,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.upper;
 
+import app.landfall.db.RenderedQuery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -41,18 +42,12 @@ public final class TrackingQueries {
 
     private final DSLContext dsl;
 
-    private final String loadSql;
-    private final org.jooq.Field<?>[] loadFields;
-
     private final UnaryOperator<String> imageSrc;
 
     /** {@code imageSrc} turns an item's stored image URL into what pages load (see {@code RemoteImages#src}). */
     public TrackingQueries(DSLContext dsl, UnaryOperator<String> imageSrc) {
         this.dsl = dsl;
         this.imageSrc = imageSrc;
-        Select<?> load = loadQuery(dsl);
-        this.loadSql = dsl.render(load);
-        this.loadFields = load.getSelect().toArray(org.jooq.Field<?>[]::new);
     }
 
     /** Everything a cached page depends on, read in one small query before deciding to render. */
@@ -162,11 +157,11 @@ public final class TrackingQueries {
     }
 
     ShipmentData load(long merchantId, long shipmentId) {
-        // the query is rendered once (see LOAD_SQL); here it only binds the two keys
-        Record r = dsl.resultQuery(loadSql, merchantId, shipmentId).coerce(loadFields).fetchOne();
-        if (r == null) {
+        var rows = LOAD.fetch(dsl, java.util.Map.of("lf_merchant", merchantId, "lf_shipment", shipmentId));
+        if (rows.isEmpty()) {
             return null;
         }
+        Record r = rows.get(0);
         Boolean returnable = (Boolean) r.get(19);
         @SuppressWarnings("unchecked")
         List<Event> events = (List<Event>) r.get(20);
@@ -193,10 +188,13 @@ public final class TrackingQueries {
 
     /**
      * One shipment with its order, the default return policy, its events and items (as JSON arrays
-     * jOOQ turns back into lists). Rendering this query is a good part of a page's cost, and it never
-     * changes, so it is rendered once with two bind markers.
+     * jOOQ turns back into lists). Rendering this query was a good part of a page's cost, and it never
+     * changes, so it is rendered once with two parameters (docs/benchmarks.md, "Tracking page", what
+     * changed, item 4).
      */
-    private static Select<?> loadQuery(DSLContext dsl) {
+    private static final RenderedQuery LOAD = RenderedQuery.of(loadQuery());
+
+    private static Select<?> loadQuery() {
         var returnable = exists(selectOne().from(ORDER_ITEMS)
                 .where(ORDER_ITEMS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDER_ITEMS.ORDER_ID.eq(SHIPMENTS.ORDER_ID))
                 .and(ORDER_ITEMS.FINAL_SALE.isFalse().or(RETURN_POLICIES.FINAL_SALE_RETURNABLE))
@@ -207,7 +205,7 @@ public final class TrackingQueries {
                 .where(TRACKING_EVENTS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(TRACKING_EVENTS.SHIPMENT_ID.eq(SHIPMENTS.ID))
                 .orderBy(TRACKING_EVENTS.OCCURRED_AT.desc(), TRACKING_EVENTS.ID.desc()))
                 .convertFrom(r -> r.map(e -> new Event(e.value1(), e.value2(), e.value3(), e.value4(), e.value5(), e.value6())));
-        return dsl.select(SHIPMENTS.CARRIER, SHIPMENTS.SERVICE, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS, SHIPMENTS.SUBSTATUS,
+        return select(SHIPMENTS.CARRIER, SHIPMENTS.SERVICE, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS, SHIPMENTS.SUBSTATUS,
                         SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, SHIPMENTS.PREDICTED_DELIVERY_FROM, SHIPMENTS.PREDICTED_DELIVERY_TO,
                         SHIPMENTS.SHIPPED_AT, SHIPMENTS.DELIVERED_AT, SHIPMENTS.PICKUP_LOCATION, SHIPMENTS.PICKUP_DEADLINE,
                         ORDERS.ORDER_NUMBER, ORDERS.PLACED_AT, PROMISED, DESTINATION_CITY, DESTINATION_COUNTRY,
@@ -216,7 +214,7 @@ public final class TrackingQueries {
                 .from(SHIPMENTS)
                 .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
                 .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(RETURN_POLICIES.IS_DEFAULT)
-                .where(SHIPMENTS.MERCHANT_ID.eq(param("merchant", Long.class))).and(SHIPMENTS.ID.eq(param("shipment", Long.class)));
+                .where(SHIPMENTS.MERCHANT_ID.eq(param("lf_merchant", Long.class))).and(SHIPMENTS.ID.eq(param("lf_shipment", Long.class)));
     }
 
     private List<Item> withImages(List<Item> items) {
