@@ -129,7 +129,7 @@ public final class Landfall implements AutoCloseable {
             Admin admin = new Admin(dsl, clock, https, List.of(returns.overview(), tracking.overview()));
             Accounts accounts = new Accounts(dsl, clock, outbox, admin.access(), audit.trail(), config.clientAddress(), baseUrl);
             Hooks hooks = new Hooks(dsl, clock, orderWriter, tracking.shipments());
-            Outbound outbound = new Outbound(dsl, clock, config.webhooksToAnyHost(), audit.trail());
+            Outbound outbound = new Outbound(dsl, clock, config.webhooksToAnyHost(), audit.trail(), outbox);
             Api api = new Api(dsl, clock, baseUrl, orderWriter, tracking, hooks, outbound, audit.trail(), config.clientAddress());
 
             RequestLog requestLog = new RequestLog();

@@ -127,31 +127,6 @@ public final class RenderedQuery {
         }
     }
 
-    /**
-     * Hand-written SQL straight to JDBC: returns the rows it changed or, for one that returns rows,
-     * how many it returned. Only the statements that write {@code notification_outbox} still use it;
-     * they are being moved to the notifications feature's single writer, and this goes with them.
-     */
-    public static int execute(DSLContext dsl, String sql, Object... values) {
-        return dsl.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    statement.setObject(i + 1, values[i]);
-                }
-                if (!statement.execute()) {
-                    return statement.getUpdateCount();
-                }
-                int rows = 0;
-                try (ResultSet result = statement.getResultSet()) {
-                    while (result.next()) {
-                        rows++;
-                    }
-                }
-                return rows;
-            }
-        });
-    }
-
     /** The SQL as sent (for tests and logs). */
     public String sql() {
         return sql;

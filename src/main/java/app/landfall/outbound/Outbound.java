@@ -1,6 +1,7 @@
 package app.landfall.outbound;
 
 import app.landfall.audit.AuditTrail;
+import app.landfall.notifications.Outbox;
 import app.landfall.ops.BackgroundJobs;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +16,8 @@ public final class Outbound {
     private final OutboundEndpoints endpoints;
 
     /** {@code anyHost}: development only, lets endpoints be plain http and private addresses. */
-    public Outbound(DSLContext dsl, Clock clock, boolean anyHost, AuditTrail audit) {
-        this.webhooks = new OutboundWebhooks(dsl, clock, anyHost);
+    public Outbound(DSLContext dsl, Clock clock, boolean anyHost, AuditTrail audit, Outbox outbox) {
+        this.webhooks = new OutboundWebhooks(dsl, outbox, clock, anyHost);
         this.endpoints = new OutboundEndpoints(dsl, webhooks, audit);
     }
 

@@ -6,7 +6,8 @@ import static app.landfall.db.schema.Tables.SHIPMENT_STATUS_CHANGES;
 import static app.landfall.db.schema.Tables.WEBHOOK_DELIVERIES;
 import static app.landfall.db.schema.Tables.WEBHOOK_ENDPOINTS;
 
-import app.landfall.db.RenderedQuery;
+import app.landfall.notifications.Notice;
+import app.landfall.notifications.Outbox;
 import app.landfall.images.PublicAddresses;
 import java.net.InetAddress;
 import java.net.URI;
@@ -24,6 +25,9 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import java.util.Map;
+import java.util.List;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -46,12 +50,15 @@ public final class OutboundWebhooks {
     private static final String ENDPOINT_ID = "endpoint_id";
     private static final String SHIPMENT_ID = "shipment_id";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper ENVELOPES = new com.fasterxml.jackson.databind.ObjectMapper();
     private final DSLContext dsl;
+    private final Outbox outbox;
     private final Clock clock;
     private final boolean anyHost;
     private final HttpClient http;
 
-    public OutboundWebhooks(DSLContext dsl, Clock clock, boolean anyHost) {
+    public OutboundWebhooks(DSLContext dsl, Outbox outbox, Clock clock, boolean anyHost) {
+        this.outbox = outbox;
         this.dsl = dsl;
         this.clock = clock;
         this.anyHost = anyHost;
@@ -84,29 +91,58 @@ public final class OutboundWebhooks {
         return Optional.empty();
     }
 
-    private static final String ENQUEUE_RETURNS = """
-            WITH due AS (
-                SELECT merchant_id, id, template, payload FROM notification_outbox
-                WHERE channel = 'webhook' AND status = 'pending'
-                ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED),
-            queued AS (
-                INSERT INTO webhook_deliveries (merchant_id, endpoint_id, event_type, event_key, payload, next_attempt_at)
-                SELECT d.merchant_id, e.id, d.template, 'outbox:' || d.id,
-                       jsonb_build_object('type', d.template, 'data', d.payload), ?::timestamptz
-                FROM due d JOIN webhook_endpoints e ON e.merchant_id = d.merchant_id AND e.active
-                ON CONFLICT DO NOTHING)
-            UPDATE notification_outbox o
-            SET status = CASE WHEN EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.merchant_id = o.merchant_id AND e.active)
-                              THEN 'sent' ELSE 'cancelled' END,
-                sent_at = ?::timestamptz
-            FROM due WHERE o.merchant_id = due.merchant_id AND o.id = due.id""";
+    /**
+     * The outbox's pending {@code return.*} events (up to 1,000, skipping those another instance
+     * holds) become one delivery per active endpoint of their store; an event whose store has no
+     * endpoint is cancelled, so it is not queued for one added later.
+     */
+    private int enqueueReturnEvents(DSLContext tx, OffsetDateTime now) {
+        List<Outbox.Pending> due = outbox.claim(tx, Notice.Channel.WEBHOOK, 1000);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<Long, List<Long>> endpoints = tx.select(WEBHOOK_ENDPOINTS.MERCHANT_ID, WEBHOOK_ENDPOINTS.ID).from(WEBHOOK_ENDPOINTS)
+                .where(WEBHOOK_ENDPOINTS.MERCHANT_ID.in(due.stream().map(Outbox.Pending::merchantId).distinct().toList()))
+                .and(WEBHOOK_ENDPOINTS.ACTIVE)
+                .fetchGroups(WEBHOOK_ENDPOINTS.MERCHANT_ID, WEBHOOK_ENDPOINTS.ID);
+        List<org.jooq.Query> deliveries = new java.util.ArrayList<>();
+        for (Outbox.Pending event : due) {
+            for (long endpoint : endpoints.getOrDefault(event.merchantId(), List.of())) {
+                deliveries.add(tx.insertInto(WEBHOOK_DELIVERIES)
+                        .set(WEBHOOK_DELIVERIES.MERCHANT_ID, event.merchantId())
+                        .set(WEBHOOK_DELIVERIES.ENDPOINT_ID, endpoint)
+                        .set(WEBHOOK_DELIVERIES.EVENT_TYPE, event.template())
+                        .set(WEBHOOK_DELIVERIES.EVENT_KEY, "outbox:" + event.id())
+                        .set(WEBHOOK_DELIVERIES.PAYLOAD, envelope(event.template(), event.payload()))
+                        .set(WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, now)
+                        .onConflictDoNothing());
+            }
+        }
+        if (!deliveries.isEmpty()) {
+            tx.batch(deliveries).execute();
+        }
+        outbox.finish(tx, due.stream().filter(e -> endpoints.containsKey(e.merchantId())).toList(), true, now);
+        outbox.finish(tx, due.stream().filter(e -> !endpoints.containsKey(e.merchantId())).toList(), false, now);
+        return due.size();
+    }
+
+    /** {@code {"type": "return.approved", "data": {…}}}, as every delivery is sent. */
+    private static JSONB envelope(String type, JSONB data) {
+        try {
+            var node = ENVELOPES.createObjectNode().put("type", type);
+            node.set("data", ENVELOPES.readTree(data.data()));
+            return JSONB.valueOf(ENVELOPES.writeValueAsString(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the outbox holds JSON objects only", e);
+        }
+    }
 
     /** Turns new events into deliveries; returns how many outbox rows and endpoints it moved on. */
     public int enqueue() {
         OffsetDateTime now = now();
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            return RenderedQuery.execute(tx, ENQUEUE_RETURNS, now, now) + enqueueStatusChanges(tx, now);
+            return enqueueReturnEvents(tx, now) + enqueueStatusChanges(tx, now);
         });
     }
 

@@ -68,7 +68,7 @@ class OutboundWebhooksIT {
             assertTrue(new ReturnActions(dsl, Clock.systemUTC(), new app.landfall.notifications.Outbox()).approve(merchant, returnId).done());
 
             // the server's own jobs first run 30 s after start-up: until then this test drives them
-            OutboundWebhooks webhooks = new OutboundWebhooks(dsl, Clock.systemUTC(), true);
+            OutboundWebhooks webhooks = new OutboundWebhooks(dsl, new app.landfall.notifications.Outbox(), Clock.systemUTC(), true);
             var approved = WEBHOOK_DELIVERIES.MERCHANT_ID.eq(merchant).and(WEBHOOK_DELIVERIES.EVENT_TYPE.eq("return.approved"));
             webhooks.enqueue();
             assertEquals(0, webhooks.send(), "the endpoint answered 500");

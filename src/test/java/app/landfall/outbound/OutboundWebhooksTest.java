@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class OutboundWebhooksTest {
-    private final OutboundWebhooks strict = new OutboundWebhooks(null, Clock.systemUTC(), false);
+    private final OutboundWebhooks strict = new OutboundWebhooks(null, null, Clock.systemUTC(), false);
 
     @ParameterizedTest
     @ValueSource(strings = {"http://example.com/hooks", "ftp://example.com", "https://127.0.0.1/hooks", "https://localhost/hooks",
