@@ -21,7 +21,7 @@ class OutboundWebhooksTest {
 
     @Test
     void a_development_instance_may_send_to_localhost_over_http() {
-        assertTrue(new OutboundWebhooks(null, Clock.systemUTC(), true).refusal("http://127.0.0.1:8080/hooks").isEmpty());
+        assertTrue(new OutboundWebhooks(null, null, Clock.systemUTC(), true).refusal("http://127.0.0.1:8080/hooks").isEmpty());
     }
 
     @Test
