@@ -3,6 +3,7 @@ package app.landfall.accounts;
 import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.MERCHANT_USERS;
 
+import app.landfall.merchants.Merchants;
 import app.landfall.admin.Role;
 import app.landfall.auth.Passwords;
 import app.landfall.config.Config;
@@ -63,8 +64,7 @@ public final class UserCommand {
                     if (storeName == null) {
                         throw new ConfigException("no merchant with slug \"" + slug + "\" (add --store-name to create it)");
                     }
-                    merchantId = tx.insertInto(MERCHANTS).set(MERCHANTS.SLUG, slug).set(MERCHANTS.NAME, storeName)
-                            .returning(MERCHANTS.ID).fetchSingle(MERCHANTS.ID);
+                    merchantId = Merchants.create(tx, slug, storeName);
                 }
                 if (tx.fetchExists(MERCHANT_USERS, MERCHANT_USERS.EMAIL.eq(email))) {
                     throw new ConfigException(email + " already has an account");

@@ -1,8 +1,8 @@
 package app.landfall.api;
 
 import static app.landfall.db.schema.Tables.API_KEYS;
-import static app.landfall.db.schema.Tables.AUDIT_LOG;
 
+import app.landfall.audit.AuditTrail;
 import app.landfall.auth.Digests;
 import app.landfall.auth.Tokens;
 import java.nio.ByteBuffer;
@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 /**
@@ -89,16 +88,8 @@ public final class ApiKeys {
     }
 
     private static void audit(DSLContext tx, long merchantId, Actor actor, String action, long keyId) {
-        tx.insertInto(AUDIT_LOG)
-                .set(AUDIT_LOG.MERCHANT_ID, merchantId)
-                .set(AUDIT_LOG.ACTOR_TYPE, actor.type())
-                .set(AUDIT_LOG.ACTOR_ID, actor.id())
-                .set(AUDIT_LOG.IP, actor.ip())
-                .set(AUDIT_LOG.ACTION, action)
-                .set(AUDIT_LOG.ENTITY_TYPE, "api_key")
-                .set(AUDIT_LOG.ENTITY_ID, Long.toString(keyId))
-                .set(AUDIT_LOG.DETAILS, JSONB.valueOf("{}"))
-                .execute();
+        AuditTrail.recordBy(tx, java.time.OffsetDateTime.now(), merchantId, actor.type(), actor.id(), actor.ip(), action, "api_key",
+                keyId, Map.of());
     }
 
     /**

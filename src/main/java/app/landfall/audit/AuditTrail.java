@@ -31,10 +31,19 @@ public final class AuditTrail {
 
     private void write(DSLContext tx, long merchantId, String actorType, String actorId, String ip, String action,
             String entityType, Object entityId, Map<String, ?> details) {
+        recordBy(tx, OffsetDateTime.now(clock), merchantId, actorType, actorId, ip, action, entityType, entityId, details);
+    }
+
+    /**
+     * Records an action by something other than a signed-in person ({@code actorType}: an
+     * {@code api_key}, the {@code system} for the command line and the demo), in its transaction.
+     */
+    public static void recordBy(DSLContext tx, OffsetDateTime at, long merchantId, String actorType, String actorId, String ip,
+            String action, String entityType, Object entityId, Map<String, ?> details) {
         try {
             tx.insertInto(AUDIT_LOG)
                     .set(AUDIT_LOG.MERCHANT_ID, merchantId)
-                    .set(AUDIT_LOG.OCCURRED_AT, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                    .set(AUDIT_LOG.OCCURRED_AT, at.withOffsetSameInstant(ZoneOffset.UTC))
                     .set(AUDIT_LOG.ACTOR_TYPE, actorType)
                     .set(AUDIT_LOG.ACTOR_ID, actorId)
                     .set(AUDIT_LOG.ACTION, action)

@@ -3,6 +3,8 @@ package app.landfall.bench;
 import static app.landfall.db.schema.Tables.BRANDS;
 import static app.landfall.db.schema.Tables.MERCHANTS;
 
+import app.landfall.db.schema.tables.records.BrandsRecord;
+import app.landfall.branding.BrandStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -31,13 +33,11 @@ final class BenchMerchants {
                         .where(BRANDS.MERCHANT_ID.eq(id)).and(BRANDS.IS_DEFAULT)
                         .fetchOne(BRANDS.ID);
                 if (brandId == null) {
-                    brandId = tx.dsl().insertInto(BRANDS)
-                            .set(BRANDS.MERCHANT_ID, id)
-                            .set(BRANDS.NAME, name)
-                            .set(BRANDS.IS_DEFAULT, true)
-                            .set(BRANDS.SUPPORT_EMAIL, "support@" + slug + ".example.com")
-                            .returning(BRANDS.ID)
-                            .fetchSingle(BRANDS.ID);
+                    brandId = BrandStore.create(tx.dsl(), new BrandsRecord()
+                            .with(BRANDS.MERCHANT_ID, id)
+                            .with(BRANDS.NAME, name)
+                            .with(BRANDS.IS_DEFAULT, true)
+                            .with(BRANDS.SUPPORT_EMAIL, "support@" + slug + ".example.com"));
                     totals.brands++;
                 }
                 merchants.add(new Merchant(i, id, brandId));

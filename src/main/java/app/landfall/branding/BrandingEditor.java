@@ -1,8 +1,9 @@
 package app.landfall.branding;
 
-import static app.landfall.db.schema.Tables.BRANDS;
 import static app.landfall.db.schema.Tables.BRAND_VERSIONS;
+import static app.landfall.db.schema.Tables.MERCHANTS;
 
+import app.landfall.merchants.Merchants;
 import app.landfall.audit.AuditTrail;
 import app.landfall.admin.AdminAccess;
 import app.landfall.admin.AdminPages;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 /**
@@ -182,9 +182,9 @@ public final class BrandingEditor {
         AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
         Draft draft = Draft.of(ctx::formParam, ctx::formParams);
         Map<String, String> problems = new LinkedHashMap<>(draft.problems());
-        if (draft.customDomain() != null && dsl.fetchExists(app.landfall.db.schema.Tables.MERCHANTS,
-                app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN.eq(draft.customDomain())
-                        .and(app.landfall.db.schema.Tables.MERCHANTS.ID.ne(user.merchantId())))) {
+        if (draft.customDomain() != null && dsl.fetchExists(MERCHANTS,
+                MERCHANTS.CUSTOM_DOMAIN.eq(draft.customDomain())
+                        .and(MERCHANTS.ID.ne(user.merchantId())))) {
             problems.put("custom_domain", "Another store on this Landfall uses that domain.");
         }
         if (!problems.isEmpty()) {
@@ -194,7 +194,7 @@ public final class BrandingEditor {
         String ip = clientAddress.of(ctx);
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            var brand = brand(tx, user.merchantId());
+            var brand = BrandStore.defaultBrand(tx, user.merchantId());
             keepVersion(tx, user, brand);
             apply(tx, user.merchantId(), brand.getId(), draft);
             audit.record(tx, user, ip, "brand.saved", "brand", brand.getId(), Map.of("primary", draft.primary(), "font", draft.font()));
@@ -220,11 +220,10 @@ public final class BrandingEditor {
         String ip = clientAddress.of(ctx);
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            var brand = brand(tx, user.merchantId());
+            var brand = BrandStore.defaultBrand(tx, user.merchantId());
             keepVersion(tx, user, brand);
             String url = BrandLogos.store(tx, user.merchantId(), logo);
-            tx.update(BRANDS).set(BRANDS.LOGO_URL, url).where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId()))
-                    .execute();
+            BrandStore.setLogo(tx, user.merchantId(), brand.getId(), url);
             audit.record(tx, user, ip, "brand.logo_changed", "brand", brand.getId(), Map.of("logo", url));
         });
         redirect(ctx, "The new logo is saved. Tracking and returns pages show it now.");
@@ -244,10 +243,9 @@ public final class BrandingEditor {
         String ip = clientAddress.of(ctx);
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            var brand = brand(tx, user.merchantId());
+            var brand = BrandStore.defaultBrand(tx, user.merchantId());
             keepVersion(tx, user, brand);
-            tx.update(BRANDS).set(BRANDS.MARKETING, JSONB.valueOf(marketing.toString()))
-                    .where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId())).execute();
+            BrandStore.setMarketing(tx, user.merchantId(), brand.getId(), marketing.toString());
             audit.record(tx, user, ip, "brand.marketing_changed", "brand", brand.getId(), Map.of());
         });
         redirect(ctx, "The marketing block is saved. Tracking pages show it now.");
@@ -310,9 +308,8 @@ public final class BrandingEditor {
         String ip = clientAddress.of(ctx);
         String notice = dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            var brand = brand(tx, user.merchantId());
-            var last = tx.selectFrom(BRAND_VERSIONS).where(BRAND_VERSIONS.MERCHANT_ID.eq(user.merchantId()))
-                    .and(BRAND_VERSIONS.BRAND_ID.eq(brand.getId())).orderBy(BRAND_VERSIONS.ID.desc()).limit(1).forUpdate().fetchOne();
+            var brand = BrandStore.defaultBrand(tx, user.merchantId());
+            var last = BrandStore.lastVersion(tx, user.merchantId(), brand.getId());
             if (last == null) {
                 return "There is no earlier version to go back to.";
             }
@@ -326,15 +323,12 @@ public final class BrandingEditor {
                     text(s, "support_phone"), text(s, "support_url"), languages.isEmpty() ? List.of("en") : languages,
                     s.has("default_language") ? text(s, "default_language") : "en", text(s, "custom_domain"), links));
             if (s.has("marketing")) {
-                tx.update(BRANDS).set(BRANDS.MARKETING, JSONB.valueOf(s.get("marketing").toString()))
-                        .where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId())).execute();
+                BrandStore.setMarketing(tx, user.merchantId(), brand.getId(), s.get("marketing").toString());
             }
             if (s.has("logo_url")) {
-                tx.update(BRANDS).set(BRANDS.LOGO_URL, text(s, "logo_url"))
-                        .where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.ID.eq(brand.getId())).execute();
+                BrandStore.setLogo(tx, user.merchantId(), brand.getId(), text(s, "logo_url"));
             }
-            tx.deleteFrom(BRAND_VERSIONS).where(BRAND_VERSIONS.MERCHANT_ID.eq(user.merchantId())).and(BRAND_VERSIONS.ID.eq(last.getId()))
-                    .execute();
+            BrandStore.dropVersion(tx, user.merchantId(), last.getId());
             audit.record(tx, user, ip, "brand.restored", "brand", brand.getId(), Map.of("version", last.getId()));
             return "Back to the version before the last save.";
         });
@@ -344,23 +338,13 @@ public final class BrandingEditor {
     private static void apply(DSLContext tx, long merchantId, long brandId, Draft d) {
         var links = JSON.createArrayNode();
         d.links().forEach(l -> links.addObject().put("label", l.get("label")).put("url", l.get("url")));
-        tx.update(app.landfall.db.schema.Tables.MERCHANTS).set(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN, d.customDomain())
-                .where(app.landfall.db.schema.Tables.MERCHANTS.ID.eq(merchantId)).execute();
-        tx.update(BRANDS).set(BRANDS.LANGUAGES, d.languages().toArray(String[]::new)).set(BRANDS.DEFAULT_LANGUAGE, d.defaultLanguage())
-                .set(BRANDS.HEADER_LINKS, JSONB.valueOf(links.toString()))
-                .where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.ID.eq(brandId)).execute();
-        tx.update(BRANDS).set(BRANDS.PRIMARY_COLOR, d.primary()).set(BRANDS.ACCENT_COLOR, d.accent())
-                .set(BRANDS.BACKGROUND_COLOR, d.background()).set(BRANDS.TEXT_COLOR, d.text()).set(BRANDS.FONT, d.font())
-                .set(BRANDS.SUPPORT_EMAIL, d.supportEmail()).set(BRANDS.SUPPORT_PHONE, d.supportPhone())
-                .set(BRANDS.SUPPORT_URL, d.supportUrl())
-                .where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.ID.eq(brandId)).execute();
+        Merchants.setCustomDomain(tx, merchantId, d.customDomain());
+        BrandStore.apply(tx, merchantId, brandId, d, links.toString());
     }
 
     /** Keeps what the brand is now, before a change, for "Undo the last save". */
     private void keepVersion(DSLContext tx, AdminUser user, app.landfall.db.schema.tables.records.BrandsRecord brand) {
-        tx.insertInto(BRAND_VERSIONS).set(BRAND_VERSIONS.MERCHANT_ID, user.merchantId()).set(BRAND_VERSIONS.BRAND_ID, brand.getId())
-                .set(BRAND_VERSIONS.SNAPSHOT, JSONB.valueOf(snapshot(tx, brand).toString())).set(BRAND_VERSIONS.SAVED_BY, user.userId())
-                .execute();
+        BrandStore.keepVersion(tx, user.merchantId(), brand.getId(), user.userId(), snapshot(tx, brand).toString());
     }
 
     private ObjectNode snapshot(DSLContext tx, app.landfall.db.schema.tables.records.BrandsRecord b) {
@@ -376,8 +360,8 @@ public final class BrandingEditor {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             node.putArray("header_links");
         }
-        node.put("custom_domain", tx.select(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN).from(app.landfall.db.schema.Tables.MERCHANTS)
-                .where(app.landfall.db.schema.Tables.MERCHANTS.ID.eq(b.getMerchantId())).fetchSingle(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN));
+        node.put("custom_domain", tx.select(MERCHANTS.CUSTOM_DOMAIN).from(MERCHANTS)
+                .where(MERCHANTS.ID.eq(b.getMerchantId())).fetchSingle(MERCHANTS.CUSTOM_DOMAIN));
         return node;
     }
 
@@ -393,10 +377,10 @@ public final class BrandingEditor {
     }
 
     /** The stored marketing block as form values: headline, body, banner, and 4 product rows. */
-    private Map<String, Object> marketingRows(long merchantId) {
+    private static Map<String, Object> marketingRows(app.landfall.db.schema.tables.records.BrandsRecord brand) {
         JsonNode m;
         try {
-            m = JSON.readTree(brand(dsl, merchantId).getMarketing().data());
+            m = JSON.readTree(brand.getMarketing().data());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             m = JSON.createObjectNode();
         }
@@ -416,7 +400,7 @@ public final class BrandingEditor {
 
     /** The brand as stored, as the form shows it. */
     private Draft stored(DSLContext q, long merchantId) {
-        var b = brand(q, merchantId);
+        var b = BrandStore.defaultBrand(q, merchantId);
         List<Map<String, String>> links = new ArrayList<>();
         try {
             JSON.readTree(b.getHeaderLinks().data()).forEach(l -> links.add(Map.of("label", l.path("label").asText(""),
@@ -424,24 +408,10 @@ public final class BrandingEditor {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // a malformed array shows as no links
         }
-        String domain = q.select(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN).from(app.landfall.db.schema.Tables.MERCHANTS)
-                .where(app.landfall.db.schema.Tables.MERCHANTS.ID.eq(merchantId)).fetchSingle(app.landfall.db.schema.Tables.MERCHANTS.CUSTOM_DOMAIN);
+        String domain = q.select(MERCHANTS.CUSTOM_DOMAIN).from(MERCHANTS).where(MERCHANTS.ID.eq(merchantId)).fetchSingle(MERCHANTS.CUSTOM_DOMAIN);
         return new Draft(b.getPrimaryColor(), b.getAccentColor(), b.getBackgroundColor(), b.getTextColor(), b.getFont(),
                 b.getSupportEmail(), b.getSupportPhone(), b.getSupportUrl(), List.of(b.getLanguages()), b.getDefaultLanguage(), domain,
                 links);
-    }
-
-    /** The merchant's default brand, made when it has none yet (a store created from the command line). */
-    private static app.landfall.db.schema.tables.records.BrandsRecord brand(DSLContext q, long merchantId) {
-        var brand = q.selectFrom(BRANDS).where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.IS_DEFAULT).fetchOne();
-        if (brand != null) {
-            return brand;
-        }
-        String name = q.select(app.landfall.db.schema.Tables.MERCHANTS.NAME).from(app.landfall.db.schema.Tables.MERCHANTS)
-                .where(app.landfall.db.schema.Tables.MERCHANTS.ID.eq(merchantId)).fetchSingle(app.landfall.db.schema.Tables.MERCHANTS.NAME);
-        return q.insertInto(BRANDS).set(BRANDS.MERCHANT_ID, merchantId).set(BRANDS.NAME, name).set(BRANDS.IS_DEFAULT, true)
-                .onConflictDoNothing().returning().fetchOptional()
-                .orElseGet(() -> q.selectFrom(BRANDS).where(BRANDS.MERCHANT_ID.eq(merchantId)).and(BRANDS.IS_DEFAULT).fetchSingle());
     }
 
     private void render(Context ctx, AdminUser user, Draft draft, Map<String, String> problems, HttpStatus status) {
@@ -453,19 +423,18 @@ public final class BrandingEditor {
     }
 
     private Map<String, Object> model(AdminUser user, Draft draft, Map<String, String> problems) {
+        var brand = BrandStore.defaultBrand(dsl, user.merchantId());
         Map<String, Object> model = new HashMap<>();
         model.put("draft", draft);
         model.put("problems", problems);
         model.put("fonts", List.of("system", "serif", "rounded", "mono", "humanist", "geometric"));
-        model.put("marketing", marketingRows(user.merchantId()));
+        model.put("marketing", marketingRows(brand));
         model.put("allLanguages", List.of(Map.of("code", "en", "name", "English"), Map.of("code", "de", "name", "Deutsch"),
                 Map.of("code", "fr", "name", "Français"), Map.of("code", "es", "name", "Español")));
         model.put("previewCss", "/admin/branding/preview.css?" + draft.previewQuery());
         model.put("checks", checks(draft.palette()));
-        model.put("storeName", dsl.select(BRANDS.NAME).from(BRANDS).where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.IS_DEFAULT)
-                .fetchOptional(BRANDS.NAME).orElse(user.merchantName()));
-        model.put("logoUrl", dsl.select(BRANDS.LOGO_URL).from(BRANDS).where(BRANDS.MERCHANT_ID.eq(user.merchantId())).and(BRANDS.IS_DEFAULT)
-                .fetchOptional(BRANDS.LOGO_URL).orElse(null));
+        model.put("storeName", brand.getName());
+        model.put("logoUrl", brand.getLogoUrl());
         return model;
     }
 

@@ -1,8 +1,8 @@
 package app.landfall.demo;
 
-import static app.landfall.db.schema.Tables.AUDIT_LOG;
 import static app.landfall.db.schema.Tables.MERCHANTS;
 
+import app.landfall.audit.AuditTrail;
 import app.landfall.auth.Passwords;
 import app.landfall.auth.Tokens;
 import app.landfall.demo.DemoReturns.DemoReturn;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,16 +69,8 @@ public final class DemoData {
         DemoRows.Ids ids = DemoRows.insertOrders(dsl, store.merchantId(), store.brandId(), orders);
         Map<String, Long> shipmentIds = DemoShipmentRows.insert(dsl, store.merchantId(), ids, shipped);
         DemoReturns.insert(dsl, store.merchantId(), store.policyId(), store.reasonIds(), ids, shipmentIds, returns);
-        dsl.insertInto(AUDIT_LOG)
-                .set(AUDIT_LOG.MERCHANT_ID, store.merchantId())
-                .set(AUDIT_LOG.OCCURRED_AT, DemoRows.at(now))
-                .set(AUDIT_LOG.ACTOR_TYPE, "system")
-                .set(AUDIT_LOG.ACTION, "demo.seeded")
-                .set(AUDIT_LOG.ENTITY_TYPE, "merchant")
-                .set(AUDIT_LOG.ENTITY_ID, String.valueOf(store.merchantId()))
-                .set(AUDIT_LOG.DETAILS, JSONB.valueOf("{\"orders\": %d, \"shipments\": %d, \"returns\": %d}"
-                        .formatted(orders.size(), shipped.size(), returns.size())))
-                .execute();
+        AuditTrail.recordBy(dsl, DemoRows.at(now), store.merchantId(), "system", null, null, "demo.seeded", "merchant",
+                store.merchantId(), Map.of("orders", orders.size(), "shipments", shipped.size(), "returns", returns.size()));
         return true;
     }
 }

@@ -6,6 +6,10 @@ import static app.landfall.db.schema.Tables.MERCHANT_USERS;
 import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.RETURN_REASONS;
 
+import app.landfall.db.schema.tables.records.ReturnPoliciesRecord;
+import app.landfall.returns.ReturnPolicies;
+import app.landfall.db.schema.tables.records.BrandsRecord;
+import app.landfall.branding.BrandStore;
 import app.landfall.db.schema.tables.records.ProductVariantsRecord;
 
 import app.landfall.db.schema.tables.records.ReturnReasonsRecord;
@@ -49,54 +53,50 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
                 .values(merchantId, "sam@alder-and-ash.example", "Sam Okafor", staffHash, "support",
                         DemoRows.at(now.minus(Duration.ofDays(41))))
                 .execute();
-        long brandId = dsl.insertInto(BRANDS)
-                .set(BRANDS.MERCHANT_ID, merchantId)
-                .set(BRANDS.NAME, NAME)
-                .set(BRANDS.IS_DEFAULT, true)
-                .set(BRANDS.LOGO_URL, "/static/img/demo/logo.svg")
-                .set(BRANDS.PRIMARY_COLOR, "#2f5d50")
-                .set(BRANDS.ACCENT_COLOR, "#b5542d")
-                .set(BRANDS.BACKGROUND_COLOR, "#ffffff")
-                .set(BRANDS.TEXT_COLOR, "#1b1b1b")
-                .set(BRANDS.FONT, "humanist")
-                .set(BRANDS.LANGUAGES, new String[] {"en", "de", "fr", "es"})
-                .set(BRANDS.DEFAULT_LANGUAGE, "en")
-                .set(BRANDS.SUPPORT_EMAIL, "support@alder-and-ash.example")
-                .set(BRANDS.SUPPORT_PHONE, "+1 802-555-0147")
-                .set(BRANDS.SUPPORT_URL, SITE + "/help")
-                .set(BRANDS.HEADER_LINKS, json(List.of(
+        long brandId = BrandStore.create(dsl, new BrandsRecord()
+                .with(BRANDS.MERCHANT_ID, merchantId)
+                .with(BRANDS.NAME, NAME)
+                .with(BRANDS.IS_DEFAULT, true)
+                .with(BRANDS.LOGO_URL, "/static/img/demo/logo.svg")
+                .with(BRANDS.PRIMARY_COLOR, "#2f5d50")
+                .with(BRANDS.ACCENT_COLOR, "#b5542d")
+                .with(BRANDS.BACKGROUND_COLOR, "#ffffff")
+                .with(BRANDS.TEXT_COLOR, "#1b1b1b")
+                .with(BRANDS.FONT, "humanist")
+                .with(BRANDS.LANGUAGES, new String[] {"en", "de", "fr", "es"})
+                .with(BRANDS.DEFAULT_LANGUAGE, "en")
+                .with(BRANDS.SUPPORT_EMAIL, "support@alder-and-ash.example")
+                .with(BRANDS.SUPPORT_PHONE, "+1 802-555-0147")
+                .with(BRANDS.SUPPORT_URL, SITE + "/help")
+                .with(BRANDS.HEADER_LINKS, json(List.of(
                         link("Shop", SITE + "/shop"),
                         link("Journal", SITE + "/journal"),
                         link("Help", SITE + "/help"))))
-                .set(BRANDS.MARKETING, json(marketing()))
-                .set(BRANDS.CREATED_AT, opened)
-                .set(BRANDS.UPDATED_AT, opened)
-                .returning(BRANDS.ID)
-                .fetchOne(BRANDS.ID);
-        long policyId = dsl.insertInto(RETURN_POLICIES)
-                .set(RETURN_POLICIES.MERCHANT_ID, merchantId)
-                .set(RETURN_POLICIES.NAME, "Standard returns")
-                .set(RETURN_POLICIES.IS_DEFAULT, true)
-                .set(RETURN_POLICIES.WINDOW_DAYS, 30)
-                .set(RETURN_POLICIES.WINDOW_STARTS_AT, "delivered")
-                .set(RETURN_POLICIES.ALLOW_REFUND, true)
-                .set(RETURN_POLICIES.ALLOW_STORE_CREDIT, true)
-                .set(RETURN_POLICIES.ALLOW_EXCHANGE, true)
-                .set(RETURN_POLICIES.STORE_CREDIT_BONUS_PERCENT, new BigDecimal("10"))
-                .set(RETURN_POLICIES.METHODS, new String[] {"qr_dropoff", "printable_label", "in_store"})
-                .set(RETURN_POLICIES.EXCLUDED_PRODUCT_TAGS, new String[] {"gift-card"})
-                .set(RETURN_POLICIES.FINAL_SALE_RETURNABLE, false)
-                .set(RETURN_POLICIES.FEES_WAIVED_FOR_EXCHANGE, true)
-                .set(RETURN_POLICIES.RETURN_TO_NAME, "Alder & Ash Returns")
-                .set(RETURN_POLICIES.RETURN_TO_LINE1, "88 Harvest Lane, Dock 3")
-                .set(RETURN_POLICIES.RETURN_TO_CITY, DemoRoutes.WAREHOUSE.city())
-                .set(RETURN_POLICIES.RETURN_TO_REGION, DemoRoutes.WAREHOUSE.region())
-                .set(RETURN_POLICIES.RETURN_TO_POSTAL_CODE, DemoRoutes.WAREHOUSE.postalCode())
-                .set(RETURN_POLICIES.RETURN_TO_COUNTRY, DemoRoutes.WAREHOUSE.country())
-                .set(RETURN_POLICIES.CREATED_AT, opened)
-                .set(RETURN_POLICIES.UPDATED_AT, opened)
-                .returning(RETURN_POLICIES.ID)
-                .fetchOne(RETURN_POLICIES.ID);
+                .with(BRANDS.MARKETING, json(marketing()))
+                .with(BRANDS.CREATED_AT, opened)
+                .with(BRANDS.UPDATED_AT, opened));
+        long policyId = ReturnPolicies.create(dsl, new ReturnPoliciesRecord()
+                .with(RETURN_POLICIES.MERCHANT_ID, merchantId)
+                .with(RETURN_POLICIES.NAME, "Standard returns")
+                .with(RETURN_POLICIES.IS_DEFAULT, true)
+                .with(RETURN_POLICIES.WINDOW_DAYS, 30)
+                .with(RETURN_POLICIES.WINDOW_STARTS_AT, "delivered")
+                .with(RETURN_POLICIES.ALLOW_REFUND, true)
+                .with(RETURN_POLICIES.ALLOW_STORE_CREDIT, true)
+                .with(RETURN_POLICIES.ALLOW_EXCHANGE, true)
+                .with(RETURN_POLICIES.STORE_CREDIT_BONUS_PERCENT, new BigDecimal("10"))
+                .with(RETURN_POLICIES.METHODS, new String[] {"qr_dropoff", "printable_label", "in_store"})
+                .with(RETURN_POLICIES.EXCLUDED_PRODUCT_TAGS, new String[] {"gift-card"})
+                .with(RETURN_POLICIES.FINAL_SALE_RETURNABLE, false)
+                .with(RETURN_POLICIES.FEES_WAIVED_FOR_EXCHANGE, true)
+                .with(RETURN_POLICIES.RETURN_TO_NAME, "Alder & Ash Returns")
+                .with(RETURN_POLICIES.RETURN_TO_LINE1, "88 Harvest Lane, Dock 3")
+                .with(RETURN_POLICIES.RETURN_TO_CITY, DemoRoutes.WAREHOUSE.city())
+                .with(RETURN_POLICIES.RETURN_TO_REGION, DemoRoutes.WAREHOUSE.region())
+                .with(RETURN_POLICIES.RETURN_TO_POSTAL_CODE, DemoRoutes.WAREHOUSE.postalCode())
+                .with(RETURN_POLICIES.RETURN_TO_COUNTRY, DemoRoutes.WAREHOUSE.country())
+                .with(RETURN_POLICIES.CREATED_AT, opened)
+                .with(RETURN_POLICIES.UPDATED_AT, opened));
         List<ReturnReasonsRecord> reasons = List.of(
                 reason(merchantId, "too_small", "Too small", false, 1),
                 reason(merchantId, "too_large", "Too large", false, 2),

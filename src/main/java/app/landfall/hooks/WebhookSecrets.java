@@ -1,9 +1,9 @@
 package app.landfall.hooks;
 
-import static app.landfall.db.schema.Tables.AUDIT_LOG;
 import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.WEBHOOK_SECRETS;
 
+import app.landfall.audit.AuditTrail;
 import app.landfall.auth.Tokens;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 /**
@@ -76,14 +75,8 @@ public final class WebhookSecrets {
                     .set(WEBHOOK_SECRETS.SECRET, value)
                     .set(WEBHOOK_SECRETS.CREATED_AT, DSL.currentOffsetDateTime())
                     .execute();
-            tx.insertInto(AUDIT_LOG)
-                    .set(AUDIT_LOG.MERCHANT_ID, merchantId)
-                    .set(AUDIT_LOG.ACTOR_TYPE, "system")
-                    .set(AUDIT_LOG.ACTION, "webhook_secret.set")
-                    .set(AUDIT_LOG.ENTITY_TYPE, "webhook_secret")
-                    .set(AUDIT_LOG.ENTITY_ID, provider.code())
-                    .set(AUDIT_LOG.DETAILS, JSONB.valueOf("{}"))
-                    .execute();
+            AuditTrail.recordBy(tx, java.time.OffsetDateTime.now(), merchantId, "system", null, null, "webhook_secret.set",
+                    "webhook_secret", provider.code(), Map.of());
         });
         cache.clear();
         return value;

@@ -103,6 +103,16 @@ public final class Merchants {
     }
 
     /** "Track.Example.com:443" → "track.example.com"; null for a missing or odd header. */
+    /** A new store (the command line's first owner brings one); returns its id. */
+    public static long create(DSLContext tx, String slug, String name) {
+        return tx.insertInto(MERCHANTS).set(MERCHANTS.SLUG, slug).set(MERCHANTS.NAME, name).returning(MERCHANTS.ID).fetchSingle(MERCHANTS.ID);
+    }
+
+    /** The store's own domain for its shopper pages (null for none); unique across stores (the database refuses a taken one). */
+    public static void setCustomDomain(DSLContext tx, long merchantId, String domain) {
+        tx.update(MERCHANTS).set(MERCHANTS.CUSTOM_DOMAIN, domain).where(MERCHANTS.ID.eq(merchantId)).execute();
+    }
+
     static String host(String header) {
         if (header == null || header.isBlank() || header.length() > 253 + 6) {
             return null;

@@ -7,7 +7,7 @@ import static app.landfall.db.schema.Tables.RETURN_POLICIES;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.notifications.Outbox;
-import app.landfall.auth.Tokens;
+import app.landfall.orders.Address;
 import app.landfall.tracking.EventIngestion;
 import app.landfall.tracking.ShipmentWriter;
 import java.time.Instant;
@@ -40,43 +40,29 @@ public final class ReturnParcels implements EventIngestion.ReturnParcelListener 
      * a return kept at home, brought to a store, or that already has its parcel.
      */
     static void open(DSLContext tx, long merchantId, long returnId, OffsetDateTime now) {
-        // one statement: the parcel is made from the return, its order and policy, and linked
-        var parcel = DSL.name("parcel").as(tx.insertInto(SHIPMENTS, SHIPMENTS.MERCHANT_ID, SHIPMENTS.ORDER_ID, SHIPMENTS.DIRECTION,
-                        SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.ORIGIN_CITY, SHIPMENTS.ORIGIN_REGION,
-                        SHIPMENTS.ORIGIN_POSTAL_CODE, SHIPMENTS.ORIGIN_COUNTRY, SHIPMENTS.DESTINATION_CITY, SHIPMENTS.DESTINATION_REGION,
-                        SHIPMENTS.DESTINATION_POSTAL_CODE, SHIPMENTS.DESTINATION_COUNTRY, SHIPMENTS.PUBLIC_TOKEN, SHIPMENTS.CREATED_AT,
-                        SHIPMENTS.UPDATED_AT, SHIPMENTS.STATUS_CHANGED_AT)
-                .select(DSL.select(RETURNS.MERCHANT_ID, RETURNS.ORDER_ID, DSL.inline("return"),
-                                DSL.coalesce(RETURN_POLICIES.RETURN_CARRIER, DSL.inline(ShipmentWriter.UNKNOWN_CARRIER)),
-                                DSL.when(RETURNS.METHOD.eq("qr_dropoff"), RETURNS.DROPOFF_CODE)
-                                        .otherwise(DSL.replace(RETURNS.RMA_NUMBER, "-", "")),
-                                ORDERS.SHIPPING_CITY, ORDERS.SHIPPING_REGION, ORDERS.SHIPPING_POSTAL_CODE, ORDERS.SHIPPING_COUNTRY,
-                                RETURN_POLICIES.RETURN_TO_CITY, RETURN_POLICIES.RETURN_TO_REGION, RETURN_POLICIES.RETURN_TO_POSTAL_CODE,
-                                RETURN_POLICIES.RETURN_TO_COUNTRY, DSL.val(Tokens.newToken()), DSL.val(now), DSL.val(now), DSL.val(now))
-                        .from(RETURNS)
-                        .join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
-                        .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(RETURNS.MERCHANT_ID))
-                        .and(RETURN_POLICIES.ID.eq(RETURNS.POLICY_ID))
-                        .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId)).and(RETURNS.RETURN_SHIPMENT_ID.isNull())
-                        .and(RETURNS.METHOD.eq("printable_label").or(RETURNS.METHOD.eq("qr_dropoff").and(RETURNS.DROPOFF_CODE.isNotNull())))
-                        .andExists(DSL.selectOne().from(RETURN_ITEMS)
-                                .where(RETURN_ITEMS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(RETURN_ITEMS.RETURN_ID.eq(RETURNS.ID))
-                                .and(RETURN_ITEMS.KEEP_ITEM.isFalse())))
-                // a number the merchant already tracks under that carrier is not taken over
-                .onConflict(SHIPMENTS.MERCHANT_ID, SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER).doNothing()
-                .returningResult(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID));
-        tx.with(parcel)
-                .update(RETURNS).set(RETURNS.RETURN_SHIPMENT_ID, parcel.field(SHIPMENTS.ID))
-                .from(parcel)
-                .where(RETURNS.MERCHANT_ID.eq(parcel.field(SHIPMENTS.MERCHANT_ID))).and(RETURNS.ID.eq(returnId))
-                .execute();
+        var r = tx.select(RETURNS.ORDER_ID, RETURN_POLICIES.RETURN_CARRIER,
+                        DSL.when(RETURNS.METHOD.eq("qr_dropoff"), RETURNS.DROPOFF_CODE).otherwise(DSL.replace(RETURNS.RMA_NUMBER, "-", "")),
+                        ORDERS.SHIPPING_CITY, ORDERS.SHIPPING_REGION, ORDERS.SHIPPING_POSTAL_CODE, ORDERS.SHIPPING_COUNTRY,
+                        RETURN_POLICIES.RETURN_TO_CITY, RETURN_POLICIES.RETURN_TO_REGION, RETURN_POLICIES.RETURN_TO_POSTAL_CODE,
+                        RETURN_POLICIES.RETURN_TO_COUNTRY)
+                .from(RETURNS)
+                .join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
+                .leftJoin(RETURN_POLICIES).on(RETURN_POLICIES.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(RETURN_POLICIES.ID.eq(RETURNS.POLICY_ID))
+                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId)).and(RETURNS.RETURN_SHIPMENT_ID.isNull())
+                .and(RETURNS.METHOD.eq("printable_label").or(RETURNS.METHOD.eq("qr_dropoff").and(RETURNS.DROPOFF_CODE.isNotNull())))
+                .andExists(DSL.selectOne().from(RETURN_ITEMS)
+                        .where(RETURN_ITEMS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(RETURN_ITEMS.RETURN_ID.eq(RETURNS.ID))
+                        .and(RETURN_ITEMS.KEEP_ITEM.isFalse()))
+                .fetchOne();
+        if (r == null) {
+            return;
+        }
+        Address shopper = new Address(null, null, r.value4(), r.value5(), r.value6(), r.value7());
+        Address merchant = new Address(null, null, r.value8(), r.value9(), r.value10(), r.value11());
+        ShipmentWriter.openReturnParcel(tx, merchantId, r.value1(), r.value2(), r.value3(), shopper, merchant, now)
+                .ifPresent(parcel -> tx.update(RETURNS).set(RETURNS.RETURN_SHIPMENT_ID, parcel)
+                        .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId)).execute());
     }
-
-    /** The columns a submit's one write inserts its return parcel with (the parcel {@link #open} makes). */
-    static final String COLUMNS = """
-            merchant_id, order_id, direction, carrier, tracking_number, origin_city, origin_region, origin_postal_code,
-            origin_country, destination_city, destination_region, destination_postal_code, destination_country, public_token,
-            created_at, updated_at, status_changed_at""";
 
     /** An approved return whose parcel the carrier now has is in transit (in the ingesting transaction). */
     @Override

@@ -76,24 +76,8 @@ public final class ReturnSettings {
         String ip = clientAddress.of(ctx);
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            long policy = policy(tx, user.merchantId());
-            var P = RETURN_POLICIES;
-            tx.update(P).set(P.WINDOW_DAYS, form.windowDays()).set(P.WINDOW_STARTS_AT, form.windowStartsAt())
-                    .set(P.ALLOW_REFUND, form.allowRefund()).set(P.ALLOW_STORE_CREDIT, form.allowStoreCredit())
-                    .set(P.ALLOW_EXCHANGE, form.allowExchange()).set(P.STORE_CREDIT_BONUS_PERCENT, form.bonusPercent())
-                    .set(P.RESTOCKING_FEE_PERCENT, form.restockingPercent()).set(P.RETURN_SHIPPING_FEE, form.shippingFee())
-                    .set(P.FEES_WAIVED_FOR_EXCHANGE, form.feesWaivedForExchange())
-                    .set(P.FEES_WAIVED_FOR_STORE_CREDIT, form.feesWaivedForStoreCredit())
-                    .set(P.MAX_RETURNS_PER_ORDER, form.maxReturnsPerOrder()).set(P.KEEP_ITEM_BELOW, form.keepItemBelow())
-                    .set(P.REVIEW_ABOVE_AMOUNT, form.reviewAboveAmount()).set(P.REVIEW_RETURNS_IN_90_DAYS_ABOVE, form.reviewReturnsAbove())
-                    .set(P.FINAL_SALE_RETURNABLE, form.finalSaleReturnable())
-                    .set(P.EXCLUDED_PRODUCT_TAGS, form.excludedTags().toArray(String[]::new))
-                    .set(P.SHIP_WITHIN_DAYS, form.shipWithinDays())
-                    .set(P.RETURN_TO_NAME, form.returnToName()).set(P.RETURN_TO_LINE1, form.returnToLine1())
-                    .set(P.RETURN_TO_LINE2, form.returnToLine2()).set(P.RETURN_TO_CITY, form.returnToCity())
-                    .set(P.RETURN_TO_REGION, form.returnToRegion()).set(P.RETURN_TO_POSTAL_CODE, form.returnToPostalCode())
-                    .set(P.RETURN_TO_COUNTRY, form.returnToCountry())
-                    .where(P.MERCHANT_ID.eq(user.merchantId())).and(P.ID.eq(policy)).execute();
+            long policy = ReturnPolicies.defaultFor(tx, user.merchantId());
+            ReturnPolicies.save(tx, user.merchantId(), policy, form);
             audit.record(tx, user, ip, "return_policy.changed", "return_policy", policy, form.raw());
         });
         redirect(ctx, "The return policy is saved: it applies to returns started from now on.");
@@ -114,7 +98,7 @@ public final class ReturnSettings {
         String ip = clientAddress.of(ctx);
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            long policy = policy(tx, user.merchantId());
+            long policy = ReturnPolicies.defaultFor(tx, user.merchantId());
             var O = RETURN_WINDOW_OVERRIDES;
             tx.insertInto(O).set(O.MERCHANT_ID, user.merchantId()).set(O.POLICY_ID, policy).set(O.KIND, kind).set(O.VALUE, value)
                     .set(O.WINDOW_DAYS, Integer.parseInt(days))
@@ -154,9 +138,8 @@ public final class ReturnSettings {
         String ip = clientAddress.of(ctx);
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            long policy = policy(tx, user.merchantId());
-            tx.update(RETURN_POLICIES).set(RETURN_POLICIES.METHODS, chosen.toArray(String[]::new))
-                    .where(RETURN_POLICIES.MERCHANT_ID.eq(user.merchantId())).and(RETURN_POLICIES.ID.eq(policy)).execute();
+            long policy = ReturnPolicies.defaultFor(tx, user.merchantId());
+            ReturnPolicies.setMethods(tx, user.merchantId(), policy, List.copyOf(chosen));
             audit.record(tx, user, ip, "return_policy.methods_changed", "return_policy", policy, Map.of("methods", List.copyOf(chosen)));
         });
         redirect(ctx, "Saved: shoppers can now choose " + String.join(", ", chosen.stream().map(AdminPages::words).toList()) + ".");
@@ -277,15 +260,6 @@ public final class ReturnSettings {
             code = base + "_" + n;
         }
         return code;
-    }
-
-    /** The merchant's default policy, made with the defaults when there is none yet. */
-    private static long policy(DSLContext tx, long merchantId) {
-        return tx.select(RETURN_POLICIES.ID).from(RETURN_POLICIES).where(RETURN_POLICIES.MERCHANT_ID.eq(merchantId))
-                .and(RETURN_POLICIES.IS_DEFAULT).forUpdate().fetchOptional(RETURN_POLICIES.ID)
-                .orElseGet(() -> tx.insertInto(RETURN_POLICIES).set(RETURN_POLICIES.MERCHANT_ID, merchantId)
-                        .set(RETURN_POLICIES.NAME, "Standard").set(RETURN_POLICIES.IS_DEFAULT, true)
-                        .returning(RETURN_POLICIES.ID).fetchSingle(RETURN_POLICIES.ID));
     }
 
     private void render(Context ctx, AdminUser user, Map<String, ?> extra, HttpStatus status) {

@@ -2,8 +2,12 @@ package app.landfall.returns;
 
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_PHOTOS;
-import static app.landfall.db.schema.Tables.SHIPMENTS;
 
+import java.util.ArrayList;
+import org.jooq.impl.SQLDataType;
+import org.jooq.Param;
+import app.landfall.db.RenderedQuery;
+import app.landfall.tracking.ShipmentWriter;
 import app.landfall.notifications.Outbox;
 import app.landfall.auth.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,7 +150,7 @@ public final class ReturnSubmissions {
                     return new Created(written.returnId(), rma, token, status, false);
                 }
                 if (written.parcelId() != 0) {
-                    forgetParcel(tx, merchantId, written.parcelId());
+                    ShipmentWriter.forgetReturnParcel(tx, merchantId, written.parcelId());
                 }
             }
             throw new IllegalStateException("no unused RMA number and drop-off code after 20 random picks");
@@ -171,26 +175,17 @@ public final class ReturnSubmissions {
         return Optional.of(new Result(decision, created));
     }
 
-    // The writes of a submit run on every return: written out as SQL once, sent to JDBC as they are
-    // (building and rendering them with jOOQ took more time than PostgreSQL took to run them).
+    // The writes of a submit run on every return: one statement, rendered once (RenderedQuery), because
+    // building and rendering them with jOOQ took more time than PostgreSQL took to run them.
     /**
      * The whole write of a submit in one statement: the parcel (when the return is approved and
      * travels by carrier), the return pointing at it, its items, and the outbox rows that announce
      * it (as {@link Outbox#announceReturn} writes them). When the RMA or drop-off code is taken, the return
      * and everything after it are not written; the parcel's id comes back so it can be removed.
      */
-    private static final String WRITE = """
+    private static final String WRITE_SQL = """
             WITH parcel AS (
-                INSERT INTO shipments (%s)
-                SELECT o.merchant_id, o.id, 'return', coalesce(p.return_carrier, '%s'), ?, o.shipping_city, o.shipping_region,
-                       o.shipping_postal_code, o.shipping_country, p.return_to_city, p.return_to_region, p.return_to_postal_code,
-                       p.return_to_country, ?, ?, ?, ?
-                FROM orders o
-                LEFT JOIN return_policies p ON p.merchant_id = o.merchant_id AND p.id = ?
-                WHERE o.merchant_id = ? AND o.id = ? AND ?::text IS NOT NULL
-                -- a number the merchant already tracks under that carrier is not taken over
-                ON CONFLICT (merchant_id, carrier, tracking_number) DO NOTHING
-                RETURNING id),
+            %s),
             created AS (
                 INSERT INTO returns (merchant_id, rma_number, order_id, policy_id, status, resolution, method, public_token, currency,
                                      items_value, restocking_fee, shipping_fee, bonus, total, needs_review, decision, dropoff_code,
@@ -207,17 +202,58 @@ public final class ReturnSubmissions {
                          AS u (item, quantity, reason, comment, variant, value, keep)
                 RETURNING id, order_item_id),
             announced AS (
-%3$s)
+%s)
             SELECT (SELECT id FROM created), (SELECT id FROM parcel),
                    (SELECT array_agg(order_item_id ORDER BY id) FROM items), (SELECT array_agg(id ORDER BY id) FROM items)
-            """.formatted(ReturnParcels.COLUMNS, app.landfall.tracking.ShipmentWriter.UNKNOWN_CARRIER, Outbox.ANNOUNCE_CREATED_RETURN);
+            """.formatted(ShipmentWriter.insertReturnParcel("""
+                SELECT o.merchant_id, o.id, 'return', coalesce(p.return_carrier, '%s'), ?, o.shipping_city, o.shipping_region,
+                       o.shipping_postal_code, o.shipping_country, p.return_to_city, p.return_to_region, p.return_to_postal_code,
+                       p.return_to_country, ?, ?, ?, ?
+                FROM orders o
+                LEFT JOIN return_policies p ON p.merchant_id = o.merchant_id AND p.id = ?
+                WHERE o.merchant_id = ? AND o.id = ? AND ?::text IS NOT NULL""".formatted(ShipmentWriter.UNKNOWN_CARRIER)),
+            Outbox.ANNOUNCE_CREATED_RETURN);
+
+    // WRITE_SQL's parameters, in the order of its ?s (the same name twice where a value is used twice)
+    private static final Param<String> PARCEL_NUMBER = DSL.param("lf_parcel_number", SQLDataType.CLOB);
+    private static final Param<String> PARCEL_TOKEN = DSL.param("lf_parcel_token", SQLDataType.CLOB);
+    private static final Param<OffsetDateTime> NOW = DSL.param("lf_now", SQLDataType.TIMESTAMPWITHTIMEZONE);
+    private static final Param<Long> POLICY = DSL.param("lf_policy", SQLDataType.BIGINT);
+    private static final Param<Long> MERCHANT = DSL.param("lf_merchant", SQLDataType.BIGINT);
+    private static final Param<Long> ORDER = DSL.param("lf_order", SQLDataType.BIGINT);
+    private static final List<Param<?>> RETURN_COLUMNS = List.of(DSL.param("lf_rma", SQLDataType.CLOB), ORDER, POLICY,
+            DSL.param("lf_status", SQLDataType.CLOB), DSL.param("lf_resolution", SQLDataType.CLOB), DSL.param("lf_method", SQLDataType.CLOB),
+            DSL.param("lf_token", SQLDataType.CLOB), DSL.param("lf_currency", SQLDataType.CLOB),
+            DSL.param("lf_items_value", SQLDataType.NUMERIC), DSL.param("lf_restocking_fee", SQLDataType.NUMERIC),
+            DSL.param("lf_shipping_fee", SQLDataType.NUMERIC), DSL.param("lf_bonus", SQLDataType.NUMERIC),
+            DSL.param("lf_total", SQLDataType.NUMERIC), DSL.param("lf_needs_review", SQLDataType.BOOLEAN),
+            DSL.param("lf_decision", SQLDataType.CLOB), DSL.param("lf_dropoff_code", SQLDataType.CLOB),
+            DSL.param("lf_submission_key", SQLDataType.CLOB), DSL.param("lf_customer_note", SQLDataType.CLOB), NOW, NOW,
+            DSL.param("lf_approved_at", SQLDataType.TIMESTAMPWITHTIMEZONE));
+    private static final List<Param<?>> ITEM_COLUMNS = List.of(DSL.param("lf_items", SQLDataType.BIGINT.array()),
+            DSL.param("lf_quantities", SQLDataType.INTEGER.array()), DSL.param("lf_reasons", SQLDataType.BIGINT.array()),
+            DSL.param("lf_comments", SQLDataType.CLOB.array()), DSL.param("lf_variants", SQLDataType.CLOB.array()),
+            DSL.param("lf_values", SQLDataType.NUMERIC.array()), DSL.param("lf_keep", SQLDataType.BOOLEAN.array()));
+    private static final Param<String> EMAIL = DSL.param("lf_email", SQLDataType.CLOB);
+    /** The submit's one write (docs/benchmarks.md, "Submitting a return"), rendered once. */
+    private static final RenderedQuery WRITE = write();
+
+    private static RenderedQuery write() {
+        List<Object> params = new ArrayList<>(List.of(PARCEL_NUMBER, PARCEL_TOKEN, NOW, NOW, NOW, POLICY, MERCHANT, ORDER, PARCEL_NUMBER,
+                MERCHANT));
+        params.addAll(RETURN_COLUMNS);
+        params.addAll(ITEM_COLUMNS);
+        params.add(EMAIL);
+        return RenderedQuery.of(DSL.resultQuery(WRITE_SQL, params.toArray()));
+    }
 
     /** The items of a submit as the columns of {@code WRITE}'s unnest. */
-    private record Writes(Object[] items, Object[] quantities, Object[] reasons, Object[] comments, Object[] variants, Object[] values,
-            Object[] keep) {
+    private record Writes(Long[] items, Integer[] quantities, Long[] reasons, String[] comments, String[] variants,
+            java.math.BigDecimal[] values, Boolean[] keep) {
         static Writes of(Submission submission, ReturnDecision decision) {
             int n = submission.lines().size();
-            Writes w = new Writes(new Object[n], new Object[n], new Object[n], new Object[n], new Object[n], new Object[n], new Object[n]);
+            Writes w = new Writes(new Long[n], new Integer[n], new Long[n], new String[n], new String[n], new java.math.BigDecimal[n],
+                    new Boolean[n]);
             for (int i = 0; i < n; i++) {
                 Line line = submission.lines().get(i);
                 ReturnDecision.Line priced = decision.lines().get(i);
@@ -241,67 +277,41 @@ public final class ReturnSubmissions {
             Submission submission, ReturnStatus status, String method, String token, ReturnDecision.Amounts amounts,
             ReturnDecision decision, String decisionJson, String rma, String dropoffCode, String parcelNumber, Writes writes,
             OffsetDateTime now) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement insert = connection.prepareStatement(WRITE)) {
-            int p = 1;
-            insert.setString(p++, parcelNumber);
-            insert.setString(p++, Tokens.newToken());
-            insert.setObject(p++, now);
-            insert.setObject(p++, now);
-            insert.setObject(p++, now);
-            insert.setObject(p++, facts.policyId(), java.sql.Types.BIGINT);
-            insert.setLong(p++, merchantId);
-            insert.setLong(p++, orderId);
-            insert.setString(p++, parcelNumber);
-            insert.setLong(p++, merchantId);
-            insert.setString(p++, rma);
-            insert.setLong(p++, orderId);
-            insert.setObject(p++, facts.policyId(), java.sql.Types.BIGINT);
-            insert.setString(p++, status.code());
-            insert.setString(p++, submission.resolution().name().toLowerCase(Locale.ROOT));
-            insert.setString(p++, method);
-            insert.setString(p++, token);
-            insert.setString(p++, amounts.currency());
-            insert.setBigDecimal(p++, amounts.itemsValue());
-            insert.setBigDecimal(p++, amounts.restockingFee());
-            insert.setBigDecimal(p++, amounts.shippingFee());
-            insert.setBigDecimal(p++, amounts.bonus());
-            insert.setBigDecimal(p++, amounts.total());
-            insert.setBoolean(p++, decision.needsReview());
-            insert.setString(p++, decisionJson);
-            insert.setString(p++, dropoffCode);
-            insert.setString(p++, submission.key());
-            insert.setString(p++, blankToNull(submission.customerNote()));
-            insert.setObject(p++, now);
-            insert.setObject(p++, now);
-            insert.setObject(p++, status == ReturnStatus.APPROVED ? now : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-            insert.setArray(p++, connection.createArrayOf("bigint", writes.items()));
-            insert.setArray(p++, connection.createArrayOf("integer", writes.quantities()));
-            insert.setArray(p++, connection.createArrayOf("bigint", writes.reasons()));
-            insert.setArray(p++, connection.createArrayOf("text", writes.comments()));
-            insert.setArray(p++, connection.createArrayOf("text", writes.variants()));
-            insert.setArray(p++, connection.createArrayOf("numeric", writes.values()));
-            insert.setArray(p++, connection.createArrayOf("boolean", writes.keep()));
-            insert.setString(p++, facts.customerEmail());
-            try (java.sql.ResultSet rows = insert.executeQuery()) {
-                rows.next();
-                Map<Long, Long> items = new HashMap<>();
-                java.sql.Array orderItems = rows.getArray(3);
-                java.sql.Array returnItems = rows.getArray(4);
-                if (orderItems != null) {
-                    Long[] from = (Long[]) orderItems.getArray();
-                    Long[] to = (Long[]) returnItems.getArray();
-                    for (int i = 0; i < from.length; i++) {
-                        items.put(from[i], to[i]);
-                    }
-                }
-                return new Written(rows.getLong(1), rows.getLong(2), items);
-            }
+        Map<String, Object> values = new HashMap<>();
+        values.put(PARCEL_NUMBER.getParamName(), parcelNumber);
+        values.put(PARCEL_TOKEN.getParamName(), Tokens.newToken());
+        values.put(NOW.getParamName(), now);
+        values.put(POLICY.getParamName(), facts.policyId());
+        values.put(MERCHANT.getParamName(), merchantId);
+        values.put(ORDER.getParamName(), orderId);
+        List<Object> returnValues = java.util.Arrays.asList(rma, orderId, facts.policyId(), status.code(),
+                submission.resolution().name().toLowerCase(Locale.ROOT), method, token, amounts.currency(), amounts.itemsValue(),
+                amounts.restockingFee(), amounts.shippingFee(), amounts.bonus(), amounts.total(), decision.needsReview(), decisionJson,
+                dropoffCode, submission.key(), blankToNull(submission.customerNote()), now, now,
+                status == ReturnStatus.APPROVED ? now : null);
+        for (int i = 0; i < RETURN_COLUMNS.size(); i++) {
+            values.put(RETURN_COLUMNS.get(i).getParamName(), returnValues.get(i));
         }
-    }
-
-    /** A parcel opened for a return whose insert then clashed (its RMA was taken): nothing points at it. */
-    private static void forgetParcel(DSLContext tx, long merchantId, long shipmentId) {
-        tx.deleteFrom(SHIPMENTS).where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(shipmentId)).execute();
+        List<Object[]> itemValues = List.of(writes.items(), writes.quantities(), writes.reasons(), writes.comments(), writes.variants(),
+                writes.values(), writes.keep());
+        for (int i = 0; i < ITEM_COLUMNS.size(); i++) {
+            values.put(ITEM_COLUMNS.get(i).getParamName(), itemValues.get(i));
+        }
+        values.put(EMAIL.getParamName(), facts.customerEmail());
+        return WRITE.query(connection, values, rows -> {
+            rows.next();
+            Map<Long, Long> items = new HashMap<>();
+            java.sql.Array orderItems = rows.getArray(3);
+            java.sql.Array returnItems = rows.getArray(4);
+            if (orderItems != null) {
+                Long[] from = (Long[]) orderItems.getArray();
+                Long[] to = (Long[]) returnItems.getArray();
+                for (int i = 0; i < from.length; i++) {
+                    items.put(from[i], to[i]);
+                }
+            }
+            return new Written(rows.getLong(1), rows.getLong(2), items);
+        });
     }
 
     private static Optional<Created> byKey(DSLContext tx, long merchantId, String key) {

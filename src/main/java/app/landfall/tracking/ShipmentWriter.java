@@ -5,6 +5,7 @@ import static app.landfall.db.schema.Tables.ORDER_ITEMS;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 import static app.landfall.db.schema.Tables.SHIPMENT_ITEMS;
 
+import app.landfall.orders.Address;
 import app.landfall.auth.Tokens;
 import app.landfall.carriers.CarrierDirectory;
 import app.landfall.carriers.TrackingNumbers;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
@@ -26,6 +28,56 @@ import org.jooq.DSLContext;
  */
 public final class ShipmentWriter {
     public static final String UNKNOWN_CARRIER = "unknown";
+
+    /**
+     * The columns, in order, of the rows {@link #insertReturnParcel} takes (direction is
+     * {@code return}; origin is the shopper's address, destination the merchant's return address).
+     */
+    public static final String RETURN_PARCEL_COLUMNS = """
+            merchant_id, order_id, direction, carrier, tracking_number, origin_city, origin_region, origin_postal_code,
+            origin_country, destination_city, destination_region, destination_postal_code, destination_country, public_token,
+            created_at, updated_at, status_changed_at""";
+
+    /**
+     * For the return submit's one statement (docs/benchmarks.md, "Submitting a return"), which makes
+     * the return's parcel, the return and its announcement in one round trip: the insert of the
+     * parcel from the caller's {@code select} of {@link #RETURN_PARCEL_COLUMNS}, returning its id.
+     * A number the merchant already tracks under that carrier is not taken over (no row).
+     */
+    public static String insertReturnParcel(String select) {
+        return "INSERT INTO shipments (" + RETURN_PARCEL_COLUMNS + ")\n" + select
+                + "\nON CONFLICT (merchant_id, carrier, tracking_number) DO NOTHING\nRETURNING id";
+    }
+
+    /**
+     * A return's parcel, coming back from the shopper ({@code from}) to the merchant ({@code to}),
+     * under the number the carrier will scan; empty when the merchant already tracks that number
+     * under that carrier (it is not taken over).
+     */
+    public static Optional<Long> openReturnParcel(DSLContext tx, long merchantId, long orderId, String carrier, String number,
+            Address from, Address to, OffsetDateTime now) {
+        return tx.insertInto(SHIPMENTS)
+                .set(SHIPMENTS.MERCHANT_ID, merchantId)
+                .set(SHIPMENTS.ORDER_ID, orderId)
+                .set(SHIPMENTS.DIRECTION, "return")
+                .set(SHIPMENTS.CARRIER, carrier == null ? UNKNOWN_CARRIER : carrier)
+                .set(SHIPMENTS.TRACKING_NUMBER, number)
+                .set(SHIPMENTS.ORIGIN_CITY, from.city()).set(SHIPMENTS.ORIGIN_REGION, from.region())
+                .set(SHIPMENTS.ORIGIN_POSTAL_CODE, from.postalCode()).set(SHIPMENTS.ORIGIN_COUNTRY, from.country())
+                .set(SHIPMENTS.DESTINATION_CITY, to.city()).set(SHIPMENTS.DESTINATION_REGION, to.region())
+                .set(SHIPMENTS.DESTINATION_POSTAL_CODE, to.postalCode()).set(SHIPMENTS.DESTINATION_COUNTRY, to.country())
+                .set(SHIPMENTS.PUBLIC_TOKEN, Tokens.newToken())
+                .set(SHIPMENTS.CREATED_AT, now).set(SHIPMENTS.UPDATED_AT, now).set(SHIPMENTS.STATUS_CHANGED_AT, now)
+                .onConflict(SHIPMENTS.MERCHANT_ID, SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER).doNothing()
+                .returning(SHIPMENTS.ID)
+                .fetchOptional(SHIPMENTS.ID);
+    }
+
+    /** Removes a return parcel that its return did not keep (the submit lost its RMA or drop-off code to another). */
+    public static void forgetReturnParcel(DSLContext tx, long merchantId, long parcelId) {
+        tx.deleteFrom(SHIPMENTS).where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(parcelId))
+                .and(SHIPMENTS.DIRECTION.eq("return")).execute();
+    }
 
     private final EventIngestion ingestion;
     private final Clock clock;
