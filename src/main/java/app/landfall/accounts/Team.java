@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,7 +42,6 @@ import org.jooq.impl.DSL;
  */
 public final class Team {
     static final Duration INVITATION_VALID_FOR = Duration.ofDays(7);
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
     private final DSLContext dsl;
     private final Outbox outbox;
     private final AdminAccess access;
@@ -241,13 +239,13 @@ public final class Team {
         ZoneId zone = user.zone();
         List<Member> members = dsl.selectFrom(MERCHANT_USERS).where(MERCHANT_USERS.MERCHANT_ID.eq(user.merchantId()))
                 .orderBy(MERCHANT_USERS.NAME).fetch(u -> new Member(u.getId(), u.getName(), u.getEmail(), u.getRole(),
-                        u.getLastLoginAt() == null ? "never" : u.getLastLoginAt().atZoneSameInstant(zone).format(SHOWN),
+                        u.getLastLoginAt() == null ? "never" : AdminPages.time(u.getLastLoginAt(), zone),
                         u.getId() == user.userId()));
         List<Invitation> invitations = dsl.selectFrom(ADMIN_TOKENS).where(ADMIN_TOKENS.MERCHANT_ID.eq(user.merchantId()))
                 .and(ADMIN_TOKENS.KIND.eq("invitation")).and(ADMIN_TOKENS.USED_AT.isNull()).and(ADMIN_TOKENS.EXPIRES_AT.gt(now()))
                 .orderBy(ADMIN_TOKENS.CREATED_AT.desc())
                 .fetch(i -> new Invitation(i.getEmail(), i.getName(), Role.of(i.getRole()).label(),
-                        i.getExpiresAt().atZoneSameInstant(zone).format(SHOWN)));
+                        AdminPages.time(i.getExpiresAt(), zone)));
         Map<String, Object> model = new HashMap<>(extra);
         model.put("members", members);
         model.put("invitations", invitations);

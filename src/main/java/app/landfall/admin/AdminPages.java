@@ -1,11 +1,17 @@
 package app.landfall.admin;
 
 import io.javalin.http.Context;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Renders admin pages with what the admin layout needs: the user, the section for the navigation, the CSRF header for htmx. */
 public final class AdminPages {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
+
     private AdminPages() {
     }
 
@@ -15,6 +21,11 @@ public final class AdminPages {
         all.put("section", section);
         all.put("hxHeaders", "{\"" + AdminAccess.CSRF_HEADER + "\": \"" + user.csrf() + "\"}");
         ctx.render(view, all);
+    }
+
+    /** A moment as the admin lists it: "Dec 7, 2026 14:05" in the store's time zone. */
+    public static String time(OffsetDateTime at, ZoneId zone) {
+        return at.atZoneSameInstant(zone).format(SHOWN);
     }
 
     /** A stored code as words in the admin: "in_transit" → "in transit", "qr_dropoff" → "QR drop-off". */

@@ -1,8 +1,7 @@
 package app.landfall.admin;
 
-import java.time.DateTimeException;
+import app.landfall.merchants.Merchants;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** Who is signed in to the admin, for which merchant, and the CSRF token of their session. */
 public record AdminUser(long merchantId, String merchantSlug, String merchantName, String timezone, long userId, String email,
@@ -19,11 +18,7 @@ public record AdminUser(long merchantId, String merchantSlug, String merchantNam
 
     /** The store's time zone, for showing times (UTC if the stored name is not one Java knows). */
     public ZoneId zone() {
-        try {
-            return ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
+        return Merchants.zone(timezone);
     }
 
     /** For templates: admins and owners change settings. */

@@ -11,11 +11,9 @@ import app.landfall.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -25,7 +23,6 @@ import java.util.function.IntFunction;
  * were last used) and the webhook address and secret to paste into AfterShip, EasyPost and Shopify.
  */
 public final class Integrations {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
     private final ApiKeys keys;
     private final WebhookSecrets secrets;
     private final ClientAddress clientAddress;
@@ -143,9 +140,9 @@ public final class Integrations {
     private void render(Context ctx, AdminUser user, Map<String, ?> extra) {
         ZoneId zone = user.zone();
         List<Key> listed = keys.list(user.merchantId()).stream().map(k -> new Key(k.id(), k.name(), k.prefix(),
-                k.createdAt().atZoneSameInstant(zone).format(SHOWN),
-                k.lastUsedAt() == null ? "never" : k.lastUsedAt().atZoneSameInstant(zone).format(SHOWN),
-                k.revokedAt() == null ? null : k.revokedAt().atZoneSameInstant(zone).format(SHOWN))).toList();
+                AdminPages.time(k.createdAt(), zone),
+                k.lastUsedAt() == null ? "never" : AdminPages.time(k.lastUsedAt(), zone),
+                k.revokedAt() == null ? null : AdminPages.time(k.revokedAt(), zone))).toList();
         String site = baseUrl.apply(ctx.port());
         Map<Provider, String> set = secrets.all(user.merchantId());
         List<Hook> hooks = new ArrayList<>();

@@ -6,6 +6,8 @@ import static app.landfall.db.schema.Tables.MERCHANTS;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -103,6 +105,15 @@ public final class Merchants {
     }
 
     /** "Track.Example.com:443" → "track.example.com"; null for a missing or odd header. */
+    /** A store's time zone (its stored name), or UTC for a name this Java does not know. */
+    public static ZoneId zone(String timezone) {
+        try {
+            return ZoneId.of(timezone);
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
     /** A new store (the command line's first owner brings one); returns its id. */
     public static long create(DSLContext tx, String slug, String name) {
         return tx.insertInto(MERCHANTS).set(MERCHANTS.SLUG, slug).set(MERCHANTS.NAME, name).returning(MERCHANTS.ID).fetchSingle(MERCHANTS.ID);

@@ -18,7 +18,6 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +29,6 @@ import org.jooq.impl.DSL;
 /** One return as the merchant processes it: items, photos, comments, the rules that decided, its parcel, and what can happen next. */
 public final class ReturnDetail {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
     private final DSLContext dsl;
 
     ReturnDetail(DSLContext dsl) {
@@ -125,7 +123,7 @@ public final class ReturnDetail {
                 .from(TRACKING_EVENTS)
                 .where(TRACKING_EVENTS.MERCHANT_ID.eq(merchantId)).and(TRACKING_EVENTS.SHIPMENT_ID.eq(shipmentId))
                 .orderBy(TRACKING_EVENTS.OCCURRED_AT.desc(), TRACKING_EVENTS.ID.desc())
-                .fetch(e -> new Event(e.value1().atZoneSameInstant(zone).format(SHOWN), e.value2(), e.value3(), e.value4()));
+                .fetch(e -> new Event(AdminPages.time(e.value1(), zone), e.value2(), e.value3(), e.value4()));
     }
 
     private static List<Map<String, String>> amounts(app.landfall.db.schema.tables.records.ReturnsRecord r, String currency) {
@@ -180,7 +178,7 @@ public final class ReturnDetail {
 
     private static void step(List<Map<String, String>> out, String name, OffsetDateTime at, ZoneId zone) {
         if (at != null) {
-            out.add(Map.of("name", name, "at", at.atZoneSameInstant(zone).format(SHOWN)));
+            out.add(Map.of("name", name, "at", AdminPages.time(at, zone)));
         }
     }
 

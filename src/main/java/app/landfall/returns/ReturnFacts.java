@@ -13,6 +13,7 @@ import static app.landfall.db.schema.Tables.RETURN_WINDOW_OVERRIDES;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 import static app.landfall.db.schema.Tables.SHIPMENT_ITEMS;
 
+import app.landfall.merchants.Merchants;
 import app.landfall.db.schema.tables.records.ReturnPoliciesRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -175,7 +176,7 @@ final class ReturnFacts {
         if (order == null) {
             return Optional.empty();
         }
-        ZoneId zone = zone(order.get(MERCHANTS.TIMEZONE));
+        ZoneId zone = Merchants.zone(order.get(MERCHANTS.TIMEZONE));
         // 2: the items, each with the units already in returns, its newest outgoing package and the
         // variants in stock to exchange it for
         var rows = ITEMS_QUERY.fetch(tx, Map.of("lf_merchant", merchantId, "lf_order", orderId));
@@ -276,11 +277,4 @@ final class ReturnFacts {
         return at == null ? null : at.atZoneSameInstant(zone).toLocalDate();
     }
 
-    private static ZoneId zone(String timezone) {
-        try {
-            return ZoneId.of(timezone);
-        } catch (java.time.DateTimeException e) {
-            return java.time.ZoneOffset.UTC;
-        }
-    }
 }

@@ -29,8 +29,4 @@ public final class ReturnWindow {
         return Optional.ofNullable(start).map(s -> s.atZoneSameInstant(zone).toLocalDate().plusDays(windowDays));
     }
 
-    /** Whether a return can be started today. */
-    public static boolean isOpen(Optional<LocalDate> lastDay, LocalDate today) {
-        return lastDay.isPresent() && !today.isAfter(lastDay.get());
-    }
 }

@@ -20,8 +20,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +35,6 @@ import org.jooq.impl.DSL;
  */
 public final class ReturnsQueue {
     static final int PAGE = 50;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", java.util.Locale.ENGLISH);
 
     private final DSLContext dsl;
 
@@ -74,7 +71,7 @@ public final class ReturnsQueue {
                 .fetch();
         for (int i = 0; i < Math.min(PAGE, result.size()); i++) {
             var r = result.get(i);
-            rows.add(new Row(r.value1(), r.value2(), r.value3(), r.value4().atZoneSameInstant(zone).format(SHOWN), r.value5(),
+            rows.add(new Row(r.value1(), r.value2(), r.value3(), AdminPages.time(r.value4(), zone), r.value5(),
                     r.value6(), r.value12().intValue(), r.value13() == null ? "" : r.value13(), AdminPages.words(r.value7()), AdminPages.words(r.value8()),
                     r.value9() == null ? "" : Money.format(r.value9(), r.value10()), r.value11()));
             if (i == PAGE - 1 && result.size() > PAGE) {

@@ -19,4 +19,9 @@ public interface ReturnDeadline {
     }
 
     Optional<LocalDate> lastDay(Parcel parcel);
+
+    /** Whether a return can be started today: there is a last day, and it has not passed. */
+    static boolean isOpen(Optional<LocalDate> lastDay, LocalDate today) {
+        return lastDay.isPresent() && !today.isAfter(lastDay.get());
+    }
 }

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +42,6 @@ import org.jooq.impl.DSL;
  */
 public final class ShipmentsDesk {
     private static final int PAGE = 50;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
     static final List<String> STATUSES = List.of("Pending", "InfoReceived", "InTransit", "OutForDelivery", "AttemptFail",
             "AvailableForPickup", "Delivered", "Exception", "Expired");
     /** Statuses of a parcel still on its way (a long silence in one of them deserves a look). */
@@ -130,8 +128,8 @@ public final class ShipmentsDesk {
                 .limit(PAGE + 1)
                 .fetch();
         List<Row> rows = result.stream().limit(PAGE).map(r -> new Row(r.value1(), r.value2(), r.value3(), label(r.value4()), r.value5(),
-                r.value6(), r.value7(), r.value8() == null ? "no scan yet" : r.value8().atZoneSameInstant(zone).format(SHOWN),
-                r.value9().atZoneSameInstant(zone).format(SHOWN))).toList();
+                r.value6(), r.value7(), r.value8() == null ? "no scan yet" : AdminPages.time(r.value8(), zone),
+                AdminPages.time(r.value9(), zone))).toList();
         StringBuilder filters = new StringBuilder();
         for (var p : new String[][] {{"q", q}, {"status", status}, {"quiet_days", quietDays == null ? null : quietDays.toString()}}) {
             if (p[1] != null && !p[1].isEmpty()) {
@@ -170,13 +168,13 @@ public final class ShipmentsDesk {
         List<Event> events = dsl.selectFrom(TRACKING_EVENTS)
                 .where(TRACKING_EVENTS.MERCHANT_ID.eq(m)).and(TRACKING_EVENTS.SHIPMENT_ID.eq(id))
                 .orderBy(TRACKING_EVENTS.OCCURRED_AT.desc(), TRACKING_EVENTS.ID.desc())
-                .fetch(e -> new Event(e.getOccurredAt().atZoneSameInstant(zone).format(SHOWN), label(e.getStatus()), e.getSubstatus(),
+                .fetch(e -> new Event(AdminPages.time(e.getOccurredAt(), zone), label(e.getStatus()), e.getSubstatus(),
                         e.getRawStatus(), e.getRawMessage(), e.getLocation(), e.getSource(),
-                        e.getReceivedAt().atZoneSameInstant(zone).format(SHOWN)));
+                        AdminPages.time(e.getReceivedAt(), zone)));
         List<Change> changes = dsl.selectFrom(SHIPMENT_STATUS_CHANGES)
                 .where(SHIPMENT_STATUS_CHANGES.MERCHANT_ID.eq(m)).and(SHIPMENT_STATUS_CHANGES.SHIPMENT_ID.eq(id))
                 .orderBy(SHIPMENT_STATUS_CHANGES.CHANGED_AT.desc(), SHIPMENT_STATUS_CHANGES.ID.desc())
-                .fetch(c -> new Change(c.getChangedAt().atZoneSameInstant(zone).format(SHOWN),
+                .fetch(c -> new Change(AdminPages.time(c.getChangedAt(), zone),
                         c.getFromStatus() + (c.getFromSubstatus() == null ? "" : " / " + c.getFromSubstatus()),
                         c.getToStatus() + (c.getToSubstatus() == null ? "" : " / " + c.getToSubstatus())));
         List<Delivery> deliveries = dsl.select(WEBHOOK_INBOX.asterisk()).from(WEBHOOK_INBOX_SHIPMENTS)
@@ -187,7 +185,7 @@ public final class ShipmentsDesk {
                 .limit(50)
                 .fetch(r -> r.into(WEBHOOK_INBOX)).stream()
                 .map(w -> new Delivery(w.getId(), w.getProvider(), w.getDeliveryId(), w.getTopic(),
-                        w.getReceivedAt().atZoneSameInstant(zone).format(SHOWN), w.getStatus(), w.getAttempts(), w.getLastError(),
+                        AdminPages.time(w.getReceivedAt(), zone), w.getStatus(), w.getAttempts(), w.getLastError(),
                         body(w.getBody())))
                 .toList();
         Map<String, Object> model = new HashMap<>();

@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +144,7 @@ public final class TrackingPages {
     private void respond(Context ctx, TrackingQueries.Version v, boolean detailed, String self, String home) {
         Brand brand = brand(v);
         String lang = PageLanguage.of(ctx, brand);
-        ZoneId zone = zone(v.timezone());
+        ZoneId zone = Merchants.zone(v.timezone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
         boolean fragment = Htmx.wantsFragment(ctx);
         String version = version(v, brand, lang, today, detailed);
@@ -227,13 +225,6 @@ public final class TrackingPages {
         }
     }
 
-    static ZoneId zone(String timezone) { // merchants.timezone is NOT NULL
-        try {
-            return ZoneId.of(timezone);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
-    }
 
     private static int parseIndex(String n) {
         return n.matches("\\d{1,2}") ? Integer.parseInt(n) : -1;

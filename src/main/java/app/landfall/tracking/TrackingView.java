@@ -108,7 +108,7 @@ public record TrackingView(
 
         List<Milestones.Reached> history = d.events().stream().map(e -> new Milestones.Reached(e.status(), e.substatus())).toList();
         boolean returnable = in.detailed() && in.returnUrl() != null && d.windowDays() != null
-                && in.returnBy().isPresent() && !in.today().isAfter(in.returnBy().get());
+                && ReturnDeadline.isOpen(in.returnBy(), in.today());
         return new TrackingView(
                 BrandedPage.of(in.brand(), in.lang(), in.self(), in.home()),
                 in.self(),

@@ -2,6 +2,7 @@ package app.landfall.returns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.landfall.tracking.ReturnDeadline;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -31,6 +32,6 @@ class ReturnWindowTest {
         Optional<LocalDate> last = ReturnWindow.lastDay(startsAt, days, t(placed), t(shipped), t(deliveredAt), delivered,
                 returnable, ZoneId.of("America/New_York"));
         assertEquals(Optional.ofNullable(lastDay).map(LocalDate::parse), last);
-        assertEquals(open, ReturnWindow.isOpen(last, LocalDate.parse("2026-11-23")));
+        assertEquals(open, ReturnDeadline.isOpen(last, LocalDate.parse("2026-11-23")));
     }
 }
