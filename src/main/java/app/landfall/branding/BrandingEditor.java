@@ -191,15 +191,28 @@ public final class BrandingEditor {
             render(ctx, user, draft, problems, HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
+        change(ctx, user, "brand.saved", (tx, brandId) -> {
+            apply(tx, user.merchantId(), brandId, draft);
+            return Map.of("primary", draft.primary(), "font", draft.font());
+        });
+        redirect(ctx, "Saved. Tracking and returns pages show it now.");
+    }
+
+    /** A change of the brand, in the transaction that also keeps the values before it (for undo) and audits it. */
+    @FunctionalInterface
+    private interface Change {
+        /** Makes the change; returns what the audit log shows of it. */
+        Map<String, ?> apply(DSLContext tx, long brandId);
+    }
+
+    private void change(Context ctx, AdminUser user, String action, Change change) {
         String ip = clientAddress.of(ctx);
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
             var brand = BrandStore.defaultBrand(tx, user.merchantId());
             keepVersion(tx, user, brand);
-            apply(tx, user.merchantId(), brand.getId(), draft);
-            audit.record(tx, user, ip, "brand.saved", "brand", brand.getId(), Map.of("primary", draft.primary(), "font", draft.font()));
+            audit.record(tx, user, ip, action, "brand", brand.getId(), change.apply(tx, brand.getId()));
         });
-        redirect(ctx, "Saved. Tracking and returns pages show it now.");
     }
 
     /** POST /admin/branding/logo (multipart, field {@code logo}). */
@@ -217,14 +230,10 @@ public final class BrandingEditor {
             render(ctx, user, stored(dsl, user.merchantId()), Map.of("logo", logo.problem()), HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
-        String ip = clientAddress.of(ctx);
-        dsl.transaction(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            var brand = BrandStore.defaultBrand(tx, user.merchantId());
-            keepVersion(tx, user, brand);
+        change(ctx, user, "brand.logo_changed", (tx, brandId) -> {
             String url = BrandLogos.store(tx, user.merchantId(), logo);
-            BrandStore.setLogo(tx, user.merchantId(), brand.getId(), url);
-            audit.record(tx, user, ip, "brand.logo_changed", "brand", brand.getId(), Map.of("logo", url));
+            BrandStore.setLogo(tx, user.merchantId(), brandId, url);
+            return Map.of("logo", url);
         });
         redirect(ctx, "The new logo is saved. Tracking and returns pages show it now.");
     }
@@ -240,13 +249,9 @@ public final class BrandingEditor {
             render(ctx, user, stored(dsl, user.merchantId()), problems, HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
-        String ip = clientAddress.of(ctx);
-        dsl.transaction(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            var brand = BrandStore.defaultBrand(tx, user.merchantId());
-            keepVersion(tx, user, brand);
-            BrandStore.setMarketing(tx, user.merchantId(), brand.getId(), marketing.toString());
-            audit.record(tx, user, ip, "brand.marketing_changed", "brand", brand.getId(), Map.of());
+        change(ctx, user, "brand.marketing_changed", (tx, brandId) -> {
+            BrandStore.setMarketing(tx, user.merchantId(), brandId, marketing.toString());
+            return Map.of();
         });
         redirect(ctx, "The marketing block is saved. Tracking pages show it now.");
     }

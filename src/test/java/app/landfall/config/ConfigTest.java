@@ -91,4 +91,24 @@ class ConfigTest {
         assertEquals("jdbc:postgresql://db/x?user=a&password=***", DatabaseUrl.redact("jdbc:postgresql://db/x?user=a&password=s3cret"));
         assertNull(DatabaseUrl.parse("jdbc:postgresql://db/x").user());
     }
+
+    @Test
+    void tuning_comes_from_the_environment_and_a_system_property_wins() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("landfall.db.poolSize", "20");
+        properties.setProperty("landfall.pg.max_wal_size", "1GB");
+        Tuning tuning = Config.from(Map.of("LANDFALL_PAGE_CACHE_MB", "64", "LANDFALL_DB_POOL_SIZE", "12"), properties).tuning();
+        assertEquals(64L * 1024 * 1024, tuning.pageCacheBytes());
+        assertEquals(20, tuning.dbPoolSize());
+        assertEquals(6, tuning.dbLookupPoolSize());
+        assertEquals(Map.of("max_wal_size", "1GB"), tuning.postgres());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "lots", "2000000"})
+    void rejects_a_tuning_value_that_is_not_a_positive_count(String value) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Config.from(Map.of("LANDFALL_RETURN_SUBMITS", value), new java.util.Properties()));
+        assertTrue(e.getMessage().startsWith("LANDFALL_RETURN_SUBMITS must be a whole number"), e.getMessage());
+    }
 }
