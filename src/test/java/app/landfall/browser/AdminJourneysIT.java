@@ -53,6 +53,20 @@ class AdminJourneysIT {
     }
 
     @Test
+    void the_overview_shows_what_each_feature_counts_on_a_phone() {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(390, 844, true);
+            signIn(page);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Returns"))).isVisible();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Shipments"))).isVisible();
+            long toReview = dsl.fetchCount(RETURNS, RETURNS.MERCHANT_ID.eq(demo).and(RETURNS.STATUS.eq("requested")));
+            assertThat(page.locator("a[href='/admin/returns?status=requested']")).hasText(toReview + " waiting for review");
+            assertEquals("", Browsers.accessibilityViolations(page));
+            Browsers.screenshot(page, "admin-overview-390x844");
+        }
+    }
+
+    @Test
     void the_queue_and_a_return_pass_axe_on_a_tablet() {
         try (Browsers.Pages pages = new Browsers.Pages(browser)) {
             Page page = pages.open(820, 1180, true);
