@@ -102,12 +102,12 @@ public final class Landfall implements AutoCloseable {
     public static Landfall start(Config config) {
         Database database = Database.start(config);
         try {
-            if (config.demo()) {
-                DemoData.seedIfEmpty(database.dsl(), Clock.systemUTC());
-                DemoCredentials.ensure(database.dsl());
-            }
             Clock clock = Clock.systemUTC();
             DSLContext dsl = database.dsl();
+            if (config.demo()) {
+                DemoData.seedIfEmpty(dsl, clock);
+                DemoCredentials.ensure(dsl);
+            }
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             IntFunction<String> baseUrl = config::baseUrl;
             Assets assets = new Assets();
