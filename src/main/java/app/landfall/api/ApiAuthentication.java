@@ -13,6 +13,8 @@ public final class ApiAuthentication {
     }
 
     public void authenticate(Context ctx) {
+        // a store's data, for its key only: no browser or proxy keeps it (the 401s neither)
+        ctx.header("Cache-Control", "no-store");
         String header = ctx.header("Authorization");
         String key = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         var merchant = keys.merchantFor(key);

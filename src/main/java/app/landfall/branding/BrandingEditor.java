@@ -173,7 +173,7 @@ public final class BrandingEditor {
     /** GET /admin/branding/preview.css?primary=…: the draft's colours for the preview box only. */
     public void previewCss(Context ctx) {
         AdminAccess.require(ctx, Role.ADMIN);
-        ctx.header("Cache-Control", "private, max-age=300");
+        // like every admin response, not kept: AdminAccess.guard has set no-store
         ctx.contentType("text/css; charset=utf-8").result(BrandStyles.previewCss(Draft.of(ctx::queryParam).palette()));
     }
 

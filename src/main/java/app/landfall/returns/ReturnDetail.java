@@ -113,7 +113,8 @@ public final class ReturnDetail {
         if (photo == null) {
             throw AdminAccess.notFound();
         }
-        ctx.header("Cache-Control", "private, max-age=3600");
+        // not kept: after sign-out the next user of that browser must not find a shopper's photo in its cache
+        ctx.header("Cache-Control", "no-store");
         ctx.header("Content-Disposition", "inline");
         ctx.contentType(photo.value1()).result(photo.value2());
     }
