@@ -6,14 +6,9 @@ import app.landfall.auth.InstanceSecrets;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -25,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Pages name such an image as {@code /img/<url>.<signature>} ({@link #src}); only URLs that
  * Landfall itself put on a page are signed, so this is not an open proxy. The first request fetches
- * the image (https only, public addresses only, no redirects, at most 5 MB, and only PNG, JPEG, GIF
- * or WebP by content), keeps it in {@code remote_images} for a week, and later requests are served
+ * the image (https only, from public addresses only, connecting to the address that was checked:
+ * {@link PublicHttp}; no redirects, at most 5 MB, and only PNG, JPEG, GIF or WebP by content), keeps it in {@code remote_images} for a week, and later requests are served
  * from there; a failure is remembered for an hour.
  */
 public final class RemoteImages {
@@ -53,23 +49,26 @@ public final class RemoteImages {
     static final Duration KEEP = Duration.ofDays(7);
     static final Duration RETRY_FAILED_AFTER = Duration.ofHours(1);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private final DSLContext dsl;
     private final byte[] secret;
     private final Clock clock;
     private final boolean anyHost;
-    private final HttpClient http;
+    private final PublicHttp http;
     private final Semaphore fetches = new Semaphore(4);
 
     RemoteImages(DSLContext dsl, byte[] secret, Clock clock, boolean anyHost) {
+        this(dsl, secret, clock, anyHost, PublicHttp.create("landfall-images", anyHost, CONNECT_TIMEOUT));
+    }
+
+    /** {@code anyHost}: plain http too; {@code publicHttp}: which addresses may be fetched from, and how. */
+    RemoteImages(DSLContext dsl, byte[] secret, Clock clock, boolean anyHost, PublicHttp publicHttp) {
         this.dsl = dsl;
         this.secret = secret.clone();
         this.clock = clock;
         this.anyHost = anyHost;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NEVER) // a redirect could lead to a private address
-                .build();
+        this.http = publicHttp;
     }
 
     /**
@@ -234,31 +233,23 @@ public final class RemoteImages {
             return Fetched.failed("the URL names no host, or carries a user name");
         }
         try {
-            InetAddress[] addresses = InetAddress.getAllByName(uri.getHost());
-            if (!anyHost && Arrays.stream(addresses).anyMatch(a -> !PublicAddresses.isPublic(a))) {
-                return Fetched.failed("the host " + uri.getHost() + " is on a private network");
+            // resolved, checked and connected to in one step: see PublicHttp
+            PublicHttp.Answer answer = http.get(uri, Map.of("Accept", "image/png, image/jpeg, image/gif, image/webp",
+                    "User-Agent", "Landfall image proxy"), MAX_BYTES, FETCH_TIMEOUT);
+            if (answer.status() != 200) {
+                return Fetched.failed("the server answered " + answer.status());
             }
+            byte[] bytes = answer.body();
+            if (bytes.length > MAX_BYTES) {
+                return Fetched.failed("larger than " + MAX_BYTES / 1_000_000 + " MB");
+            }
+            return ImageType.of(bytes)
+                    .map(type -> new Fetched(type.mediaType(), bytes, null))
+                    .orElseGet(() -> Fetched.failed("not a PNG, JPEG, GIF or WebP image"));
+        } catch (PublicHttp.NotPublic e) {
+            return Fetched.failed("the host " + uri.getHost() + " is on a private network");
         } catch (UnknownHostException e) {
             return Fetched.failed("unknown host " + uri.getHost());
-        }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(FETCH_TIMEOUT)
-                .header("Accept", "image/png, image/jpeg, image/gif, image/webp")
-                .header("User-Agent", "Landfall image proxy")
-                .GET().build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    return Fetched.failed("the server answered " + response.statusCode());
-                }
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    return Fetched.failed("larger than " + MAX_BYTES / 1_000_000 + " MB");
-                }
-                return ImageType.of(bytes)
-                        .map(type -> new Fetched(type.mediaType(), bytes, null))
-                        .orElseGet(() -> Fetched.failed("not a PNG, JPEG, GIF or WebP image"));
-            }
         } catch (IOException e) {
             return Fetched.failed("could not fetch it: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
