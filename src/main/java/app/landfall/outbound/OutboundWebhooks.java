@@ -8,13 +8,9 @@ import static app.landfall.db.schema.Tables.WEBHOOK_ENDPOINTS;
 
 import app.landfall.notifications.Notice;
 import app.landfall.notifications.Outbox;
-import app.landfall.images.PublicAddresses;
-import java.net.InetAddress;
+import app.landfall.images.PublicHttp;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,24 +45,47 @@ public final class OutboundWebhooks {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String ENDPOINT_ID = "endpoint_id";
     private static final String SHIPMENT_ID = "shipment_id";
+    private static final String PRIVATE = "That address is on a private network: webhooks go only to public addresses.";
 
     private static final com.fasterxml.jackson.databind.ObjectMapper ENVELOPES = new com.fasterxml.jackson.databind.ObjectMapper();
     private final DSLContext dsl;
     private final Outbox outbox;
     private final Clock clock;
     private final boolean anyHost;
-    private final HttpClient http;
+    private final PublicHttp publicHttp;
 
+    /** {@code anyHost}: development only, lets endpoints be plain http and private addresses. */
     public OutboundWebhooks(DSLContext dsl, Outbox outbox, Clock clock, boolean anyHost) {
+        this(dsl, outbox, clock, anyHost, PublicHttp.create("landfall-webhooks", anyHost, TIMEOUT));
+    }
+
+    /** {@code anyHost}: plain http too; {@code publicHttp}: which addresses may be posted to, and how. */
+    OutboundWebhooks(DSLContext dsl, Outbox outbox, Clock clock, boolean anyHost, PublicHttp publicHttp) {
+        this.publicHttp = publicHttp;
         this.outbox = outbox;
         this.dsl = dsl;
         this.clock = clock;
         this.anyHost = anyHost;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Why a URL cannot receive webhooks, or empty when it can. */
+    /** Why a URL cannot receive webhooks, or empty when it can (at the moment: its name is resolved and checked now). */
     public Optional<String> refusal(String url) {
+        Optional<String> shape = shapeRefusal(url);
+        if (shape.isPresent()) {
+            return shape;
+        }
+        try {
+            publicHttp.addresses(URI.create(url).getHost());
+        } catch (PublicHttp.NotPublic e) {
+            return Optional.of(PRIVATE);
+        } catch (UnknownHostException e) {
+            return Optional.of("No server answers to " + URI.create(url).getHost() + " (the name does not resolve).");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a URL is not a webhook address at all, whatever its name resolves to. */
+    private Optional<String> shapeRefusal(String url) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -76,17 +95,6 @@ public final class OutboundWebhooks {
         if (uri.getHost() == null || !("https".equals(uri.getScheme()) || anyHost && "http".equals(uri.getScheme()))
                 || url.length() > 500 || uri.getUserInfo() != null) {
             return Optional.of("Use an https:// address (up to 500 characters, without a user name or password in it).");
-        }
-        if (!anyHost) {
-            try {
-                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                    if (!PublicAddresses.isPublic(address)) {
-                        return Optional.of("That address is on a private network: webhooks go only to public addresses.");
-                    }
-                }
-            } catch (UnknownHostException e) {
-                return Optional.of("No server answers to " + uri.getHost() + " (the name does not resolve).");
-            }
         }
         return Optional.empty();
     }
@@ -224,24 +232,23 @@ public final class OutboundWebhooks {
     private boolean attempt(long merchantId, long id, String event, String body, int attempts, String url, String secret) {
         Integer status = null;
         String error = null;
-        Optional<String> refused = refusal(url);
+        Optional<String> refused = shapeRefusal(url);
         if (refused.isPresent()) {
             error = refused.get();
         } else {
             long t = clock.instant().getEpochSecond();
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "Landfall-Webhooks/1")
-                        .header("Landfall-Event", event)
-                        .header("Landfall-Delivery", String.valueOf(id))
-                        .header("Landfall-Signature", "t=" + t + ",v1=" + sign(secret, t + "." + body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
+                // the name is resolved, checked and connected to in one step (PublicHttp), never checked first and resolved again
+                status = publicHttp.post(URI.create(url), Map.of("User-Agent", "Landfall-Webhooks/1", "Landfall-Event", event,
+                                "Landfall-Delivery", String.valueOf(id), "Landfall-Signature", "t=" + t + ",v1=" + sign(secret, t + "." + body)),
+                        "application/json", body.getBytes(StandardCharsets.UTF_8), TIMEOUT);
                 if (status < 200 || status >= 300) {
                     error = "answered " + status;
                 }
+            } catch (PublicHttp.NotPublic e) {
+                error = PRIVATE;
+            } catch (UnknownHostException e) {
+                error = "No server answers to " + URI.create(url).getHost() + " (the name does not resolve).";
             } catch (java.io.IOException e) {
                 error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } catch (InterruptedException e) {
