@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +20,10 @@ import org.jooq.DSLContext;
 
 /**
  * "Prove this order is yours", shared by the tracking lookup and the start of a return: the
- * lookup forms' CSRF check, the rate limits per client address and per store, and the match of an
- * order number with its email or postal code. An unknown order and wrong details get the same
- * answer after the same work. One instance serves both forms, so they share the limits.
+ * lookup forms' CSRF check, the limits ({@link LookupLimits}: per address, per order, per store),
+ * and the match of an order number with its email or postal code. An unknown order and wrong
+ * details get the same answer after the same work. One instance serves both forms, so they share
+ * the limits.
  */
 public final class ShopperLookup {
     // compared against when no order matched, so both failures do the same work
@@ -33,8 +33,7 @@ public final class ShopperLookup {
     private final Merchants merchants;
     private final BrandedPages pages;
     private final ClientAddress clientAddress;
-    private final RateLimiter perClient;
-    private final RateLimiter perMerchant;
+    private final LookupLimits limits;
 
     /** {@code dsl}: the pool the tracking pages' lookups use. */
     public ShopperLookup(DSLContext dsl, Merchants merchants, BrandedPages pages, ClientAddress clientAddress, Clock clock) {
@@ -42,9 +41,7 @@ public final class ShopperLookup {
         this.merchants = merchants;
         this.pages = pages;
         this.clientAddress = clientAddress;
-        // a shopper retrying typos is fine; a script walking through order numbers is not
-        this.perClient = new RateLimiter(20, Duration.ofSeconds(6), clock, 100_000);
-        this.perMerchant = new RateLimiter(600, Duration.ofMillis(100), clock, 100_000);
+        this.limits = new LookupLimits(clock);
     }
 
     /** The site a lookup form was posted to, after its CSRF check and the rate limits; empty when already answered. */
@@ -58,17 +55,28 @@ public final class ShopperLookup {
         return throttled(ctx, site.get()) ? Optional.empty() : site;
     }
 
-    /** Whether this client or this store has looked up too much; if so the answer (429) has been given. */
+    /** Whether this client has looked up too much; if so the answer (429) has been given. */
     public boolean throttled(Context ctx, Merchants.Site site) {
-        RateLimiter.Decision client = perClient.acquire(clientAddress.of(ctx));
-        RateLimiter.Decision merchant = client.allowed() ? perMerchant.acquire(String.valueOf(site.merchant().id())) : client;
-        if (merchant.allowed()) {
+        RateLimiter.Decision decision = limits.admit(clientAddress.of(ctx), site.merchant().id());
+        if (decision.allowed()) {
             return false;
         }
-        long seconds = Math.max(1, merchant.retryAfter().toSeconds());
-        ctx.header("Retry-After", String.valueOf(seconds));
-        pages.render(ctx, Optional.of(site), 429, "tracking/throttled", Map.of("seconds", seconds));
+        tooMany(ctx, site, decision, false);
         return true;
+    }
+
+    /** A lookup that found nothing (an unknown tracking number): counted per store, see {@link LookupLimits}. */
+    public void notFound(Merchants.Site site) {
+        limits.failed(site.merchant().id());
+    }
+
+    private void tooMany(Context ctx, Merchants.Site site, RateLimiter.Decision decision, boolean orderLocked) {
+        long seconds = Math.max(1, decision.retryAfter().toSeconds());
+        ctx.header("Retry-After", String.valueOf(seconds));
+        // minutes, rounded up, once the wait is long enough that a count of seconds is hard to read
+        Map<String, Object> model = seconds < 120 ? Map.of("seconds", seconds, "order", orderLocked)
+                : Map.of("seconds", seconds, "minutes", (seconds + 59) / 60, "order", orderLocked);
+        pages.render(ctx, Optional.of(site), 429, "tracking/throttled", model);
     }
 
     /**
@@ -91,12 +99,21 @@ public final class ShopperLookup {
                     Map.of("form", Map.of("order_number", orderNumber == null ? "" : orderNumber, "contact", proof), "errors", errors));
             return Optional.empty();
         }
-        Optional<OrderMatch> order = orderByNumber(site.merchant().id(), number);
+        long merchantId = site.merchant().id();
+        String address = clientAddress.of(ctx);
+        LookupLimits.Try attempt = limits.claimTry(address, merchantId, number);
+        if (!attempt.decision().allowed()) {
+            tooMany(ctx, site, attempt.decision(), attempt.orderLocked());
+            return Optional.empty();
+        }
+        Optional<OrderMatch> order = orderByNumber(merchantId, number);
         if (!matches(order.orElse(null), proof)) {
+            limits.failed(merchantId);
             pages.render(ctx, Optional.of(site), 404, notFoundView,
                     Map.of("form", Map.of("order_number", number, "contact", proof), "notFound", true));
             return Optional.empty();
         }
+        limits.right(address, merchantId, number);
         return Optional.of(order.get().orderId());
     }
 

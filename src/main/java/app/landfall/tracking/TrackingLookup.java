@@ -114,6 +114,7 @@ public final class TrackingLookup {
         Optional<TrackingQueries.Version> v = number.matches("[A-Z0-9]{4,64}")
                 ? queries.versionByNumber(site.get().merchant().id(), number) : Optional.empty();
         if (v.isEmpty()) {
+            lookup.notFound(site.get());
             notFound.show(ctx, site);
             return;
         }

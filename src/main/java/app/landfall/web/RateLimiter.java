@@ -81,6 +81,18 @@ public final class RateLimiter {
         return shortBy > 0 ? new Decision(false, Duration.ofSeconds(Math.max(1, ceilSeconds(shortBy)))) : ALLOWED;
     }
 
+    /**
+     * Gives back one token that {@link #acquire} took, for an attempt that turned out not to count (the
+     * right answer, where only wrong ones are limited). Taking first and giving back after keeps the
+     * limit exact under concurrent attempts, which checking first and taking after would not.
+     */
+    public synchronized void refund(String key) {
+        Bucket bucket = buckets.get(Objects.requireNonNull(key));
+        if (bucket != null) {
+            bucket.fullAt -= perTokenNanos; // never more than full: acquire starts from max(fullAt, now)
+        }
+    }
+
     synchronized int size() {
         return buckets.size();
     }
