@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +54,20 @@ public final class PublicHttp {
     private final Resolver resolver;
     private final Predicate<InetAddress> allowed;
     private final Duration connectTimeout;
+    private final KeyStore trusted;
     private HttpClient client; // started on first use: most instances never call out
 
     public PublicHttp(String name, Resolver resolver, Predicate<InetAddress> allowed, Duration connectTimeout) {
+        this(name, resolver, allowed, connectTimeout, null);
+    }
+
+    /** {@code trusted}: the certificates to trust instead of the JDK's (a test's own); null for the JDK's. */
+    PublicHttp(String name, Resolver resolver, Predicate<InetAddress> allowed, Duration connectTimeout, KeyStore trusted) {
         this.name = name;
         this.resolver = resolver;
         this.allowed = allowed;
         this.connectTimeout = connectTimeout;
+        this.trusted = trusted;
     }
 
     /** @param anyHost also private addresses: only for development and tests, where the "remote" server is on this machine */
@@ -120,6 +128,9 @@ public final class PublicHttp {
             threads.setDaemon(true);
             SslContextFactory.Client tls = new SslContextFactory.Client();
             tls.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+            if (trusted != null) {
+                tls.setTrustStore(trusted);
+            }
             HttpClient started = new HttpClient();
             started.setSslContextFactory(tls);
             started.setExecutor(threads);
@@ -140,7 +151,14 @@ public final class PublicHttp {
 
     private void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
         try {
-            promise.succeeded(addresses(host).stream().map(address -> new InetSocketAddress(address, port)).toList());
+            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            List<InetSocketAddress> checked = new java.util.ArrayList<>();
+            for (InetAddress address : addresses(host)) {
+                // the address carries the host name: TLS checks the certificate against that name (the
+                // socket address's host string), not against the address a resolver may answer bare
+                checked.add(new InetSocketAddress(InetAddress.getByAddress(bare, address.getAddress()), port));
+            }
+            promise.succeeded(checked);
         } catch (UnknownHostException e) {
             promise.failed(e);
         }
