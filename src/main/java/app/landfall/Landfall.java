@@ -181,7 +181,7 @@ public final class Landfall implements AutoCloseable {
             }
             out.println("Admin: " + demo.admin());
             out.println("Admin email: " + demo.adminEmail());
-            out.println("Admin password: " + demo.adminPassword());
+            DemoLinks.publishedPassword(database.dsl()).ifPresent(password -> out.println("Admin password: " + password));
         });
         DemoCredentials.find(database.dsl()).ifPresent(demo -> {
             demo.apiKey().ifPresent(key -> out.println("API key: " + key));
