@@ -130,12 +130,19 @@ public final class AdminPasswords {
         String ip = clientAddress.of(ctx);
         boolean changed = dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            var token = live(tx, ctx.pathParam("token"), true);
+            var token = live(tx, ctx.pathParam("token"), false);
             if (token.isEmpty()) {
                 return false;
             }
             long merchantId = token.get().value1();
             long userId = token.get().value2();
+            // the user's row first, as a sign-in does: a sign-in or another of their links at the same
+            // moment waits its turn (and then finds this link used) instead of deadlocking with this one
+            tx.selectOne().from(MERCHANT_USERS).where(MERCHANT_USERS.MERCHANT_ID.eq(merchantId)).and(MERCHANT_USERS.ID.eq(userId))
+                    .forUpdate().execute();
+            if (live(tx, ctx.pathParam("token"), true).isEmpty()) {
+                return false;
+            }
             tx.update(MERCHANT_USERS).set(MERCHANT_USERS.PASSWORD_HASH, hash).set(MERCHANT_USERS.PASSWORD_CHANGED_AT, now())
                     .where(MERCHANT_USERS.MERCHANT_ID.eq(merchantId)).and(MERCHANT_USERS.ID.eq(userId)).execute();
             cancelResets(tx, merchantId, userId, now());

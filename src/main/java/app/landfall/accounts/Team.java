@@ -195,6 +195,15 @@ public final class Team {
     private Optional<String> join(Context ctx, String hash, String name, String ip) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
+            var shown = invitation(tx, ctx.pathParam("token"), false);
+            if (shown.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            // every open invitation of this store to that email, locked in one order: two of them accepted
+            // at once wait for each other (the second then finds its own used up) rather than deadlock
+            tx.select(ADMIN_TOKENS.TOKEN_HASH).from(ADMIN_TOKENS).where(ADMIN_TOKENS.MERCHANT_ID.eq(shown.get().getMerchantId()))
+                    .and(ADMIN_TOKENS.KIND.eq("invitation")).and(ADMIN_TOKENS.EMAIL.eq(shown.get().getEmail()))
+                    .and(ADMIN_TOKENS.USED_AT.isNull()).orderBy(ADMIN_TOKENS.TOKEN_HASH).forUpdate().execute();
             var invitation = invitation(tx, ctx.pathParam("token"), true);
             if (invitation.isEmpty() || tx.fetchExists(MERCHANT_USERS, MERCHANT_USERS.EMAIL.eq(invitation.get().getEmail()))) {
                 return Optional.<String>empty();

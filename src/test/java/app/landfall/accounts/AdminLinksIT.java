@@ -14,7 +14,14 @@ import app.landfall.testing.TestDatabase;
 import app.landfall.testing.TestMerchants;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +93,31 @@ class AdminLinksIT {
                 "someone else's choice"));
         assertEquals(404, again.statusCode());
         assertTrue(Passwords.matches(NEW_PASSWORD, hash("twice@links.example")), "the second link's password stands");
+    }
+
+    @Test
+    void two_reset_links_of_one_user_used_at_once_change_the_password_once() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            CLOCK.advance(Duration.ofMinutes(30)); // asking for links is limited too: five an address in ten minutes
+            String email = "hasty" + round + "@links.example";
+            user(email, "support");
+            String first = resetLink(email);
+            String second = resetLink(email);
+            List<Integer> statuses = atOnce(setPasswordLater(first), setPasswordLater(second));
+            assertEquals(List.of(303, 404), statuses.stream().sorted().toList(), "round " + round + ": " + statuses);
+        }
+    }
+
+    @Test
+    void two_invitations_to_one_email_accepted_at_once_make_one_account() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String email = "eager" + round + "@links.example";
+            String first = invite(email, "support");
+            String second = invite(email, "admin");
+            List<Integer> statuses = atOnce(joinLater(first), joinLater(second));
+            assertEquals(List.of(303, 404), statuses.stream().sorted().toList(), "round " + round + ": " + statuses);
+            assertEquals(1, dsl.fetchCount(MERCHANT_USERS, MERCHANT_USERS.EMAIL.eq(email)));
+        }
     }
 
     @Test
@@ -181,6 +213,43 @@ class AdminLinksIT {
     /** Posts the reset form with the CSRF value of the sign-in page (the link's own page may be gone). */
     private static HttpResponse<String> setPassword(AdminClient client, String link) {
         return client.submit("/admin/password/forgot", link, Map.of("password", NEW_PASSWORD, "password_again", NEW_PASSWORD));
+    }
+
+    /** A browser with the form of {@code link} open; submitting it is left for later. */
+    private static Callable<Integer> setPasswordLater(String link) {
+        AdminClient client = new AdminClient(landfall.baseUrl());
+        String csrf = AdminClient.csrf(client.get(link).body());
+        return () -> client.post(link, Map.of("_csrf", csrf, "password", NEW_PASSWORD, "password_again", NEW_PASSWORD)).statusCode();
+    }
+
+    private static Callable<Integer> joinLater(String link) {
+        AdminClient client = new AdminClient(landfall.baseUrl());
+        String csrf = AdminClient.csrf(client.get(link).body());
+        return () -> client.post(link, Map.of("_csrf", csrf, "name", "New Person", "password", "a long enough passphrase",
+                "password_again", "a long enough passphrase")).statusCode();
+    }
+
+    /** Submits both at the same moment; their statuses. */
+    private static List<Integer> atOnce(Callable<Integer> one, Callable<Integer> other) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Callable<Integer> submit : List.of(one, other)) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return submit.call();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static HttpResponse<String> join(AdminClient client, String link) {
