@@ -23,6 +23,8 @@ import org.jooq.DSLContext;
 public final class AdminAccess {
     static final String ATTRIBUTE = "landfall.admin.user";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String SESSION = "lf_session";
+    private static final String PRE_SESSION = "lf_presession";
     private static final String EXPIRED = "This form has expired. Go back, reload the page and try again.";
     /** Pages anyone may open: signing in, and the emailed links for people who cannot sign in yet. */
     private static final Set<String> OPEN = Set.of("/admin/login", "/admin/password/forgot");
@@ -156,9 +158,6 @@ public final class AdminAccess {
     public static void endSessions(DSLContext tx, long merchantId, long userId) {
         AdminSessions.closeAll(tx, merchantId, userId);
     }
-
-    private static final String SESSION = "lf_session";
-    private static final String PRE_SESSION = "lf_presession";
 
     /** Only the cookie of this scheme's name: under HTTPS a plain one (which anyone could plant) is not read. */
     private String sessionId(Context ctx) {
