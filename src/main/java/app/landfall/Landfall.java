@@ -100,9 +100,13 @@ public final class Landfall implements AutoCloseable {
     }
 
     public static Landfall start(Config config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** With the clock every feature reads the time from (a test's, to cross an expiry without waiting). */
+    public static Landfall start(Config config, Clock clock) {
         Database database = Database.start(config);
         try {
-            Clock clock = Clock.systemUTC();
             DSLContext dsl = database.dsl();
             if (config.demo()) {
                 DemoData.seedIfEmpty(dsl, clock);
