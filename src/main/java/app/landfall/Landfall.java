@@ -141,7 +141,7 @@ public final class Landfall implements AutoCloseable {
                     assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, features));
             web.start(config.port());
-            BackgroundJobs jobs = new BackgroundJobs()
+            BackgroundJobs jobs = (config.backgroundJobs() ? new BackgroundJobs() : BackgroundJobs.none())
                     .schedule("engagement counts written", Duration.ofSeconds(5), Duration.ofSeconds(5), engagement::flush)
                     .schedule("images not shown for 30 days purged", Duration.ofMinutes(15), Duration.ofHours(6),
                             () -> images.purge(Duration.ofDays(30)));
