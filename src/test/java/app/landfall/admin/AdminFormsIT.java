@@ -147,4 +147,12 @@ class AdminFormsIT {
         assertTrue(tried > 30, "found the routes: " + tried);
         assertEquals(List.of(), failed);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01", "-0001-01-01", "+10000-01-01", "+999999999-12-31"})
+    void the_returns_queue_filtered_by_a_date_far_outside_the_accepted_ones_is_not_a_500(String date) {
+        String encoded = java.net.URLEncoder.encode(date, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> response = owner.get("/admin/returns?from=" + encoded + "&to=" + encoded);
+        assertEquals(200, response.statusCode(), response.body());
+    }
 }
