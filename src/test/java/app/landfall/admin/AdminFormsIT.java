@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Admin forms sent with fields missing (a hand-made request, an old page): a form error or a 4xx, never a 500. */
+/** Forms sent with fields missing (a hand-made request, an old page): a form error or a 4xx, never a 500. */
 class AdminFormsIT {
     private static final String PASSWORD = "correct horse battery staple";
     private static final Map<String, String> BRAND = Map.of("primary", "#2f5d50", "accent", "#b35900", "background", "#ffffff",
@@ -81,6 +81,7 @@ class AdminFormsIT {
         new ApiKeys(dsl).create(merchant, "test");
         long key = dsl.select(API_KEYS.ID).from(API_KEYS).where(API_KEYS.MERCHANT_ID.eq(merchant)).fetchSingle(API_KEYS.ID);
         IDS.put("/admin/returns/{id}", String.valueOf(returnId));
+        IDS.put("/r/{token}", dsl.select(RETURNS.PUBLIC_TOKEN).from(RETURNS).where(RETURNS.ID.eq(returnId)).fetchSingle(RETURNS.PUBLIC_TOKEN));
         IDS.put("/admin/team/{id}", String.valueOf(support));
         IDS.put("/admin/settings/returns/reasons/{id}", String.valueOf(reason));
         IDS.put("/admin/settings/returns/overrides/{id}", String.valueOf(override));
@@ -154,5 +155,25 @@ class AdminFormsIT {
         String encoded = java.net.URLEncoder.encode(date, java.nio.charset.StandardCharsets.UTF_8);
         HttpResponse<String> response = owner.get("/admin/returns?from=" + encoded + "&to=" + encoded);
         assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** The shoppers' forms in Routes.java (on the store's path), sent with the CSRF token and nothing else. */
+    @Test
+    void every_public_form_posted_empty_gets_an_answer_that_is_not_a_500() throws Exception {
+        String routes = Files.readString(Path.of("src/main/java/app/landfall/Routes.java"));
+        Matcher declared = Pattern.compile("routes\\.post\\(\"(/(?:\\{merchant\\}|r)/[^\"]*)\"").matcher(routes);
+        List<String> failed = new ArrayList<>();
+        int tried = 0;
+        while (declared.find()) {
+            String path = declared.group(1).replace("{merchant}", "shop").replace("{link}", "not-a-signed-link")
+                    .replace("/r/{token}", "/r/" + IDS.get("/r/{token}"));
+            HttpResponse<String> response = new AdminClient(landfall.baseUrl()).submit("/shop/track", path, Map.of());
+            tried++;
+            if (response.statusCode() >= 500) {
+                failed.add(path + " -> " + response.statusCode());
+            }
+        }
+        assertTrue(tried >= 4, "found the routes: " + tried);
+        assertEquals(List.of(), failed);
     }
 }
