@@ -10,6 +10,7 @@ import app.landfall.tracking.ShipmentWriter;
 import app.landfall.web.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -59,6 +60,27 @@ public final class WebhookInbox {
         }
     }
 
+    /**
+     * The database refused the delivery's own data (a value out of range, a check it breaks): sending it
+     * again cannot help, so it is not kept for retries and the sender is told (4xx) instead.
+     */
+    static final class Refused extends RuntimeException {
+        Refused(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        /** SQLSTATE class 22 (data exception) or 23514 (check violation) anywhere in the causes. */
+        static boolean by(Throwable error) {
+            for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("22") || sql.getSQLState().equals("23514"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     Outcome receive(long merchantId, Provider provider, String topic, byte[] body, WebhookContent content) {
         try {
             return dsl.transactionResult(cfg -> {
@@ -94,6 +116,10 @@ public final class WebhookInbox {
                 return apply(tx, merchantId, id, provider, content);
             });
         } catch (RuntimeException e) {
+            if (Refused.by(e)) {
+                LOG.warn("webhook from {} for merchant {} refused by the database; not kept", provider.code(), merchantId, e);
+                throw new Refused(e);
+            }
             long id = storeFailed(merchantId, provider, topic, body, content.deliveryId(), e);
             throw new ApplyFailed(id, e);
         }

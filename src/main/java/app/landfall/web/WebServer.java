@@ -80,6 +80,7 @@ public final class WebServer {
                             + "and all of them at most 20 MB. Go back and choose smaller photos.");
                 }
             });
+            config.routes.before(RequestText::check);
             ErrorPages.register(config.routes);
             routes.accept(config.routes);
         });
