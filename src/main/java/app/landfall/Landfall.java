@@ -103,7 +103,7 @@ public final class Landfall implements AutoCloseable {
         return start(config, Clock.systemUTC());
     }
 
-    /** With another clock: tests move time forward instead of waiting (rate limits, expiry). */
+    /** With the clock every feature reads the time from (a test's, to cross an expiry without waiting). */
     public static Landfall start(Config config, Clock clock) {
         Database database = Database.start(config);
         try {
@@ -141,7 +141,7 @@ public final class Landfall implements AutoCloseable {
                     assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, features));
             web.start(config.port());
-            BackgroundJobs jobs = new BackgroundJobs()
+            BackgroundJobs jobs = (config.backgroundJobs() ? new BackgroundJobs() : BackgroundJobs.none())
                     .schedule("engagement counts written", Duration.ofSeconds(5), Duration.ofSeconds(5), engagement::flush)
                     .schedule("images not shown for 30 days purged", Duration.ofMinutes(15), Duration.ofHours(6),
                             () -> images.purge(Duration.ofDays(30)));
@@ -185,7 +185,7 @@ public final class Landfall implements AutoCloseable {
             }
             out.println("Admin: " + demo.admin());
             out.println("Admin email: " + demo.adminEmail());
-            out.println("Admin password: " + demo.adminPassword());
+            DemoLinks.publishedPassword(database.dsl()).ifPresent(password -> out.println("Admin password: " + password));
         });
         DemoCredentials.find(database.dsl()).ifPresent(demo -> {
             demo.apiKey().ifPresent(key -> out.println("API key: " + key));

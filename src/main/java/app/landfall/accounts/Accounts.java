@@ -25,7 +25,7 @@ public final class Accounts {
         this.signIn = new AdminSignIn(dsl, access, audit, clientAddress,
                 new RateLimiter(5, Duration.ofMinutes(2), clock, 100_000),
                 new RateLimiter(30, Duration.ofSeconds(10), clock, 100_000), clock);
-        this.passwords = new AdminPasswords(dsl, outbox, audit, clientAddress, new RateLimiter(5, Duration.ofMinutes(10), clock, 100_000),
+        this.passwords = new AdminPasswords(dsl, outbox, access, audit, clientAddress, new RateLimiter(5, Duration.ofMinutes(10), clock, 100_000),
                 baseUrl, clock);
         this.team = new Team(dsl, outbox, access, audit, clientAddress, baseUrl, clock);
     }

@@ -8,7 +8,6 @@ import app.landfall.admin.AdminUser;
 import app.landfall.admin.Role;
 import app.landfall.auth.Passwords;
 import app.landfall.web.ClientAddress;
-import app.landfall.web.Csrf;
 import app.landfall.web.RateLimiter;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -27,7 +26,9 @@ import org.jooq.impl.DSL;
  * work (an Argon2id check either way). Failures are counted per email and per address: after five
  * for an email (thirty for an address) the next attempt is refused before any check, until the
  * bucket refills (one attempt per two minutes for an email), so even the right password waits:
- * that is the temporary lockout. The counters live in this instance's memory.
+ * that is the temporary lockout. Every attempt takes its tokens before the check and a right
+ * password gives them back, so attempts sent at once get no more checks than the limits allow.
+ * The counters live in this instance's memory.
  */
 public final class AdminSignIn {
     public static final String WRONG = "That email and password do not match an account. Check both and try again.";
@@ -64,7 +65,7 @@ public final class AdminSignIn {
 
     /** POST /admin/login */
     public void signIn(Context ctx) {
-        Csrf.verify(ctx);
+        access.verifyForm(ctx);
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").strip().toLowerCase(java.util.Locale.ROOT);
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         if (email.isEmpty() || password.isEmpty() || email.length() > 254 || password.length() > 1_000) {
@@ -72,12 +73,10 @@ public final class AdminSignIn {
             return;
         }
         String ip = clientAddress.of(ctx);
-        // only failures count; while either bucket is empty, nothing is checked at all
-        RateLimiter.Decision byAddress = perAddress.check(ip);
-        RateLimiter.Decision byEmail = byAddress.allowed() ? perEmail.check(email) : byAddress;
-        if (!byEmail.allowed()) {
-            long minutes = Math.max(1, (byEmail.retryAfter().toSeconds() + 59) / 60);
-            ctx.header("Retry-After", String.valueOf(byEmail.retryAfter().toSeconds() + 1));
+        RateLimiter.Decision taken = take(ip, email);
+        if (!taken.allowed()) {
+            long minutes = Math.max(1, (taken.retryAfter().toSeconds() + 59) / 60);
+            ctx.header("Retry-After", String.valueOf(taken.retryAfter().toSeconds() + 1));
             render(ctx, email, "Too many sign-in attempts. Wait " + minutes + (minutes == 1 ? " minute" : " minutes")
                     + " and try again, or reset your password.", HttpStatus.TOO_MANY_REQUESTS);
             return;
@@ -92,11 +91,12 @@ public final class AdminSignIn {
             hashing.release();
         }
         if (!matches) {
-            perAddress.acquire(ip);
-            perEmail.acquire(email);
             render(ctx, email, WRONG, HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
+        // only failures count
+        perAddress.refund(ip);
+        perEmail.refund(email);
         long merchantId = user.value1();
         long userId = user.value2();
         String rehash = Passwords.needsRehash(user.value3()) ? Passwords.hash(password) : null;
@@ -107,11 +107,25 @@ public final class AdminSignIn {
                 update = update.set(MERCHANT_USERS.PASSWORD_HASH, rehash);
             }
             update.where(MERCHANT_USERS.MERCHANT_ID.eq(merchantId)).and(MERCHANT_USERS.ID.eq(userId)).execute();
+            AdminPasswords.cancelResets(tx, merchantId, userId, now()); // they remembered it: a link still in a mailbox is no use to anyone else
             audit.record(tx, merchantId, userId, ip, "user.signed_in", Map.of());
             return access.openSession(tx, ctx, merchantId, userId, ip);
         });
         access.replaceSession(ctx, session); // a session id the browser had before (planted or stale) is never the one it leaves with
         ctx.redirect(next(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+    }
+
+    /** A token from the address's bucket and one from the email's, or neither (and why not). */
+    private RateLimiter.Decision take(String ip, String email) {
+        RateLimiter.Decision byAddress = perAddress.acquire(ip);
+        if (!byAddress.allowed()) {
+            return byAddress;
+        }
+        RateLimiter.Decision byEmail = perEmail.acquire(email);
+        if (!byEmail.allowed()) {
+            perAddress.refund(ip); // a locked email costs its address nothing more
+        }
+        return byEmail;
     }
 
     /** POST /admin/logout: ends the session on the server, not only in this browser. */
@@ -129,7 +143,7 @@ public final class AdminSignIn {
         model.put("next", next(ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next")));
         model.put("signedOut", ctx.queryParam("signed_out") != null);
         model.put("passwordChanged", ctx.queryParam("password_changed") != null);
-        model.put("csrf", Csrf.token(ctx));
+        model.put("csrf", access.formToken(ctx));
         ctx.status(status).render("admin/login", model);
     }
 

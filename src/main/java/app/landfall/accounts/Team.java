@@ -14,7 +14,6 @@ import app.landfall.auth.Digests;
 import app.landfall.auth.Passwords;
 import app.landfall.auth.Tokens;
 import app.landfall.web.ClientAddress;
-import app.landfall.web.Csrf;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
@@ -153,27 +152,27 @@ public final class Team {
     public void showInvitation(Context ctx) {
         var invitation = invitation(dsl, ctx.pathParam("token"), false);
         if (invitation.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).render("admin/invitation", Map.of("expired", true, "csrf", Csrf.token(ctx)));
+            ctx.status(HttpStatus.NOT_FOUND).render("admin/invitation", Map.of("expired", true, "csrf", access.formToken(ctx)));
             return;
         }
-        ctx.render("admin/invitation", Map.of("expired", false, "csrf", Csrf.token(ctx), "email", invitation.get().getEmail(),
+        ctx.render("admin/invitation", Map.of("expired", false, "csrf", access.formToken(ctx), "email", invitation.get().getEmail(),
                 "name", invitation.get().getName()));
     }
 
     /** POST /admin/invitation/{token}: creates the account and signs its owner in. */
     public void accept(Context ctx) {
-        Csrf.verify(ctx);
+        access.verifyForm(ctx);
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String problem = name.isEmpty() || name.length() > 200 ? "Enter your name (up to 200 characters)."
                 : AdminPasswords.problem(password, Optional.ofNullable(ctx.formParam("password_again")).orElse(""));
         var shown = invitation(dsl, ctx.pathParam("token"), false);
         if (shown.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).render("admin/invitation", Map.of("expired", true, "csrf", Csrf.token(ctx)));
+            ctx.status(HttpStatus.NOT_FOUND).render("admin/invitation", Map.of("expired", true, "csrf", access.formToken(ctx)));
             return;
         }
         if (problem != null) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("admin/invitation", Map.of("expired", false, "csrf", Csrf.token(ctx),
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).render("admin/invitation", Map.of("expired", false, "csrf", access.formToken(ctx),
                     "email", shown.get().getEmail(), "name", name, "error", problem));
             return;
         }
@@ -186,7 +185,7 @@ public final class Team {
             session = Optional.empty(); // the email joined a team a moment ago, through another invitation
         }
         if (session.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).render("admin/invitation", Map.of("expired", true, "csrf", Csrf.token(ctx)));
+            ctx.status(HttpStatus.NOT_FOUND).render("admin/invitation", Map.of("expired", true, "csrf", access.formToken(ctx)));
             return;
         }
         access.replaceSession(ctx, session.get());
@@ -196,6 +195,15 @@ public final class Team {
     private Optional<String> join(Context ctx, String hash, String name, String ip) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
+            var shown = invitation(tx, ctx.pathParam("token"), false);
+            if (shown.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            // every open invitation of this store to that email, locked in one order: two of them accepted
+            // at once wait for each other (the second then finds its own used up) rather than deadlock
+            tx.select(ADMIN_TOKENS.TOKEN_HASH).from(ADMIN_TOKENS).where(ADMIN_TOKENS.MERCHANT_ID.eq(shown.get().getMerchantId()))
+                    .and(ADMIN_TOKENS.KIND.eq("invitation")).and(ADMIN_TOKENS.EMAIL.eq(shown.get().getEmail()))
+                    .and(ADMIN_TOKENS.USED_AT.isNull()).orderBy(ADMIN_TOKENS.TOKEN_HASH).forUpdate().execute();
             var invitation = invitation(tx, ctx.pathParam("token"), true);
             if (invitation.isEmpty() || tx.fetchExists(MERCHANT_USERS, MERCHANT_USERS.EMAIL.eq(invitation.get().getEmail()))) {
                 return Optional.<String>empty();
@@ -205,7 +213,11 @@ public final class Team {
                     .set(MERCHANT_USERS.EMAIL, i.getEmail()).set(MERCHANT_USERS.NAME, name).set(MERCHANT_USERS.PASSWORD_HASH, hash)
                     .set(MERCHANT_USERS.ROLE, i.getRole()).set(MERCHANT_USERS.LAST_LOGIN_AT, now())
                     .returning(MERCHANT_USERS.ID).fetchSingle(MERCHANT_USERS.ID);
-            tx.update(ADMIN_TOKENS).set(ADMIN_TOKENS.USED_AT, now()).where(ADMIN_TOKENS.TOKEN_HASH.eq(i.getTokenHash())).execute();
+            // every invitation of this store to that email is used up: an older one (another role, say)
+            // must not bring them back after they leave the team
+            tx.update(ADMIN_TOKENS).set(ADMIN_TOKENS.USED_AT, now()).where(ADMIN_TOKENS.MERCHANT_ID.eq(i.getMerchantId()))
+                    .and(ADMIN_TOKENS.KIND.eq("invitation")).and(ADMIN_TOKENS.EMAIL.eq(i.getEmail())).and(ADMIN_TOKENS.USED_AT.isNull())
+                    .execute();
             audit.record(tx, i.getMerchantId(), userId, ip, "user.joined", Map.of("role", i.getRole()));
             return Optional.of(access.openSession(tx, ctx, i.getMerchantId(), userId, ip));
         });

@@ -12,13 +12,15 @@ import org.jooq.DSLContext;
  */
 public final class Admin {
     private final AdminSessions sessions;
+    private final PreSessions preSessions;
     private final AdminAccess access;
     private final AdminHome overview;
 
     /** {@code sections}: what the overview shows, in order, from the features that own the data. */
     public Admin(DSLContext dsl, Clock clock, boolean https, List<OverviewSection> sections) {
         this.sessions = new AdminSessions(dsl, clock);
-        this.access = new AdminAccess(sessions, https);
+        this.preSessions = new PreSessions(dsl, clock);
+        this.access = new AdminAccess(sessions, preSessions, https);
         this.overview = new AdminHome(sections);
     }
 
@@ -32,5 +34,6 @@ public final class Admin {
 
     public void schedule(BackgroundJobs jobs) {
         jobs.schedule("admin sessions past their timeouts purged", Duration.ofMinutes(2), Duration.ofMinutes(30), sessions::purge);
+        jobs.schedule("admin pre-sessions past their two hours purged", Duration.ofMinutes(3), Duration.ofMinutes(30), preSessions::purge);
     }
 }

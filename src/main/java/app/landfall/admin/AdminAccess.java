@@ -16,20 +16,27 @@ import org.jooq.DSLContext;
 /**
  * The door to every admin page: finds the session behind the cookie, sends strangers to the
  * sign-in, and refuses state changes without the session's CSRF token (a form's hidden field, or
- * the header htmx sends from the page's {@code hx-headers}).
+ * the header htmx sends from the page's {@code hx-headers}). The forms of people not signed in yet
+ * carry the token of their pre-session instead. Under HTTPS both cookies are {@code __Host-}, and
+ * only those are read: no other host, nor anyone on plain HTTP, can set them.
  */
 public final class AdminAccess {
     static final String ATTRIBUTE = "landfall.admin.user";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String SESSION = "lf_session";
+    private static final String PRE_SESSION = "lf_presession";
+    private static final String EXPIRED = "This form has expired. Go back, reload the page and try again.";
     /** Pages anyone may open: signing in, and the emailed links for people who cannot sign in yet. */
     private static final Set<String> OPEN = Set.of("/admin/login", "/admin/password/forgot");
     private static final Set<String> OPEN_PREFIXES = Set.of("/admin/password/reset/", "/admin/invitation/");
 
     private final AdminSessions sessions;
+    private final PreSessions preSessions;
     private final boolean https;
 
-    AdminAccess(AdminSessions sessions, boolean https) {
+    AdminAccess(AdminSessions sessions, PreSessions preSessions, boolean https) {
         this.sessions = sessions;
+        this.preSessions = preSessions;
         this.https = https;
     }
 
@@ -62,7 +69,7 @@ public final class AdminAccess {
             }
             if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                     user.get().csrf().getBytes(StandardCharsets.UTF_8))) {
-                throw new ForbiddenResponse("This form has expired. Go back, reload the page and try again.");
+                throw new ForbiddenResponse(EXPIRED);
             }
         }
         ctx.attribute(ATTRIBUTE, user.get());
@@ -99,15 +106,46 @@ public final class AdminAccess {
         return sessions.find(sessionId(ctx));
     }
 
+    /**
+     * The CSRF token for a form of someone not signed in yet (sign-in, forgotten password, reset,
+     * invitation): their pre-session's, opened on the first such form this browser sees.
+     */
+    public String formToken(Context ctx) {
+        Optional<String> live = preSessions.csrf(ctx.cookie(cookieName(ctx, PRE_SESSION)));
+        if (live.isPresent()) {
+            return live.get();
+        }
+        PreSessions.Opened opened = preSessions.open();
+        ctx.cookie(cookie(ctx, PRE_SESSION, opened.id(), SameSite.STRICT));
+        return opened.csrf();
+    }
+
+    /** Refuses (403) such a form unless it carries its browser's live pre-session token. */
+    public void verifyForm(Context ctx) {
+        Optional<String> expected = preSessions.csrf(ctx.cookie(cookieName(ctx, PRE_SESSION)));
+        String sent = ctx.formParam("_csrf");
+        if (expected.isEmpty() || sent == null
+                || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8))) {
+            throw new ForbiddenResponse(EXPIRED);
+        }
+    }
+
     /** A new session for someone who just proved who they are, in the transaction that proved it; returns its id. */
     public String openSession(DSLContext tx, Context ctx, long merchantId, long userId, String ip) {
         return sessions.open(tx, merchantId, userId, ip, ctx.userAgent());
     }
 
-    /** Gives the browser its new session; the one it had before (planted or stale) ends. */
+    /** Gives the browser its new session; the one it had before (planted or stale) ends, and so does its pre-session. */
     public void replaceSession(Context ctx, String session) {
         sessions.close(sessionId(ctx));
-        setSession(ctx, session);
+        String preSession = ctx.cookie(cookieName(ctx, PRE_SESSION));
+        if (preSession != null) {
+            preSessions.close(preSession);
+            Cookie gone = cookie(ctx, PRE_SESSION, "", SameSite.STRICT);
+            gone.setMaxAge(0);
+            ctx.cookie(gone);
+        }
+        ctx.cookie(cookie(ctx, SESSION, session, SameSite.LAX));
     }
 
     /** Sign-out: the session ends on the server, not only in this browser. */
@@ -121,33 +159,29 @@ public final class AdminAccess {
         AdminSessions.closeAll(tx, merchantId, userId);
     }
 
+    /** Only the cookie of this scheme's name: under HTTPS a plain one (which anyone could plant) is not read. */
     private String sessionId(Context ctx) {
-        String id = ctx.cookie(cookieName(ctx));
-        return id != null ? id : ctx.cookie(https ? "lf_session" : "__Host-lf_session");
-    }
-
-    private void setSession(Context ctx, String id) {
-        Cookie cookie = new Cookie(cookieName(ctx), id);
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSameSite(SameSite.LAX);
-        cookie.setSecure(secure(ctx));
-        ctx.cookie(cookie);
+        return ctx.cookie(cookieName(ctx, SESSION));
     }
 
     private void clearSession(Context ctx) {
-        Cookie cookie = new Cookie(cookieName(ctx), "");
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSameSite(SameSite.LAX);
-        cookie.setSecure(secure(ctx));
+        Cookie cookie = cookie(ctx, SESSION, "", SameSite.LAX);
         cookie.setMaxAge(0);
         ctx.cookie(cookie);
     }
 
-    /** {@code __Host-} (only this host, only HTTPS, path /) whenever the browser came over HTTPS. */
-    private String cookieName(Context ctx) {
-        return secure(ctx) ? "__Host-lf_session" : "lf_session";
+    private Cookie cookie(Context ctx, String name, String value, SameSite sameSite) {
+        Cookie cookie = new Cookie(cookieName(ctx, name), value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(sameSite);
+        cookie.setSecure(secure(ctx));
+        return cookie;
+    }
+
+    /** {@code __Host-} (only this host, only HTTPS, path /) whenever the site is reached over HTTPS. */
+    private String cookieName(Context ctx, String name) {
+        return secure(ctx) ? "__Host-" + name : name;
     }
 
     private boolean secure(Context ctx) {

@@ -3,6 +3,8 @@ package app.landfall.api;
 import app.landfall.orders.Address;
 import app.landfall.orders.OrderUpsert;
 import app.landfall.tracking.ShipmentUpsert;
+import app.landfall.web.AcceptedDates;
+import app.landfall.web.StorableText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,6 +32,9 @@ record ImportPlan(List<OrderUpsert> orders, List<ShipmentUpsert> shipments, Map<
         List<String> problems = new ArrayList<>();
         if (rows.isEmpty()) {
             return new ImportPlan(List.of(), List.of(), Map.of(), List.of("The file is empty: the first row names the columns."));
+        }
+        if (!rows.get(0).stream().allMatch(StorableText::isStorable)) {
+            return new ImportPlan(List.of(), List.of(), Map.of(), List.of("Row 1: a column name " + StorableText.PROBLEM + "."));
         }
         List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         for (String column : REQUIRED) {
@@ -61,6 +66,11 @@ record ImportPlan(List<OrderUpsert> orders, List<ShipmentUpsert> shipments, Map<
                 continue;
             }
             List<String> wrong = new ArrayList<>();
+            v.forEach((column, cell) -> {
+                if (!StorableText.isStorable(cell)) {
+                    wrong.add(column + " " + StorableText.PROBLEM);
+                }
+            });
             for (String column : REQUIRED) {
                 if (v.get(column).isEmpty()) {
                     wrong.add(column + " is empty");
@@ -91,6 +101,10 @@ record ImportPlan(List<OrderUpsert> orders, List<ShipmentUpsert> shipments, Map<
                             : OffsetDateTime.parse(placedAt);
                 } catch (DateTimeParseException e) {
                     wrong.add("placed_at must be a date (2026-11-20) or a time with its offset (2026-11-20T14:05:00Z)");
+                }
+                if (placed != null && !AcceptedDates.contains(placed)) {
+                    wrong.add("placed_at " + AcceptedDates.PROBLEM);
+                    placed = null;
                 }
             }
             String country = v.getOrDefault("shipping_country", "").toUpperCase(Locale.ROOT);

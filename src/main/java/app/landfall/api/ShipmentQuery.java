@@ -5,6 +5,7 @@ import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.carriers.TrackingNumbers;
 import app.landfall.tracking.ShipmentStatus;
+import app.landfall.web.AcceptedDates;
 import app.landfall.web.JsonFields;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -48,7 +49,7 @@ record ShipmentQuery(List<String> statuses, String trackingNumber, OffsetDateTim
                 String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
                 int bar = plain.indexOf('|');
                 return Optional.of(new Position(Instant.parse(plain.substring(0, bar)).atOffset(ZoneOffset.UTC),
-                        Long.parseLong(plain.substring(bar + 1))));
+                        Long.parseLong(plain.substring(bar + 1)))).filter(p -> AcceptedDates.contains(p.updatedAt()));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
@@ -96,7 +97,7 @@ record ShipmentQuery(List<String> statuses, String trackingNumber, OffsetDateTim
         String since = ctx.queryParam("updated_since");
         if (since != null) {
             try {
-                updatedSince = OffsetDateTime.parse(since);
+                updatedSince = AcceptedDates.clamp(OffsetDateTime.parse(since));
             } catch (DateTimeParseException e) {
                 fields.error("updated_since", "must be an ISO-8601 time with offset, e.g. 2026-11-23T00:00:00Z");
             }

@@ -84,12 +84,18 @@ public final class BrandingEditor {
 
         Map<String, String> problems() {
             Map<String, String> out = new LinkedHashMap<>();
-            for (var c : Map.of("primary", primary, "accent", accent, "background", background, "text", text).entrySet()) {
-                if (c.getValue() == null || !c.getValue().matches("#[0-9a-f]{6}")) {
-                    out.put(c.getKey(), "Use a colour like #2f5d50.");
+            // a field left out of the form is null: Map.of and Set.contains would throw on it
+            Map<String, String> colours = new LinkedHashMap<>();
+            colours.put("primary", primary);
+            colours.put("accent", accent);
+            colours.put("background", background);
+            colours.put("text", text);
+            colours.forEach((field, colour) -> {
+                if (colour == null || !colour.matches("#[0-9a-f]{6}")) {
+                    out.put(field, "Use a colour like #2f5d50.");
                 }
-            }
-            if (!BrandStyles.fonts().contains(font)) {
+            });
+            if (!isFont(font)) {
                 out.put("font", "Choose one of the fonts listed.");
             }
             if (supportEmail != null && (!supportEmail.matches("[^@\\s]{1,64}@[^@\\s]{1,190}"))) {
@@ -120,7 +126,11 @@ public final class BrandingEditor {
 
         Brand.Palette palette() {
             return new Brand.Palette(safe(primary, "#1f4e79"), safe(accent, "#b35900"), safe(background, "#ffffff"),
-                    safe(text, "#1a1a1a"), BrandStyles.fonts().contains(font) ? font : "system");
+                    safe(text, "#1a1a1a"), isFont(font) ? font : "system");
+        }
+
+        private static boolean isFont(String font) {
+            return font != null && BrandStyles.fonts().contains(font);
         }
 
         String previewQuery() {

@@ -21,6 +21,7 @@ public record Config(
         boolean imagesFromAnyHost,
         ClientAddress clientAddress,
         boolean webhooksToAnyHost,
+        boolean backgroundJobs,
         Tuning tuning) {
 
     public static Config fromEnvironment() {
@@ -44,8 +45,10 @@ public record Config(
         // development only: lets outbound webhooks go to private addresses (localhost, the office network)
         boolean webhooksToAnyHost = value(env, "LANDFALL_WEBHOOKS_TO_ANY_HOST")
                 .map(v -> bool("LANDFALL_WEBHOOKS_TO_ANY_HOST", v)).orElse(false);
+        // off: this process runs no periodic work (retries, expiry, purges); tests drive the jobs themselves
+        boolean backgroundJobs = value(env, "LANDFALL_BACKGROUND_JOBS").map(v -> bool("LANDFALL_BACKGROUND_JOBS", v)).orElse(true);
         return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress, webhooksToAnyHost,
-                Tuning.from(env, properties));
+                backgroundJobs, Tuning.from(env, properties));
     }
 
     /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */

@@ -30,7 +30,8 @@ public final class DemoCredentials {
     }
 
     /**
-     * Gives the demo store its key and secrets when it lacks them (also for stores seeded by an
+     * Gives the demo store (the one the seeder created, not any store called "demo") its key and
+     * secrets when it lacks them (also for stores seeded by an
      * earlier version). A secret someone changed since is left alone; a revoked demo key stays revoked.
      */
     public static void ensure(DSLContext dsl) {
@@ -55,6 +56,6 @@ public final class DemoCredentials {
     }
 
     private static Optional<Long> merchantId(DSLContext dsl) {
-        return dsl.select(MERCHANTS.ID).from(MERCHANTS).where(MERCHANTS.SLUG.eq(DemoData.SLUG)).fetchOptional(MERCHANTS.ID);
+        return dsl.select(MERCHANTS.ID).from(MERCHANTS).where(MERCHANTS.IS_DEMO).fetchOptional(MERCHANTS.ID);
     }
 }

@@ -5,6 +5,7 @@ import static app.landfall.db.schema.Tables.MERCHANT_USERS;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 
+import app.landfall.auth.Passwords;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -16,11 +17,10 @@ public record DemoLinks(
         String returns,
         String returnPage,
         String admin,
-        String adminEmail,
-        String adminPassword) {
+        String adminEmail) {
 
     public static Optional<DemoLinks> find(DSLContext dsl, String baseUrl) {
-        var merchant = dsl.selectFrom(MERCHANTS).where(MERCHANTS.SLUG.eq(DemoData.SLUG)).fetchOptional();
+        var merchant = dsl.selectFrom(MERCHANTS).where(MERCHANTS.IS_DEMO).fetchOptional();
         if (merchant.isEmpty()) {
             return Optional.empty();
         }
@@ -45,7 +45,7 @@ public record DemoLinks(
                 .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.STATUS.eq("approved"))
                 .orderBy(RETURNS.DROPOFF_CODE.isNotNull().desc(), RETURNS.ID).limit(1)
                 .fetchOne(RETURNS.PUBLIC_TOKEN);
-        String slug = DemoData.SLUG;
+        String slug = merchant.get().getSlug();
         return Optional.of(new DemoLinks(
                 merchant.get().getName(),
                 token == null ? null : baseUrl + "/t/" + token,
@@ -53,7 +53,18 @@ public record DemoLinks(
                 baseUrl + "/" + slug + "/returns",
                 returnToken == null ? null : baseUrl + "/r/" + returnToken,
                 baseUrl + "/admin",
-                email,
-                DemoData.OWNER_PASSWORD));
+                email));
+    }
+
+    /**
+     * The published demo password, while the demo owner still has it (checked against the stored
+     * hash, so a changed password is never printed); else empty.
+     */
+    public static Optional<String> publishedPassword(DSLContext dsl) {
+        return dsl.select(MERCHANT_USERS.PASSWORD_HASH).from(MERCHANT_USERS).join(MERCHANTS).on(MERCHANTS.ID.eq(MERCHANT_USERS.MERCHANT_ID))
+                .where(MERCHANTS.IS_DEMO).and(MERCHANT_USERS.EMAIL.eq(DemoStore.OWNER_EMAIL))
+                .fetchOptional(MERCHANT_USERS.PASSWORD_HASH)
+                .filter(hash -> hash != null && Passwords.matches(DemoData.OWNER_PASSWORD, hash))
+                .map(hash -> DemoData.OWNER_PASSWORD);
     }
 }

@@ -2,13 +2,14 @@ package app.landfall.demo;
 
 import static app.landfall.db.schema.Tables.RETURNS;
 
-import app.landfall.returns.RmaNumbers;
 import app.landfall.auth.Tokens;
 import app.landfall.db.schema.tables.records.ReturnItemsRecord;
 import app.landfall.db.schema.tables.records.ReturnsRecord;
 import app.landfall.demo.DemoJourney.Outcome;
 import app.landfall.demo.DemoOrder.Line;
 import app.landfall.demo.DemoOrder.Parcel;
+import app.landfall.returns.PaidPrices;
+import app.landfall.returns.RmaNumbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -138,10 +139,11 @@ final class DemoReturns {
                 .setMethod(r.story().method())
                 .setPublicToken(Tokens.newToken())
                 .setReturnShipmentId(r.parcel() == null ? null : shipmentIds.get(r.parcel().trackingNumber()))
-                .setRefundAmount(refund(r))
+                .setRefundAmount(settled(r, "refunded"))
+                .setCreditAmount(settled(r, "credited"))
                 .setItemsValue(paid(r))
-                .setBonus(r.story().resolution().equals("store_credit") ? bonus(r) : BigDecimal.ZERO)
-                .setTotal(paid(r).add(r.story().resolution().equals("store_credit") ? bonus(r) : BigDecimal.ZERO))
+                .setBonus(bonus(r))
+                .setTotal(paid(r).add(bonus(r)))
                 .setDropoffCode(r.story().method().equals("qr_dropoff") ? dropoffCode(r.rma()) : null)
                 .setCurrency(r.order().currency())
                 .setCustomerNote(r.story().customerNote())
@@ -165,6 +167,7 @@ final class DemoReturns {
                         .setReturnId(returnIds.get(r.rma()))
                         .setOrderItemId(ids.item(r.order(), line))
                         .setQuantity(bought.quantity())
+                        .setValue(paidLines(r.order()).get(line))
                         .setReasonId(reasonIds.get(r.story().reason()))
                         .setComment(r.story().comment())
                         .setExchangeVariantTitle(r.story().resolution().equals("exchange") ? exchangeFor(bought, r.story()) : null));
@@ -181,27 +184,27 @@ final class DemoReturns {
         return line.product().variantTitle(size, line.colour());
     }
 
-    /** What goes back to the shopper: the price paid, with the policy's 10% bonus as store credit. */
     /** The demo's drop-off codes derive from the RMA, so every seeded store has the same ones. */
     private static String dropoffCode(String rma) {
         return ("DEMO" + rma.substring(2) + "0000000000").substring(0, 10);
     }
 
+    /** What the shopper paid for the returned lines: the order's discount shared out as the return rules do. */
     private static BigDecimal paid(DemoReturn r) {
-        return r.lines().stream().map(i -> r.order().lines().get(i).amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(2, RoundingMode.HALF_UP);
+        return r.lines().stream().map(i -> paidLines(r.order()).get(i)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static List<BigDecimal> paidLines(DemoOrder order) {
+        return PaidPrices.allocate(order.currency(), order.lines().stream().map(Line::amount).toList(), order.discount());
     }
 
     private static BigDecimal bonus(DemoReturn r) {
-        return paid(r).multiply(new BigDecimal("0.10")).setScale(2, RoundingMode.HALF_UP);
+        return r.story().resolution().equals("store_credit") ? paid(r).multiply(new BigDecimal("0.10")).setScale(2, RoundingMode.HALF_UP)
+                : BigDecimal.ZERO;
     }
 
-    private static BigDecimal refund(DemoReturn r) {
-        if (r.status().equals("rejected") || r.story().resolution().equals("exchange")) {
-            return null;
-        }
-        BigDecimal paid = r.lines().stream().map(i -> r.order().lines().get(i).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal bonus = r.story().resolution().equals("store_credit") ? new BigDecimal("1.10") : BigDecimal.ONE;
-        return paid.multiply(bonus).setScale(2, RoundingMode.HALF_UP);
+    /** Only a refunded return has a refund amount, only a credited one a credit. */
+    private static BigDecimal settled(DemoReturn r, String status) {
+        return r.status().equals(status) ? paid(r).add(bonus(r)) : null;
     }
 }

@@ -40,6 +40,7 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
                 .set(MERCHANTS.NAME, NAME)
                 .set(MERCHANTS.TIMEZONE, "America/New_York")
                 .set(MERCHANTS.CREATED_AT, opened)
+                .set(MERCHANTS.IS_DEMO, true)
                 .onConflict(MERCHANTS.SLUG).doNothing()
                 .returning(MERCHANTS.ID)
                 .fetchOptional(MERCHANTS.ID);

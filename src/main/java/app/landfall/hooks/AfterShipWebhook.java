@@ -10,6 +10,7 @@ import app.landfall.tracking.ShipmentStatus;
 import app.landfall.tracking.ShipmentUpsert;
 import app.landfall.tracking.Substatus;
 import app.landfall.web.JsonFields;
+import app.landfall.web.StorableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -84,7 +85,8 @@ final class AfterShipWebhook {
         if (event != null && !event.equals(TRACKING_UPDATE)) {
             // acknowledged, nothing to record; a malformed id must not make AfterShip retry it
             String id = body.path("event_id").isTextual() ? body.path("event_id").asText().strip() : null;
-            return new WebhookContent(id == null || id.isEmpty() ? null : id, List.of(), List.of());
+            boolean usable = id != null && !id.isEmpty() && id.length() <= PayloadFormats.MAX_ID && StorableText.isStorable(id);
+            return new WebhookContent(usable ? id : null, List.of(), List.of());
         }
         String eventId = in.requiredText(body, "event_id", "", PayloadFormats.MAX_ID);
         JsonNode msg = in.requiredObject(body, "msg", "");

@@ -10,12 +10,14 @@ import app.landfall.tracking.ShipmentWriter;
 import app.landfall.web.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -58,6 +60,27 @@ public final class WebhookInbox {
         }
     }
 
+    /**
+     * The database refused the delivery's own data (a value out of range, a check it breaks): sending it
+     * again cannot help, so it is not kept for retries and the sender is told (4xx) instead.
+     */
+    static final class Refused extends RuntimeException {
+        Refused(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        /** SQLSTATE class 22 (data exception) or 23514 (check violation) anywhere in the causes. */
+        static boolean by(Throwable error) {
+            for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("22") || sql.getSQLState().equals("23514"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     Outcome receive(long merchantId, Provider provider, String topic, byte[] body, WebhookContent content) {
         try {
             return dsl.transactionResult(cfg -> {
@@ -93,6 +116,10 @@ public final class WebhookInbox {
                 return apply(tx, merchantId, id, provider, content);
             });
         } catch (RuntimeException e) {
+            if (Refused.by(e)) {
+                LOG.warn("webhook from {} for merchant {} refused by the database; not kept", provider.code(), merchantId, e);
+                throw new Refused(e);
+            }
             long id = storeFailed(merchantId, provider, topic, body, content.deliveryId(), e);
             throw new ApplyFailed(id, e);
         }
@@ -183,20 +210,21 @@ public final class WebhookInbox {
      */
     public int retryFailed() {
         OffsetDateTime now = now();
-        var due = dsl.select(WEBHOOK_INBOX.MERCHANT_ID, WEBHOOK_INBOX.ID, WEBHOOK_INBOX.ATTEMPTS, WEBHOOK_INBOX.LAST_ATTEMPT_AT)
+        // which ones are due is decided in the query: deciding after the LIMIT let 100 entries still
+        // pausing hide one whose pause was over
+        Condition due = DSL.falseCondition();
+        for (int attempts = 1; attempts < MAX_ATTEMPTS; attempts++) {
+            due = due.or(WEBHOOK_INBOX.ATTEMPTS.eq(attempts).and(WEBHOOK_INBOX.LAST_ATTEMPT_AT.le(now.minus(pauseAfter(attempts)))));
+        }
+        var rows = dsl.select(WEBHOOK_INBOX.MERCHANT_ID, WEBHOOK_INBOX.ID)
                 .from(WEBHOOK_INBOX)
                 .where(WEBHOOK_INBOX.STATUS.eq("failed"))
-                .and(WEBHOOK_INBOX.ATTEMPTS.lt(MAX_ATTEMPTS))
-                .and(WEBHOOK_INBOX.LAST_ATTEMPT_AT.lt(now.minusMinutes(1)))
+                .and(due)
                 .orderBy(WEBHOOK_INBOX.LAST_ATTEMPT_AT)
                 .limit(100)
                 .fetch();
         int applied = 0;
-        for (var row : due) {
-            Duration pause = Duration.ofMinutes(1L << Math.min(row.value3() - 1, 10));
-            if (row.value4().plus(pause).isAfter(now)) {
-                continue;
-            }
+        for (var row : rows) {
             try {
                 replay(row.value1(), row.value2());
                 applied++;
@@ -205,6 +233,11 @@ public final class WebhookInbox {
             }
         }
         return applied;
+    }
+
+    /** 1, 2, 4 … minutes after the first, second, third … attempt. */
+    private static Duration pauseAfter(int attempts) {
+        return Duration.ofMinutes(1L << Math.min(attempts - 1, 10));
     }
 
     /** Forgets applied deliveries received more than {@code keep} ago; failed ones stay. Returns how many. */

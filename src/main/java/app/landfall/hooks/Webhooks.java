@@ -12,7 +12,8 @@ import java.util.HexFormat;
 /**
  * POST /hooks/{provider}/{merchant}: a delivery from AfterShip, EasyPost or Shopify. In this order:
  * unknown merchant 404; bad or missing signature 401 (nothing stored); not JSON 400; JSON of the wrong
- * shape 422 (nothing stored); otherwise stored and applied in one transaction, then 200. Bodies over
+ * shape 422 (nothing stored); otherwise stored and applied in one transaction, then 200, except that data
+ * the database refuses for good is 422 too (nothing stored, no retries). Bodies over
  * the server's limit (1 MB) are refused with 413 before any of this.
  */
 public final class Webhooks {
@@ -75,6 +76,9 @@ public final class Webhooks {
             WebhookInbox.Outcome outcome = inbox.receive(lookup.get().merchantId(), provider, topic, body, content);
             ctx.json(new Received(outcome.duplicate() ? "duplicate" : "processed", outcome.inboxId(),
                     outcome.orders(), outcome.shipments(), outcome.eventsStored()));
+        } catch (WebhookInbox.Refused e) {
+            Problem.of(422, "Unprocessable Content", "The delivery has a value Landfall cannot store, so sending it again will not "
+                    + "help; nothing was stored.").respond(ctx);
         } catch (WebhookInbox.ApplyFailed e) {
             Problem.of(500, "Internal Server Error", "The delivery was stored (inbox entry " + e.inboxId
                     + ") but could not be applied; it will be retried.").respond(ctx);

@@ -15,14 +15,32 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackgroundJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
+    private final boolean run;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "landfall-jobs");
         thread.setDaemon(true);
         return thread;
     });
 
+    public BackgroundJobs() {
+        this(true);
+    }
+
+    private BackgroundJobs(boolean run) {
+        this.run = run;
+    }
+
+    /** Jobs that never run (LANDFALL_BACKGROUND_JOBS=false): another process, or a test, runs them. */
+    public static BackgroundJobs none() {
+        LOG.info("background jobs are off in this process: retries, expiry and purges run elsewhere");
+        return new BackgroundJobs(false);
+    }
+
     /** Runs {@code job} every {@code every}, first after {@code firstAfter}; it returns how much it did. */
     public BackgroundJobs schedule(String name, Duration firstAfter, Duration every, IntSupplier job) {
+        if (!run) {
+            return this;
+        }
         executor.scheduleWithFixedDelay(() -> {
             try {
                 int done = job.getAsInt();

@@ -27,7 +27,8 @@ public final class Outbound {
     }
 
     public void schedule(BackgroundJobs jobs) {
-        // like the other jobs, these start a while after start-up (tests drive them by hand before that)
+        // like the other jobs, these start a while after start-up; tests that drive them by hand turn them off
+        // (LANDFALL_BACKGROUND_JOBS=false) so the server's own runs cannot race theirs
         jobs.schedule("events queued for merchants' webhook endpoints", Duration.ofSeconds(30), Duration.ofSeconds(5),
                         webhooks::enqueue)
                 .schedule("merchants' webhooks sent", Duration.ofSeconds(31), Duration.ofSeconds(5), webhooks::send);

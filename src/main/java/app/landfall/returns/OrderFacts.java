@@ -10,12 +10,19 @@ import java.util.Set;
  *
  * @param activeReturns               returns of this order that are not cancelled, rejected or expired
  * @param customerReturnsLast90Days   returns of the same customer (by email) started in the last 90 days
+ * @param discount                    the order-level discount, shared out over the lines by {@link PaidPrices}
  */
 public record OrderFacts(String currency, LocalDate orderedOn, List<Item> items, int activeReturns,
-        int customerReturnsLast90Days) {
+        int customerReturnsLast90Days, BigDecimal discount) {
 
     public OrderFacts {
         items = List.copyOf(items);
+        discount = discount == null ? BigDecimal.ZERO : discount;
+    }
+
+    /** An order without a discount. */
+    public OrderFacts(String currency, LocalDate orderedOn, List<Item> items, int activeReturns, int customerReturnsLast90Days) {
+        this(currency, orderedOn, items, activeReturns, customerReturnsLast90Days, BigDecimal.ZERO);
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.landfall.returns;
 
 import app.landfall.admin.PageCursor;
+import app.landfall.web.AcceptedDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public record QueueFilter(String status, String reason, LocalDate from, LocalDat
             return null;
         }
         try {
-            return LocalDate.parse(raw.strip());
+            return AcceptedDates.clamp(LocalDate.parse(raw.strip()));
         } catch (DateTimeParseException e) {
             problems.add("\"" + raw.strip() + "\" is not a date (YYYY-MM-DD): the " + name + " date is ignored.");
             return null;

@@ -29,7 +29,7 @@ public final class ReturnActions {
     private final Audit audit;
 
     public ReturnActions(DSLContext dsl, Clock clock, Outbox outbox) {
-        this(dsl, clock, outbox, (tx, merchantId, returnId, rma, status) -> { });
+        this(dsl, clock, outbox, (tx, merchantId, returnId, rma, status, details) -> { });
     }
 
     private ReturnActions(DSLContext dsl, Clock clock, Outbox outbox, Audit audit) {
@@ -39,10 +39,13 @@ public final class ReturnActions {
         this.audit = audit;
     }
 
-    /** Told of every transition, inside its transaction (the admin writes its audit log here). */
+    /**
+     * Told of every transition, inside its transaction (the admin writes its audit log here), with
+     * what else is worth keeping (a resolution's amount, the suggested one, and why it was exceeded).
+     */
     @FunctionalInterface
     public interface Audit {
-        void moved(DSLContext tx, long merchantId, long returnId, String rma, ReturnStatus status);
+        void moved(DSLContext tx, long merchantId, long returnId, String rma, ReturnStatus status, Map<String, Object> details);
     }
 
     /** The same actions, each also recorded by {@code audit} in its transaction. */
@@ -118,9 +121,14 @@ public final class ReturnActions {
     /**
      * Records how the return ended: refunded or credited with the amount, or exchanged. No payment
      * is made here: the {@code return.refunded} / {@code return.credited} event in the outbox is what
-     * a payment integration acts on.
+     * a payment integration acts on, so the amount is held to {@link RefundLimits}: never more than
+     * was paid, and above the suggested amount only by an owner or admin who says why.
+     *
+     * @param mayExceedSuggested whether the person resolving is an owner or admin
+     * @param reason             why more than the suggested amount is paid (kept in the audit log)
      */
-    public Outcome resolve(long merchantId, long returnId, ReturnPolicy.Resolution how, BigDecimal amount) {
+    public Outcome resolve(long merchantId, long returnId, ReturnPolicy.Resolution how, BigDecimal amount,
+            boolean mayExceedSuggested, String reason) {
         if (how == null) {
             return Outcome.refused(null, "Choose refund, store credit or exchange.");
         }
@@ -132,14 +140,32 @@ public final class ReturnActions {
             case STORE_CREDIT -> ReturnStatus.CREDITED;
             case EXCHANGE -> ReturnStatus.EXCHANGED;
         };
-        return move(merchantId, returnId, target, (tx, update) -> {
+        return move(merchantId, returnId, target, (tx, update, details) -> {
             update.set(RETURNS.COMPLETED_AT, now());
-            if (how == ReturnPolicy.Resolution.REFUND) {
-                update.set(RETURNS.REFUND_AMOUNT, amount);
-            } else if (how == ReturnPolicy.Resolution.STORE_CREDIT) {
-                update.set(RETURNS.CREDIT_AMOUNT, amount);
+            if (how == ReturnPolicy.Resolution.EXCHANGE) {
+                return;
             }
+            Record r = tx.select(RETURNS.CURRENCY, RETURNS.ITEMS_VALUE, RETURNS.BONUS, RETURNS.TOTAL, RETURNS.RESOLUTION).from(RETURNS)
+                    .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId)).fetchSingle();
+            RefundLimits limits = new RefundLimits(r.get(RETURNS.CURRENCY), r.get(RETURNS.ITEMS_VALUE), r.get(RETURNS.BONUS), r.get(RETURNS.TOTAL),
+                    ReturnPolicy.Resolution.valueOf(r.get(RETURNS.RESOLUTION).toUpperCase(java.util.Locale.ROOT)));
+            limits.problem(how, amount, mayExceedSuggested, reason).ifPresent(problem -> {
+                throw new Refusal(problem);
+            });
+            BigDecimal suggested = limits.suggested(how);
+            details.put("amount", limits.shown(amount));
+            details.put("suggested", limits.shown(suggested));
+            if (amount.compareTo(suggested) > 0) {
+                details.put("above_suggested_because", reason.strip());
+            }
+            update.set(how == ReturnPolicy.Resolution.REFUND ? RETURNS.REFUND_AMOUNT : RETURNS.CREDIT_AMOUNT, amount);
         });
+    }
+
+    /** A change to a return's row, made in the transition's transaction; {@code details} go to the audit log. */
+    @FunctionalInterface
+    private interface Change {
+        void apply(DSLContext tx, UpdateSetMoreStep<?> update, Map<String, Object> details);
     }
 
     /** Thrown inside an action's transaction to undo it and answer with the message. */
@@ -149,8 +175,11 @@ public final class ReturnActions {
         }
     }
 
-    private Outcome move(long merchantId, long returnId, ReturnStatus target,
-            BiConsumer<DSLContext, UpdateSetMoreStep<?>> change) {
+    private Outcome move(long merchantId, long returnId, ReturnStatus target, BiConsumer<DSLContext, UpdateSetMoreStep<?>> change) {
+        return move(merchantId, returnId, target, (tx, update, details) -> change.accept(tx, update));
+    }
+
+    private Outcome move(long merchantId, long returnId, ReturnStatus target, Change change) {
         try {
             return dsl.transactionResult(cfg -> {
                 DSLContext tx = DSL.using(cfg);
@@ -169,10 +198,11 @@ public final class ReturnActions {
                 }
                 OffsetDateTime now = now();
                 UpdateSetMoreStep<?> update = tx.update(RETURNS).set(RETURNS.STATUS, target.code()).set(RETURNS.UPDATED_AT, now);
-                change.accept(tx, update);
+                Map<String, Object> details = new java.util.LinkedHashMap<>();
+                change.apply(tx, update, details);
                 update.where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId)).execute();
                 outbox.announceReturn(tx, merchantId, returnId, row.get(RETURNS.RMA_NUMBER), target.code(), row.get(ORDERS.CUSTOMER_EMAIL), now);
-                audit.moved(tx, merchantId, returnId, row.get(RETURNS.RMA_NUMBER), target);
+                audit.moved(tx, merchantId, returnId, row.get(RETURNS.RMA_NUMBER), target, details);
                 return new Outcome(true, true, target, "Return " + row.get(RETURNS.RMA_NUMBER) + " is " + words(target) + ".");
             });
         } catch (Refusal r) {

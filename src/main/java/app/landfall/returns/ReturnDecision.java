@@ -32,7 +32,7 @@ public record ReturnDecision(List<Problem> problems, List<Line> lines, Amounts a
     }
 
     /**
-     * @param itemsValue     unit price times quantity, summed
+     * @param itemsValue     what was paid for the returned units (the order's discount shared out by {@link PaidPrices})
      * @param total          what the shopper gets back: refund, store credit, or the value towards an exchange
      */
     public record Amounts(String currency, BigDecimal itemsValue, BigDecimal restockingFee, BigDecimal shippingFee,

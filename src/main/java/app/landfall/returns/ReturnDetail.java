@@ -91,8 +91,10 @@ public final class ReturnDetail {
         model.put("canReceive", status.canBecome(ReturnStatus.RECEIVED));
         model.put("canResolve", status == ReturnStatus.RECEIVED || status == ReturnStatus.APPROVED
                 && items.stream().allMatch(Item::keepItem));
-        BigDecimal suggested = r.get(RETURNS.TOTAL) != null ? r.get(RETURNS.TOTAL) : BigDecimal.ZERO;
-        model.put("suggestedAmount", suggested.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        ReturnPolicy.Resolution requested = ReturnPolicy.Resolution.valueOf(r.get(RETURNS.RESOLUTION).toUpperCase(java.util.Locale.ROOT));
+        RefundLimits limits = new RefundLimits(currency, r.get(RETURNS.ITEMS_VALUE), r.get(RETURNS.BONUS), r.get(RETURNS.TOTAL), requested);
+        model.put("suggestedAmount", limits.shown(limits.suggested(requested)));
+        model.put("amountLimit", limits.cap(requested).map(limits::shown).orElse(null));
         model.put("parcelEvents", r.get(RETURNS.RETURN_SHIPMENT_ID) == null ? List.of()
                 : events(user.merchantId(), r.get(RETURNS.RETURN_SHIPMENT_ID), zone));
         model.put("notice", ctx.queryParam("notice"));

@@ -121,7 +121,7 @@ final class ReturnFacts {
                 .join(theirOrders).on(theirOrders.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(theirOrders.ID.eq(RETURNS.ORDER_ID))
                 .where(RETURNS.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(theirOrders.CUSTOMER_EMAIL.eq(ORDERS.CUSTOMER_EMAIL))
                 .and(RETURNS.CREATED_AT.gt(SINCE))).as("recent");
-        var order = build.select(ORDERS.CURRENCY, ORDERS.PLACED_AT, ORDERS.CUSTOMER_EMAIL, ORDERS.BRAND_ID, MERCHANTS.TIMEZONE)
+        var order = build.select(ORDERS.CURRENCY, ORDERS.DISCOUNT_AMOUNT, ORDERS.PLACED_AT, ORDERS.CUSTOMER_EMAIL, ORDERS.BRAND_ID, MERCHANTS.TIMEZONE)
                 .select(RETURN_POLICIES.fields())
                 .select(OVERRIDES, REASONS, ACTIVE_RETURNS, RECENT_RETURNS, EARLIER, STAGED)
                 .from(ORDERS).join(MERCHANTS).on(MERCHANTS.ID.eq(ORDERS.MERCHANT_ID))
@@ -223,7 +223,7 @@ final class ReturnFacts {
         LocalDate orderedOn = order.get(ORDERS.PLACED_AT).atZoneSameInstant(zone).toLocalDate();
         return Optional.of(new Loaded(policyRow == null ? null : policyRow.getId(), policy,
                 new OrderFacts(order.get(ORDERS.CURRENCY), orderedOn, List.copyOf(facts), order.get(activeReturns),
-                        email == null ? 0 : order.get(recentReturns)),
+                        email == null ? 0 : order.get(recentReturns), order.get(ORDERS.DISCOUNT_AMOUNT)),
                 Map.copyOf(reasons), zone, email, order.get(ORDERS.BRAND_ID), List.copyOf(shown), List.copyOf(reasonList),
                 order.get(RETURN_POLICIES.RETURN_CARRIER), earlier, Map.copyOf(staged)));
     }

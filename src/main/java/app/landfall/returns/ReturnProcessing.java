@@ -88,7 +88,8 @@ public final class ReturnProcessing {
             }
             amount = new BigDecimal(raw.strip());
         }
-        answer(ctx, id, as(user, ctx).resolve(user.merchantId(), id, how, amount));
+        answer(ctx, id, as(user, ctx).resolve(user.merchantId(), id, how, amount, user.can(Role.ADMIN),
+                ctx.formParam("reason")));
     }
 
     /** POST /admin/returns/bulk: {@code action} approve or reject, the selected {@code id}s, a {@code reason} for rejecting. */
@@ -132,8 +133,11 @@ public final class ReturnProcessing {
 
     private ReturnActions as(AdminUser user, Context ctx) {
         String ip = clientAddress.of(ctx);
-        return actions.audited((tx, merchantId, returnId, rma, status) ->
-                audit.record(tx, user, ip, "return." + status.code(), "return", returnId, Map.of("rma", rma)));
+        return actions.audited((tx, merchantId, returnId, rma, status, details) -> {
+            Map<String, Object> recorded = new LinkedHashMap<>(details);
+            recorded.put("rma", rma);
+            audit.record(tx, user, ip, "return." + status.code(), "return", returnId, recorded);
+        });
     }
 
     private static void answer(Context ctx, long id, ReturnActions.Outcome outcome) {

@@ -202,9 +202,16 @@ public final class ReturnRules {
         List<ReturnDecision.Line> lines = new ArrayList<>();
         BigDecimal itemsValue = BigDecimal.ZERO.setScale(scale);
         BigDecimal sentBackValue = BigDecimal.ZERO.setScale(scale);
+        Map<Long, BigDecimal> paid = paidPerLine(order);
         for (ReturnRequest.Line line : request.lines()) {
             OrderFacts.Item item = items.get(line.orderItemId());
-            BigDecimal value = item.unitPrice().multiply(BigDecimal.valueOf(line.quantity())).setScale(scale, RoundingMode.HALF_UP);
+            BigDecimal linePaid = paid.get(item.id());
+            BigDecimal value = PaidPrices.forUnits(linePaid, item.quantity(), item.quantityInReturns(), line.quantity());
+            BigDecimal share = listValue(item).setScale(scale, RoundingMode.HALF_UP).subtract(linePaid);
+            if (share.signum() > 0) {
+                applied.add(new Applied(Rule.ORDER_DISCOUNT, item.id(), "order discount " + order.discount().setScale(scale, RoundingMode.HALF_UP)
+                        + " shared by line value: " + share + " of it on this line, which cost " + linePaid));
+            }
             boolean keep = keepAllowed && item.unitPrice().compareTo(policy.keepItemBelow()) <= 0;
             if (keep) {
                 applied.add(new Applied(Rule.KEEP_ITEM, item.id(),
@@ -250,6 +257,21 @@ public final class ReturnRules {
         boolean review = review(policy, order, request, itemsValue, applied);
         return new ReturnDecision(List.of(), lines, new ReturnDecision.Amounts(order.currency(), itemsValue, restocking, shipping, bonus, total),
                 review, applied);
+    }
+
+    /** What was paid for each line of the order, by item id. */
+    private static Map<Long, BigDecimal> paidPerLine(OrderFacts order) {
+        List<BigDecimal> paid = PaidPrices.allocate(order.currency(),
+                order.items().stream().map(ReturnRules::listValue).toList(), order.discount());
+        Map<Long, BigDecimal> byItem = new java.util.HashMap<>();
+        for (int i = 0; i < paid.size(); i++) {
+            byItem.put(order.items().get(i).id(), paid.get(i));
+        }
+        return byItem;
+    }
+
+    private static BigDecimal listValue(OrderFacts.Item item) {
+        return item.unitPrice().multiply(BigDecimal.valueOf(item.quantity()));
     }
 
     private static boolean review(ReturnPolicy policy, OrderFacts order, ReturnRequest request, BigDecimal itemsValue,

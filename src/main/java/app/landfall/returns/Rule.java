@@ -24,6 +24,8 @@ public enum Rule {
     ALREADY_RETURNED,
     /** The order already has as many returns as the policy allows. */
     MAX_RETURNS_PER_ORDER,
+    /** The order's discount is shared out over its lines: a line is worth what was paid for it. */
+    ORDER_DISCOUNT,
     /** A percentage of the items' value is kept. */
     RESTOCKING_FEE,
     /** A flat fee for the return label or drop-off. */

@@ -26,6 +26,11 @@ public final class ErrorPages {
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 respond(ctx, e.getStatus(), e instanceof EndpointNotFound ? null : e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (unstorableText(e)) { // a way in that RequestText and JsonFields do not see: still the sender's mistake
+                LOG.warn("method={} path={}: text the database cannot store", ctx.method(), RequestLog.redact(ctx.path()), e);
+                respond(ctx, 400, "The request contains a character that cannot be stored (such as a NUL byte).", null);
+                return;
+            }
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("incident={} method={} path={}", incident, ctx.method(), RequestLog.redact(ctx.path()), e);
             respond(ctx, 500, null, incident);
@@ -36,6 +41,16 @@ public final class ErrorPages {
             }
         });
         routes.error(405, ctx -> respond(ctx, 405, null, null));
+    }
+
+    /** PostgreSQL's "invalid byte sequence" (a NUL byte) or "untranslatable character" anywhere in the causes. */
+    private static boolean unstorableText(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void respond(Context ctx, int status, String message, String incident) {

@@ -16,6 +16,8 @@ public final class Json {
                 .registerModule(new JavaTimeModule())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // "{...} garbage" is not JSON: refused (400) rather than read up to the garbage
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

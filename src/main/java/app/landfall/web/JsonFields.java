@@ -3,6 +3,8 @@ package app.landfall.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,9 @@ import java.util.function.Function;
  * error per bad member with its path ({@code items[2].quantity}) instead of stopping at the first, so
  * that the sender can fix them all at once. Unknown members are never looked at.
  *
- * <p>Absent, JSON null and a blank string are all "not given"; strings are stripped.
+ * <p>Absent, JSON null and a blank string are all "not given"; strings are stripped. A string with a
+ * control character or broken Unicode is an error ({@link StorableText}), and so is a date or time
+ * outside {@link AcceptedDates}.
  */
 public final class JsonFields {
     /** A string member read as a value: {@code read} gives null (or throws) for text it cannot read, and then {@code expected} is the error. */
@@ -104,6 +108,10 @@ public final class JsonFields {
             return null;
         }
         String text = value.asText().strip();
+        if (!StorableText.isStorable(value.asText())) {
+            error(path(parent, field), StorableText.PROBLEM);
+            return null;
+        }
         return text.isEmpty() ? null : text;
     }
 
@@ -121,6 +129,10 @@ public final class JsonFields {
         }
         if (value == null) {
             error(path(parent, field), format.expected());
+        } else if (value instanceof OffsetDateTime time && !AcceptedDates.contains(time)
+                || value instanceof LocalDate date && !AcceptedDates.contains(date)) {
+            error(path(parent, field), AcceptedDates.PROBLEM);
+            return null;
         }
         return value;
     }
@@ -233,6 +245,8 @@ public final class JsonFields {
             JsonNode item = value.get(i);
             if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > maxLength) {
                 error(index(path(parent, field), i), "must be a string of 1 to " + maxLength + " characters");
+            } else if (!StorableText.isStorable(item.asText())) {
+                error(index(path(parent, field), i), StorableText.PROBLEM);
             } else {
                 result.add(item.asText().strip());
             }

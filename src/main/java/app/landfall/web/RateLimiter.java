@@ -69,7 +69,23 @@ public final class RateLimiter {
         return ALLOWED;
     }
 
-    /** Whether {@link #acquire} would take a token now, without taking it (to count only failures, say). */
+    /**
+     * Gives back a token {@link #acquire} took, when the work it paid for turned out not to count (a
+     * right password, where only failures are limited). A bucket is never fuller than full.
+     */
+    public synchronized void refund(String key) {
+        Bucket bucket = buckets.get(Objects.requireNonNull(key));
+        if (bucket != null) {
+            long now = Duration.between(origin, clock.instant()).toNanos();
+            bucket.fullAt = Math.max(now, bucket.fullAt - perTokenNanos);
+        }
+    }
+
+    /**
+     * Whether {@link #acquire} would take a token now, without taking it. Never let it decide whether
+     * to do the limited work: requests sent at once all see the same last token. Take the token
+     * first, and {@link #refund} it when the work should not count.
+     */
     public synchronized Decision check(String key) {
         Objects.requireNonNull(key);
         Bucket bucket = buckets.get(key);
@@ -79,18 +95,6 @@ public final class RateLimiter {
         long now = Duration.between(origin, clock.instant()).toNanos();
         long shortBy = Math.max(bucket.fullAt, now) + perTokenNanos - now - capacityNanos;
         return shortBy > 0 ? new Decision(false, Duration.ofSeconds(Math.max(1, ceilSeconds(shortBy)))) : ALLOWED;
-    }
-
-    /**
-     * Gives back one token that {@link #acquire} took, for an attempt that turned out not to count (the
-     * right answer, where only wrong ones are limited). Taking first and giving back after keeps the
-     * limit exact under concurrent attempts, which checking first and taking after would not.
-     */
-    public synchronized void refund(String key) {
-        Bucket bucket = buckets.get(Objects.requireNonNull(key));
-        if (bucket != null) {
-            bucket.fullAt -= perTokenNanos; // never more than full: acquire starts from max(fullAt, now)
-        }
     }
 
     synchronized int size() {

@@ -52,6 +52,7 @@ public final class WebServer {
                 server.setStopTimeout(20_000);
             });
             config.routes.before(headers::apply);
+            config.routes.before(ctx -> ctx.attribute(Csrf.HTTPS, https));
             // refuse an announced oversize body from its headers, before anything reads it: the client
             // gets the 413 instead of "100 Continue" and a connection closed in mid-upload
             config.routes.before(ctx -> {
@@ -79,6 +80,7 @@ public final class WebServer {
                             + "and all of them at most 20 MB. Go back and choose smaller photos.");
                 }
             });
+            config.routes.before(RequestText::check);
             ErrorPages.register(config.routes);
             routes.accept(config.routes);
         });

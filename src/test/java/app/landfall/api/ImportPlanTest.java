@@ -67,4 +67,17 @@ class ImportPlanTest {
         assertTrue(conflict.problems().get(2).contains("twice"));
         assertTrue(plan("").problems().get(0).contains("empty"));
     }
+
+    @Test
+    void a_control_character_in_a_cell_or_a_date_out_of_range_is_reported_with_its_row_and_column() throws Exception {
+        ImportPlan p = plan("order_number,customer_email,sku,title,quantity,unit_price,placed_at\n"
+                + "A-1,a@example.com,TEE,Tee\u0000,1,1,\n"
+                + "A-2,b@example.com,TEE,Tee,1,1,+99999-01-01T00:00:00Z\n"
+                + "A-3,c@example.com,TEE,Tee,1,1,0000-01-01\n"
+                + "A-4,d@example.com,TEE,Tee,1,1,2026-11-20\n");
+        assertEquals(List.of("Row 2: title must not contain control characters (such as a NUL byte) or broken Unicode.",
+                "Row 3: placed_at must be from 2000-01-01 to 2099-12-31.", "Row 4: placed_at must be from 2000-01-01 to 2099-12-31."),
+                p.problems());
+        assertTrue(plan("order_number\u0000,customer_email\n").problems().get(0).startsWith("Row 1: a column name must not contain"));
+    }
 }

@@ -49,6 +49,15 @@ class ConfigTest {
         assertTrue(e.getMessage().contains(port), e.getMessage());
     }
 
+    @Test
+    void runs_the_background_jobs_unless_told_not_to() {
+        assertTrue(Config.from(Map.of()).backgroundJobs());
+        assertTrue(Config.from(Map.of("LANDFALL_BACKGROUND_JOBS", "true")).backgroundJobs());
+        assertFalse(Config.from(Map.of("LANDFALL_BACKGROUND_JOBS", "false")).backgroundJobs());
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.from(Map.of("LANDFALL_BACKGROUND_JOBS", "later")));
+        assertTrue(e.getMessage().startsWith("LANDFALL_BACKGROUND_JOBS "), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"maybe", "2"})
     void rejects_a_demo_flag_that_is_not_a_boolean(String value) {

@@ -64,7 +64,8 @@ class RemoteImagesIT {
         cdn.start();
         cdnBase = "http://127.0.0.1:" + cdn.getAddress().getPort();
 
-        landfall = Landfall.start(TestDatabase.config(Map.of("LANDFALL_IMAGES_FROM_ANY_HOST", "true")));
+        // the server's own purge is off: images_nobody_opened_for_a_month_are_purged runs it by hand
+        landfall = Landfall.start(TestDatabase.config(Map.of("LANDFALL_IMAGES_FROM_ANY_HOST", "true", "LANDFALL_BACKGROUND_JOBS", "false")));
         dsl = landfall.database().dsl();
         http = new Http(landfall.baseUrl());
         long merchant = TestMerchants.create(dsl, "imgshop");

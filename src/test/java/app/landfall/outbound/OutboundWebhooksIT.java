@@ -12,6 +12,7 @@ import app.landfall.testing.AdminClient;
 import app.landfall.auth.Passwords;
 import app.landfall.auth.Tokens;
 import app.landfall.returns.ReturnActions;
+import app.landfall.testing.TestClock;
 import app.landfall.testing.TestDatabase;
 import app.landfall.testing.TestMerchants;
 import app.landfall.testing.TestOrders;
@@ -19,7 +20,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +50,9 @@ class OutboundWebhooksIT {
             exchange.close();
         });
         server.start();
-        try (Landfall landfall = Landfall.start(TestDatabase.config(Map.of("LANDFALL_WEBHOOKS_TO_ANY_HOST", "true")))) {
+        // the server's own jobs are off: only this test's runs send, on its clock, so none can race it
+        try (Landfall landfall = Landfall.start(TestDatabase.config(Map.of("LANDFALL_WEBHOOKS_TO_ANY_HOST", "true",
+                "LANDFALL_BACKGROUND_JOBS", "false")))) {
             DSLContext dsl = landfall.database().dsl();
             long merchant = TestMerchants.create(dsl, "hooked");
             dsl.insertInto(MERCHANT_USERS).set(MERCHANT_USERS.MERCHANT_ID, merchant).set(MERCHANT_USERS.EMAIL, "owner@hooked.example")
@@ -67,8 +73,8 @@ class OutboundWebhooksIT {
                     .set(RETURN_ITEMS.ORDER_ITEM_ID, order.itemId()).set(RETURN_ITEMS.QUANTITY, 1).execute();
             assertTrue(new ReturnActions(dsl, Clock.systemUTC(), new app.landfall.notifications.Outbox()).approve(merchant, returnId).done());
 
-            // the server's own jobs first run 30 s after start-up: until then this test drives them
-            OutboundWebhooks webhooks = new OutboundWebhooks(dsl, new app.landfall.notifications.Outbox(), Clock.systemUTC(), true);
+            TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
+            OutboundWebhooks webhooks = new OutboundWebhooks(dsl, new app.landfall.notifications.Outbox(), clock, true);
             var approved = WEBHOOK_DELIVERIES.MERCHANT_ID.eq(merchant).and(WEBHOOK_DELIVERIES.EVENT_TYPE.eq("return.approved"));
             webhooks.enqueue();
             assertEquals(0, webhooks.send(), "the endpoint answered 500");
@@ -76,11 +82,12 @@ class OutboundWebhooksIT {
             assertEquals("pending", delivery.getStatus(), "a 500 is tried again later");
             assertEquals(1, delivery.getAttempts());
             assertEquals(500, delivery.getLastStatus());
-            assertTrue(delivery.getNextAttemptAt().isAfter(OffsetDateTime.now().plusSeconds(30)));
+            assertEquals(clock.instant().plus(Duration.ofMinutes(1)), delivery.getNextAttemptAt().toInstant(), "after a minute");
 
             answer.set(204);
-            dsl.update(WEBHOOK_DELIVERIES).set(WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, OffsetDateTime.now().minusSeconds(1))
-                    .where(WEBHOOK_DELIVERIES.ID.eq(delivery.getId())).execute();
+            clock.advance(Duration.ofSeconds(59));
+            assertEquals(0, webhooks.send(), "not before its minute is over");
+            clock.advance(Duration.ofSeconds(1));
             assertEquals(1, webhooks.send());
             assertEquals("delivered", dsl.select(WEBHOOK_DELIVERIES.STATUS).from(WEBHOOK_DELIVERIES)
                     .where(WEBHOOK_DELIVERIES.ID.eq(delivery.getId())).fetchSingle(WEBHOOK_DELIVERIES.STATUS));
@@ -104,6 +111,8 @@ class OutboundWebhooksIT {
             Received parcel = received.stream().filter(r -> "shipment.out_for_delivery".equals(r.event())).findFirst().orElseThrow();
             assertTrue(parcel.body().replace(" ", "").contains("\"tracking_number\":\"1ZH1\""), parcel.body());
             assertEquals(1, dsl.fetchCount(WEBHOOK_DELIVERIES, outForDelivery), "each change once");
+            assertEquals(List.of("return.approved", "return.approved", "shipment.out_for_delivery"),
+                    received.stream().map(Received::event).toList(), "only this test's three sends reached the endpoint");
             assertTrue(client.get("/admin/integrations").body().contains("return.approved"), "the delivery log lists it");
         } finally {
             server.stop(0);

@@ -312,6 +312,33 @@ class ReturnRulesTest {
         assertEquals(new BigDecimal("1.013"), k.amounts().bonus(), "three decimals for the dinar");
     }
 
+    @Test
+    void a_discounted_order_refunds_what_was_paid_not_the_list_price() {
+        // 80.00 of items with 8.00 off the order: the jacket line paid 58.50, the socks 13.50
+        OrderFacts discounted = new OrderFacts("USD", ORDERED, TWO_ITEMS.items(), 0, 0, new BigDecimal("8.00"));
+        ReturnDecision both = ReturnRules.decide(policy(), discounted,
+                request(Resolution.REFUND, Method.QR_DROPOFF, line(1, 2), line(2, 1)), TODAY);
+        assertEquals(new BigDecimal("72.00"), both.amounts().itemsValue());
+        assertEquals(new BigDecimal("72.00"), both.amounts().total());
+        assertTrue(both.rules().stream().anyMatch(r -> r.rule() == Rule.ORDER_DISCOUNT && r.orderItemId() == 1
+                && r.detail().contains("6.50")), "the merchant sees the discount taken off each line: " + both.rules());
+        ReturnDecision oneJacket = ReturnRules.decide(policy(), discounted,
+                request(Resolution.REFUND, Method.QR_DROPOFF, line(1, 1)), TODAY);
+        assertEquals(new BigDecimal("29.25"), oneJacket.lines().get(0).value(), "half of the 58.50 the jacket line cost");
+        ReturnDecision credit = ReturnRules.decide(with(policy(), b -> b.bonus("10")), discounted,
+                request(Resolution.STORE_CREDIT, Method.QR_DROPOFF, line(2, 1)), TODAY);
+        assertEquals(new BigDecimal("1.35"), credit.amounts().bonus(), "the bonus is on what was paid");
+    }
+
+    @Test
+    void the_second_return_of_a_line_gets_the_rounding_cent_left_over() {
+        OrderFacts.Item three = new OrderFacts.Item(1, "SKU-1", Set.of(), new BigDecimal("10.00"), 3, 1, false,
+                Delivery.delivered(day("11-10"), day("11-12")), List.of());
+        OrderFacts order = new OrderFacts("USD", ORDERED, List.of(three), 1, 0, new BigDecimal("20.00"));
+        ReturnDecision d = ReturnRules.decide(policy(), order, request(Resolution.REFUND, Method.QR_DROPOFF, line(1, 1)), TODAY);
+        assertEquals(new BigDecimal("3.34"), d.amounts().itemsValue(), "10.00 paid for 3: the first unit was 3.33, the second 3.34");
+    }
+
     // ---- review or automatic approval --------------------------------------------------------
 
     static Stream<Arguments> reviewCases() {

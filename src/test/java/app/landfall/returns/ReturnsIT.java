@@ -1,6 +1,7 @@
 package app.landfall.returns;
 
 import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
+import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_ITEMS;
 import static app.landfall.db.schema.Tables.RETURN_POLICIES;
@@ -176,11 +177,40 @@ class ReturnsIT {
     }
 
     @Test
+    void a_discounted_order_refunds_at_most_what_was_paid_and_more_than_suggested_only_by_an_admin_with_a_reason() {
+        long[] order = deliveredOrder();
+        dsl.update(ORDERS).set(ORDERS.DISCOUNT_AMOUNT, new BigDecimal("8.00")).where(ORDERS.ID.eq(order[0])).execute();
+        long id = submissions.submit(merchant, order[0], submission(key(), order[1], 1, tooSmall, Resolution.REFUND)).orElseThrow().created().id();
+        var row = dsl.selectFrom(RETURNS).where(RETURNS.ID.eq(id)).fetchSingle();
+        assertEquals(0, new BigDecimal("36.00").compareTo(row.getItemsValue()), "2 × 40.00 with 8.00 off: 36.00 paid for one, not 40.00");
+        assertEquals(0, new BigDecimal("31.00").compareTo(row.getTotal()), "less the 5.00 return shipping");
+        long item = dsl.select(RETURN_ITEMS.ID).from(RETURN_ITEMS).where(RETURN_ITEMS.RETURN_ID.eq(id)).fetchSingle().value1();
+        assertTrue(actions.markInTransit(merchant, id).done());
+        assertTrue(actions.markReceived(merchant, id, Map.of(item, new ReturnActions.Received(1, "as_new"))).done());
+
+        List<Map<String, Object>> audited = new java.util.ArrayList<>();
+        ReturnActions recorded = actions.audited((tx, m, r, rma, status, details) -> audited.add(details));
+        var bySupport = recorded.resolve(merchant, id, Resolution.REFUND, new BigDecimal("31.01"), false, "Because");
+        assertEquals("Only an owner or admin can pay more than the suggested 31.00.", bySupport.message());
+        var tooMuch = recorded.resolve(merchant, id, Resolution.REFUND, new BigDecimal("1000000"), true, "Goodwill");
+        assertEquals("At most 36.00 can be refunded: what was paid for the returned items.", tooMuch.message());
+        assertFalse(recorded.resolve(merchant, id, Resolution.REFUND, new BigDecimal("36.00"), true, "").done(), "an admin says why");
+        assertEquals("received", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(id)).fetchSingle().value1());
+        assertTrue(audited.isEmpty(), "nothing refused is recorded");
+
+        var byAdmin = recorded.resolve(merchant, id, Resolution.REFUND, new BigDecimal("36.00"), true, "Our label never printed");
+        assertTrue(byAdmin.done(), byAdmin.message());
+        assertEquals(Map.of("amount", "36.00", "suggested", "31.00", "above_suggested_because", "Our label never printed"), audited.get(0));
+        assertThrows(DataAccessException.class, () -> dsl.update(RETURNS).set(RETURNS.REFUND_AMOUNT, new BigDecimal("36.01"))
+                .where(RETURNS.ID.eq(id)).execute(), "the database holds the line too");
+    }
+
+    @Test
     void a_return_moves_step_by_step_and_a_skipped_step_is_refused_here_and_by_the_database() {
         long[] order = deliveredOrder();
         long id = submissions.submit(merchant, order[0], submission(key(), order[1], 1, damaged, Resolution.REFUND)).orElseThrow().created().id();
 
-        var early = actions.resolve(merchant, id, Resolution.REFUND, new BigDecimal("40.00"));
+        var early = actions.resolve(merchant, id, Resolution.REFUND, new BigDecimal("35.00"), false, null);
         assertFalse(early.done());
         assertTrue(early.message().contains("is requested, so it cannot be refunded"), early.message());
         assertFalse(actions.approve(other, id).found(), "another merchant's return does not exist for them");
@@ -196,8 +226,8 @@ class ReturnsIT {
         assertEquals("in_transit", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(id)).fetchSingle().value1(),
                 "a refused step changes nothing");
         assertTrue(actions.markReceived(merchant, id, Map.of(item, new ReturnActions.Received(1, "damaged"))).done());
-        assertFalse(actions.resolve(merchant, id, Resolution.REFUND, new BigDecimal("-1")).done());
-        var refunded = actions.resolve(merchant, id, Resolution.REFUND, new BigDecimal("40.00"));
+        assertFalse(actions.resolve(merchant, id, Resolution.REFUND, new BigDecimal("-1"), false, null).done());
+        var refunded = actions.resolve(merchant, id, Resolution.REFUND, new BigDecimal("40.00"), true, "The seam was our fault: label refunded too");
         assertTrue(refunded.done(), refunded.message());
         var row = dsl.selectFrom(RETURNS).where(RETURNS.ID.eq(id)).fetchSingle();
         assertEquals("refunded", row.getStatus());

@@ -90,6 +90,11 @@ public final class AdminClient {
         jar.put("lf_session", value);
     }
 
+    /** A cookie this browser did not get from Landfall (set by another site or a person in the middle, say). */
+    public void plantCookie(String name, String value) {
+        jar.put(name, value);
+    }
+
     public static String csrf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {

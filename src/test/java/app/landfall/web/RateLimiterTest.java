@@ -49,6 +49,24 @@ class RateLimiterTest {
         assertTrue(limiter.check("ip").allowed());
     }
 
+    @Test
+    void a_refunded_token_can_be_taken_again_and_a_bucket_never_fills_beyond_capacity() {
+        RateLimiter limiter = limiter(2, Duration.ofSeconds(10), 100);
+        limiter.refund("ip");
+        limiter.refund("ip");
+        drain(limiter, "ip");
+        limiter.refund("ip");
+        assertTrue(limiter.acquire("ip").allowed(), "the refunded token");
+        assertFalse(limiter.acquire("ip").allowed());
+        limiter.acquire("other");
+        for (int i = 0; i < 5; i++) {
+            limiter.refund("other");
+        }
+        assertTrue(limiter.acquire("other").allowed());
+        assertTrue(limiter.acquire("other").allowed());
+        assertFalse(limiter.acquire("other").allowed(), "five refunds gave back only the one token taken");
+    }
+
     @ParameterizedTest
     @CsvSource({
         // per token ms, waited ms after the burst, Retry-After s
