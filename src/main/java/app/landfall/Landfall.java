@@ -25,6 +25,7 @@ import app.landfall.merchants.Merchants;
 import app.landfall.ops.BackgroundJobs;
 import app.landfall.ops.HealthCheck;
 import app.landfall.orders.OrderWriter;
+import app.landfall.notifications.Notifications;
 import app.landfall.notifications.Outbox;
 import app.landfall.outbound.Outbound;
 import app.landfall.returns.Returns;
@@ -55,9 +56,11 @@ public final class Landfall implements AutoCloseable {
     private final Engagement engagement;
     private final Tracking tracking;
     private final RequestLog requestLog;
+    private final Notifications notifications;
 
     private Landfall(Config config, Database database, Javalin web, BackgroundJobs jobs, Engagement engagement,
-            Tracking tracking, RequestLog requestLog) {
+            Tracking tracking, RequestLog requestLog, Notifications notifications) {
+        this.notifications = notifications;
         this.engagement = engagement;
         this.requestLog = requestLog;
         this.tracking = tracking;
@@ -141,6 +144,7 @@ public final class Landfall implements AutoCloseable {
                     assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, features));
             web.start(config.port());
+            Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), () -> config.baseUrl(web.port()));
             BackgroundJobs jobs = (config.backgroundJobs() ? new BackgroundJobs() : BackgroundJobs.none())
                     .schedule("engagement counts written", Duration.ofSeconds(5), Duration.ofSeconds(5), engagement::flush)
                     .schedule("images not shown for 30 days purged", Duration.ofMinutes(15), Duration.ofHours(6),
@@ -151,7 +155,8 @@ public final class Landfall implements AutoCloseable {
             hooks.schedule(jobs);
             outbound.schedule(jobs);
             api.schedule(jobs);
-            return new Landfall(config, database, web, jobs, engagement, tracking, requestLog);
+            notifications.schedule(jobs);
+            return new Landfall(config, database, web, jobs, engagement, tracking, requestLog, notifications);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -170,11 +175,17 @@ public final class Landfall implements AutoCloseable {
         return database;
     }
 
+    public Notifications notifications() {
+        return notifications;
+    }
+
     void printWelcome(PrintStream out) {
         String url = baseUrl();
         out.println("Landfall is running: " + url);
         out.println("Database: " + database.description());
         out.println("Health: " + url + "/health");
+        out.println("Email: " + config.mail().server().map(server -> "sent through " + server.describe())
+                .orElse("kept, not sent (set LANDFALL_SMTP_URL to send)"));
         DemoLinks.find(database.dsl(), url).ifPresent(demo -> {
             out.println("Demo store: " + demo.storeName());
             out.println("Tracking page: " + demo.trackingPage());

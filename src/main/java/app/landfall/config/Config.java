@@ -22,6 +22,7 @@ public record Config(
         ClientAddress clientAddress,
         boolean webhooksToAnyHost,
         boolean backgroundJobs,
+        Mail mail,
         Tuning tuning) {
 
     public static Config fromEnvironment() {
@@ -47,8 +48,9 @@ public record Config(
                 .map(v -> bool("LANDFALL_WEBHOOKS_TO_ANY_HOST", v)).orElse(false);
         // off: this process runs no periodic work (retries, expiry, purges); tests drive the jobs themselves
         boolean backgroundJobs = value(env, "LANDFALL_BACKGROUND_JOBS").map(v -> bool("LANDFALL_BACKGROUND_JOBS", v)).orElse(true);
+        Mail mail = Mail.from(value(env, "LANDFALL_SMTP_URL"), value(env, "LANDFALL_MAIL_FROM"));
         return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress, webhooksToAnyHost,
-                backgroundJobs, Tuning.from(env, properties));
+                backgroundJobs, mail, Tuning.from(env, properties));
     }
 
     /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */

@@ -106,6 +106,64 @@ public final class Outbox {
                 .execute();
     }
 
+    /** An email claimed for sending: its notice, which try this is, and when it was written. */
+    record ClaimedEmail(Pending notice, int attempts, OffsetDateTime createdAt) {
+    }
+
+    /**
+     * Claims up to {@code limit} due emails in {@code tx}: pending ones whose time has come, and
+     * those a sender claimed but did not finish within its lease. Locked rows (another sender's) are
+     * skipped; each claimed one is marked {@code sending} until {@code now + lease}, with one more try.
+     */
+    List<ClaimedEmail> claimEmails(DSLContext tx, OffsetDateTime now, java.time.Duration lease, int limit) {
+        List<ClaimedEmail> due = tx.select(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID, NOTIFICATION_OUTBOX.TEMPLATE,
+                        NOTIFICATION_OUTBOX.RECIPIENT, NOTIFICATION_OUTBOX.LANGUAGE, NOTIFICATION_OUTBOX.PAYLOAD,
+                        NOTIFICATION_OUTBOX.ATTEMPTS, NOTIFICATION_OUTBOX.CREATED_AT)
+                .from(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.CHANNEL.eq(Notice.Channel.EMAIL.code()))
+                .and(NOTIFICATION_OUTBOX.STATUS.in("pending", "sending"))
+                .and(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+                .orderBy(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT)
+                .limit(limit)
+                .forUpdate().skipLocked()
+                .fetch(r -> new ClaimedEmail(new Pending(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
+                        r.value7() + 1, r.value8()));
+        if (!due.isEmpty()) {
+            tx.update(NOTIFICATION_OUTBOX)
+                    .set(NOTIFICATION_OUTBOX.STATUS, "sending")
+                    .set(NOTIFICATION_OUTBOX.ATTEMPTS, NOTIFICATION_OUTBOX.ATTEMPTS.plus(1))
+                    .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, now.plus(lease))
+                    .set(NOTIFICATION_OUTBOX.UPDATED_AT, now)
+                    .where(DSL.row(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID)
+                            .in(due.stream().map(c -> DSL.row(c.notice().merchantId(), c.notice().id())).toList()))
+                    .execute();
+        }
+        return due;
+    }
+
+    /** How a claimed message ended (or when it is tried again), and what it said. */
+    record Delivery(String status, String subject, String text, String html, String error, String messageId, String providerId,
+            OffsetDateTime nextAttempt) {
+    }
+
+    /** Records a claimed message's outcome (only while it is still marked as being sent). */
+    void recordDelivery(DSLContext dsl, Pending notice, Delivery d, OffsetDateTime now) {
+        dsl.update(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.STATUS, d.status())
+                .set(NOTIFICATION_OUTBOX.SUBJECT, d.subject())
+                .set(NOTIFICATION_OUTBOX.BODY_TEXT, d.text())
+                .set(NOTIFICATION_OUTBOX.BODY_HTML, d.html())
+                .set(NOTIFICATION_OUTBOX.MESSAGE_ID, d.messageId())
+                .set(NOTIFICATION_OUTBOX.PROVIDER_ID, d.providerId())
+                .set(NOTIFICATION_OUTBOX.LAST_ERROR, d.error())
+                .set(NOTIFICATION_OUTBOX.SENT_AT, d.status().equals("sent") ? now : null)
+                .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, d.nextAttempt())
+                .set(NOTIFICATION_OUTBOX.UPDATED_AT, now)
+                .where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(notice.merchantId())).and(NOTIFICATION_OUTBOX.ID.eq(notice.id()))
+                .and(NOTIFICATION_OUTBOX.STATUS.eq("sending"))
+                .execute();
+    }
+
     private static JSONB json(Notice notice) {
         try {
             return JSONB.valueOf(JSON.writeValueAsString(notice.payload()));

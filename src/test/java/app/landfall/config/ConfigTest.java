@@ -50,6 +50,48 @@ class ConfigTest {
     }
 
     @Test
+    void without_a_mail_server_email_is_kept_not_sent_and_the_sender_has_a_default() {
+        Mail mail = Config.from(Map.of()).mail();
+        assertTrue(mail.server().isEmpty());
+        assertEquals("no-reply@landfall.invalid", mail.from());
+    }
+
+    @Test
+    void reads_a_mail_server_and_never_sends_credentials_unencrypted_to_another_machine() {
+        Mail.Server submission = Config.from(Map.of("LANDFALL_SMTP_URL", "smtp://postmaster%40shop.example:s3cr%3At@mail.example.com:587",
+                "LANDFALL_MAIL_FROM", "Alder & Ash <notices@shop.example>")).mail().server().orElseThrow();
+        assertEquals("mail.example.com", submission.host());
+        assertEquals(587, submission.port());
+        assertEquals("postmaster@shop.example", submission.user());
+        assertEquals("s3cr:t", submission.password());
+        assertTrue(submission.startTlsRequired(), "a password to another host goes only over STARTTLS");
+        assertFalse(submission.describe().contains("s3cr"), "the password is never printed");
+        assertEquals("notices@shop.example", Config.from(Map.of("LANDFALL_MAIL_FROM", "Alder & Ash <notices@shop.example>")).mail().from());
+
+        Mail.Server tls = Config.from(Map.of("LANDFALL_SMTP_URL", "smtps://u:p@mail.example.com")).mail().server().orElseThrow();
+        assertTrue(tls.implicitTls());
+        assertEquals(465, tls.port());
+        Mail.Server relay = Config.from(Map.of("LANDFALL_SMTP_URL", "smtp://127.0.0.1:1025")).mail().server().orElseThrow();
+        assertFalse(relay.startTlsRequired(), "a local catcher without credentials needs no TLS");
+        assertEquals(1025, relay.port());
+        assertFalse(Config.from(Map.of("LANDFALL_SMTP_URL", "smtp://u:p@localhost:25")).mail().server().orElseThrow().startTlsRequired(),
+                "credentials to this machine itself may go in the clear");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://mail.example.com", "smtp://", "mail.example.com:587", "smtp://exa mple.com"})
+    void refuses_a_mail_server_url_it_cannot_use(String url) {
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.from(Map.of("LANDFALL_SMTP_URL", url)));
+        assertTrue(e.getMessage().startsWith("LANDFALL_SMTP_URL is not usable"), e.getMessage());
+    }
+
+    @Test
+    void refuses_a_sender_that_is_not_an_email_address() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.from(Map.of("LANDFALL_MAIL_FROM", "notices\r\nBcc: x@y.z")));
+        assertTrue(e.getMessage().startsWith("LANDFALL_MAIL_FROM is not an email address"), e.getMessage());
+    }
+
+    @Test
     void runs_the_background_jobs_unless_told_not_to() {
         assertTrue(Config.from(Map.of()).backgroundJobs());
         assertTrue(Config.from(Map.of("LANDFALL_BACKGROUND_JOBS", "true")).backgroundJobs());

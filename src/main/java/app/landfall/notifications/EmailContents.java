@@ -1,0 +1,161 @@
+package app.landfall.notifications;
+
+import static app.landfall.db.schema.Tables.BRANDS;
+import static app.landfall.db.schema.Tables.MERCHANTS;
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.RETURNS;
+
+import app.landfall.i18n.Languages;
+import app.landfall.i18n.Messages;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * The words of each email template, in the notice's language ({@code email.*} messages), with what
+ * they need read from the store at send time: its name and colours, and for a return its number,
+ * page and amounts. A template it does not know, or a return that is gone, is a permanent failure.
+ */
+final class EmailContents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final DSLContext dsl;
+    private final Supplier<String> baseUrl;
+
+    EmailContents(DSLContext dsl, Supplier<String> baseUrl) {
+        this.dsl = dsl;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The store a message comes from, as its emails show it. */
+    record Store(String name, String primaryColor, String replyTo) {
+    }
+
+    record Rendered(Store store, EmailContent content) {
+    }
+
+    /** Thrown when a notice can never be rendered: sending it again would not help. */
+    static final class Unrenderable extends RuntimeException {
+        Unrenderable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    Rendered render(Outbox.Pending notice) {
+        JsonNode payload = payload(notice);
+        Locale locale = Locale.forLanguageTag(Languages.SUPPORTED.contains(notice.language()) ? notice.language() : "en");
+        if (notice.template().startsWith("return.")) {
+            return returnEmail(notice, payload, locale);
+        }
+        Store store = store(notice.merchantId(), null);
+        return switch (notice.template()) {
+            case "admin.password_reset" -> new Rendered(store, new EmailContent(locale.getLanguage(),
+                    t(locale, "email.password_reset.subject", store.name()), t(locale, "email.password_reset.body", store.name()),
+                    t(locale, "email.password_reset.heading"), List.of(t(locale, "email.password_reset.body", store.name())),
+                    new EmailContent.Action(t(locale, "email.password_reset.action"), link(payload)),
+                    List.of(t(locale, "email.password_reset.ignore"), t(locale, "email.footer.staff", store.name()))));
+            case "admin.invitation" -> {
+                String by = text(payload, "invited_by");
+                String role = text(payload, "role").toLowerCase(locale);
+                yield new Rendered(store, new EmailContent(locale.getLanguage(),
+                        t(locale, "email.invitation.subject", by, store.name()), t(locale, "email.invitation.body", by, store.name(), role),
+                        t(locale, "email.invitation.heading", store.name()), List.of(t(locale, "email.invitation.body", by, store.name(), role)),
+                        new EmailContent.Action(t(locale, "email.invitation.action"), link(payload)),
+                        List.of(t(locale, "email.invitation.ignore"), t(locale, "email.footer.staff", store.name()))));
+            }
+            default -> throw new Unrenderable("There is no email template " + notice.template() + ".");
+        };
+    }
+
+    private Rendered returnEmail(Outbox.Pending notice, JsonNode payload, Locale locale) {
+        String status = notice.template().substring("return.".length());
+        if (!List.of("requested", "approved", "rejected", "in_transit", "received", "refunded", "credited", "exchanged",
+                "cancelled", "expired").contains(status)) {
+            throw new Unrenderable("There is no email template " + notice.template() + ".");
+        }
+        long returnId = payload.path("return_id").asLong();
+        Record r = dsl.select(RETURNS.RMA_NUMBER, RETURNS.PUBLIC_TOKEN, RETURNS.REJECTION_REASON, RETURNS.REFUND_AMOUNT,
+                        RETURNS.CREDIT_AMOUNT, RETURNS.CURRENCY, ORDERS.BRAND_ID)
+                .from(RETURNS).join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
+                .where(RETURNS.MERCHANT_ID.eq(notice.merchantId())).and(RETURNS.ID.eq(returnId))
+                .fetchOptional().orElseThrow(() -> new Unrenderable("Return " + returnId + " no longer exists."));
+        Store store = store(notice.merchantId(), r.get(ORDERS.BRAND_ID));
+        String rma = r.get(RETURNS.RMA_NUMBER);
+        String key = "email.return." + status;
+        String amount = switch (status) {
+            case "refunded" -> money(r.get(RETURNS.REFUND_AMOUNT), r.get(RETURNS.CURRENCY), locale);
+            case "credited" -> money(r.get(RETURNS.CREDIT_AMOUNT), r.get(RETURNS.CURRENCY), locale);
+            default -> "";
+        };
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(t(locale, key + ".body", rma, store.name(), amount));
+        if (status.equals("rejected") && r.get(RETURNS.REJECTION_REASON) != null) {
+            paragraphs.add(t(locale, "email.return.rejected.reason", r.get(RETURNS.REJECTION_REASON)));
+        }
+        String subject = t(locale, key + ".subject", rma, store.name());
+        return new Rendered(store, new EmailContent(locale.getLanguage(), subject, paragraphs.get(0), subject, paragraphs,
+                new EmailContent.Action(t(locale, "email.return.action"), baseUrl.get() + "/r/" + r.get(RETURNS.PUBLIC_TOKEN)),
+                List.of(t(locale, "email.footer.store", store.name()))));
+    }
+
+    /** The store's name and colour: the order's brand, else the store's default brand. */
+    private Store store(long merchantId, Long brandId) {
+        Record row = dsl.select(MERCHANTS.NAME, BRANDS.NAME, BRANDS.PRIMARY_COLOR, BRANDS.SUPPORT_EMAIL)
+                .from(MERCHANTS)
+                .leftJoin(BRANDS).on(BRANDS.MERCHANT_ID.eq(MERCHANTS.ID))
+                .and(brandId == null ? BRANDS.IS_DEFAULT.isTrue() : BRANDS.ID.eq(brandId))
+                .where(MERCHANTS.ID.eq(merchantId))
+                .orderBy(BRANDS.ID)
+                .limit(1)
+                .fetchOptional().orElseThrow(() -> new Unrenderable("Store " + merchantId + " no longer exists."));
+        String name = Optional.ofNullable(row.get(BRANDS.NAME)).orElse(row.get(MERCHANTS.NAME));
+        return new Store(EmailContent.oneLine(name), Optional.ofNullable(row.get(BRANDS.PRIMARY_COLOR)).orElse("#1f4e79"),
+                row.get(BRANDS.SUPPORT_EMAIL));
+    }
+
+    private static String money(BigDecimal amount, String currency, Locale locale) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        try {
+            format.setCurrency(Currency.getInstance(currency));
+            format.setMaximumFractionDigits(Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return amount.toPlainString() + " " + currency;
+        }
+        return format.format(amount);
+    }
+
+    private static String t(Locale locale, String key, Object... args) {
+        return Messages.text(locale, key, args);
+    }
+
+    private static JsonNode payload(Outbox.Pending notice) {
+        try {
+            return JSON.readTree(notice.payload().data());
+        } catch (java.io.IOException e) {
+            throw new Unrenderable("The notice's payload is not JSON.");
+        }
+    }
+
+    private static String text(JsonNode payload, String field) {
+        return payload.path(field).asText("");
+    }
+
+    private static String link(JsonNode payload) {
+        String link = text(payload, "link");
+        if (!link.startsWith("https://") && !link.startsWith("http://")) {
+            throw new Unrenderable("The notice has no link to send.");
+        }
+        return link;
+    }
+}

@@ -1,0 +1,138 @@
+package app.landfall.notifications;
+
+import app.landfall.web.Templates;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox's emails. A batch of due ones is claimed ({@code FOR UPDATE SKIP LOCKED}, so
+ * several senders and several processes never take the same one) and marked {@code sending} for a
+ * lease of five minutes in a short transaction; each is then rendered and handed to the mail server
+ * outside any transaction, and its outcome recorded. A process that dies mid-send leaves its claim
+ * to run out, and the message is sent again: at most one duplicate per crash, never a lost message.
+ *
+ * <p>A temporary failure is retried after 1, 2, 4 … minutes (at most an hour apart, with jitter);
+ * after a day, or at once for a permanent one, the message is {@code failed}, with the reason.
+ * Without a mail server each message is rendered and kept as {@code unsent}: the admin's Messages
+ * screen shows exactly what would have gone out, and nothing claims it was sent.
+ */
+final class EmailDelivery {
+    static final Duration LEASE = Duration.ofMinutes(5);
+    static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
+    static final String NO_SERVER = "Not sent: no mail server is configured (set LANDFALL_SMTP_URL). "
+            + "This is the message as it would have gone out.";
+    /** Gmail clips a message beyond 102 KB; keep well under it. */
+    static final int MAX_HTML_BYTES = 100_000;
+    private static final int BATCH = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(EmailDelivery.class);
+
+    private final DSLContext dsl;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final EmailContents contents;
+    private final Templates templates;
+    private final SmtpMailer mailer;
+    private final String senderDomain;
+
+    EmailDelivery(DSLContext dsl, Outbox outbox, Clock clock, EmailContents contents, Templates templates, SmtpMailer mailer,
+            String from) {
+        this.dsl = dsl;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.contents = contents;
+        this.templates = templates;
+        this.mailer = mailer;
+        this.senderDomain = from.substring(from.indexOf('@') + 1);
+    }
+
+    private record Claimed(Outbox.Pending notice, int attempts, OffsetDateTime createdAt) {
+    }
+
+    /** Sends (or, without a mail server, records) every due email; returns how many it handled. */
+    int run() {
+        int handled = 0;
+        while (true) {
+            List<Claimed> batch = claim();
+            batch.forEach(this::deliver);
+            handled += batch.size();
+            if (batch.size() < BATCH) {
+                return handled;
+            }
+        }
+    }
+
+    private List<Claimed> claim() {
+        return dsl.transactionResult(cfg -> outbox.claimEmails(DSL.using(cfg), now(), LEASE, BATCH)).stream()
+                .map(c -> new Claimed(c.notice(), c.attempts(), c.createdAt())).toList();
+    }
+
+    private void deliver(Claimed claimed) {
+        Outbox.Pending notice = claimed.notice();
+        EmailContents.Rendered rendered;
+        String html;
+        MimeMessage message;
+        String messageId = "<notice." + notice.merchantId() + "." + notice.id() + "@" + senderDomain + ">";
+        try {
+            rendered = contents.render(notice);
+            html = templates.render("email/message", Map.of("content", rendered.content(), "store", rendered.store()),
+                    Locale.forLanguageTag(rendered.content().language()));
+            if (html.getBytes(StandardCharsets.UTF_8).length > MAX_HTML_BYTES) {
+                record(notice, "failed", null, null, null, "The rendered message is larger than 100 KB.", null);
+                return;
+            }
+            message = mailer.build(notice.recipient(), rendered.store(), rendered.content(), html, messageId, clock.instant());
+        } catch (EmailContents.Unrenderable | SmtpMailer.Failure e) {
+            record(notice, "failed", null, null, null, e.getMessage(), null);
+            return;
+        }
+        EmailContent content = rendered.content();
+        String text = content.text(rendered.store().name());
+        if (!mailer.configured()) {
+            record(notice, "unsent", content.subject(), text, html, NO_SERVER, messageId);
+            return;
+        }
+        try {
+            String answer = mailer.send(message);
+            record(notice, "sent", content.subject(), text, html, null, messageId, answer, null);
+        } catch (SmtpMailer.Failure f) {
+            boolean giveUp = f.permanent || claimed.createdAt().isBefore(now().minus(GIVE_UP_AFTER));
+            LOG.warn("email {} to a {} recipient: {}{}", notice.id(), notice.template(), f.getMessage(), giveUp ? " (given up)" : " (will retry)");
+            record(notice, giveUp ? "failed" : "pending", content.subject(), text, html, f.getMessage(), messageId, null,
+                    giveUp ? null : now().plus(pause(claimed.attempts())));
+        }
+    }
+
+    /** The pause before try {@code attempts + 1}: 1, 2, 4 … minutes, at most an hour, give or take a fifth. */
+    static Duration pause(int attempts) {
+        long minutes = Math.min(60, 1L << Math.min(6, Math.max(0, attempts - 1)));
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofSeconds(Math.round(minutes * 60 * jitter));
+    }
+
+    private void record(Outbox.Pending notice, String status, String subject, String text, String html, String error, String messageId) {
+        record(notice, status, subject, text, html, error, messageId, null, null);
+    }
+
+    private void record(Outbox.Pending notice, String status, String subject, String text, String html, String error, String messageId,
+            String providerId, OffsetDateTime nextAttempt) {
+        OffsetDateTime now = now();
+        outbox.recordDelivery(dsl, notice, new Outbox.Delivery(status, subject, text, html, error, messageId, providerId,
+                nextAttempt != null ? nextAttempt : now), now);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

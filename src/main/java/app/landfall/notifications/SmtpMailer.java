@@ -1,0 +1,165 @@
+package app.landfall.notifications;
+
+import app.landfall.config.Mail;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * Builds each email as MIME (multipart/alternative: plain text, then HTML) and hands it to the
+ * configured SMTP server with Angus Mail. Failures say whether trying again could help: a 5xx
+ * answer or an address that cannot be is permanent; a 4xx, a timeout or a refused connection is not.
+ */
+final class SmtpMailer {
+    private final Mail mail;
+    private final Session session;
+
+    SmtpMailer(Mail mail) {
+        this.mail = mail;
+        this.session = mail.server().map(SmtpMailer::session).orElse(null);
+    }
+
+    /** Why an email did not go out, and whether trying later could help. */
+    static final class Failure extends Exception {
+        final boolean permanent;
+
+        Failure(String message, boolean permanent) {
+            super(message, null, false, false);
+            this.permanent = permanent;
+        }
+    }
+
+    boolean configured() {
+        return session != null;
+    }
+
+    /** The message as it goes out (also built when nothing sends it, to keep its headers). */
+    MimeMessage build(String recipient, EmailContents.Store store, EmailContent content, String html, String messageId,
+            Instant date) throws Failure {
+        try {
+            MimeMessage message = new StableIdMessage(session == null ? Session.getInstance(new Properties()) : session, messageId);
+            message.setFrom(new InternetAddress(mail.from(), store.name(), StandardCharsets.UTF_8.name()));
+            if (store.replyTo() != null) {
+                try {
+                    message.setReplyTo(new Address[] {new InternetAddress(store.replyTo(), true)});
+                } catch (AddressException ignored) {
+                    // a support address the store typed badly: replies go to the sender address instead
+                }
+            }
+            message.setRecipient(MimeMessage.RecipientType.TO, recipient(recipient));
+            message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(date));
+            message.setHeader("Content-Language", content.language());
+            message.setHeader("Auto-Submitted", "auto-generated");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(content.text(store.name()), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart htmlPart = new MimeBodyPart();
+            htmlPart.setText(html, StandardCharsets.UTF_8.name(), "html");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(htmlPart);
+            message.setContent(alternative);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new Failure("The message could not be built: " + e.getMessage(), true);
+        }
+    }
+
+    /** Sends it; returns the server's answer to the message (its queue id, where it gives one). */
+    String send(MimeMessage message) throws Failure {
+        if (session == null) {
+            throw new IllegalStateException("no mail server is configured");
+        }
+        try (Transport transport = session.getTransport()) {
+            Mail.Server server = mail.server().orElseThrow();
+            transport.connect(server.host(), server.port(), server.user(), server.password());
+            transport.sendMessage(message, message.getAllRecipients());
+            String answer = transport instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp ? smtp.getLastServerResponse() : null;
+            return answer == null ? null : answer.strip();
+        } catch (MessagingException e) {
+            throw classify(e);
+        }
+    }
+
+    private static InternetAddress recipient(String address) throws Failure {
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            if (parsed.getPersonal() != null || !address.equals(parsed.getAddress())) {
+                throw new Failure("The recipient " + address + " is not a plain email address.", true);
+            }
+            return parsed;
+        } catch (AddressException e) {
+            throw new Failure("The recipient " + address + " is not an email address.", true);
+        }
+    }
+
+    /** A 5xx from the server is permanent; anything else (4xx, no connection, a timeout) may pass. */
+    private static Failure classify(MessagingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            int code = t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException a ? a.getReturnCode()
+                    : t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException s ? s.getReturnCode()
+                    : t instanceof org.eclipse.angus.mail.smtp.SMTPSenderFailedException f ? f.getReturnCode()
+                    : 0;
+            if (code > 0) {
+                return new Failure("The mail server answered " + oneLine(t.getMessage()), code >= 500);
+            }
+            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t.getCause()) {
+                Failure next = classify(m.getNextException() instanceof MessagingException n ? n
+                        : new MessagingException(m.getMessage(), m.getNextException()));
+                if (next.permanent) {
+                    return next;
+                }
+            }
+        }
+        return new Failure("The mail server could not be reached or did not answer: " + oneLine(e.getMessage()), false);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static Session session(Mail.Server server) {
+        String protocol = server.implicitTls() ? "smtps" : "smtp";
+        Properties p = new Properties();
+        p.put("mail.transport.protocol", protocol);
+        p.put("mail." + protocol + ".host", server.host());
+        p.put("mail." + protocol + ".port", String.valueOf(server.port()));
+        p.put("mail." + protocol + ".auth", String.valueOf(server.user() != null));
+        p.put("mail." + protocol + ".connectiontimeout", "10000");
+        p.put("mail." + protocol + ".timeout", "30000");
+        p.put("mail." + protocol + ".writetimeout", "30000");
+        p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        if (!server.implicitTls()) {
+            p.put("mail.smtp.starttls.enable", "true");
+            p.put("mail.smtp.starttls.required", String.valueOf(server.startTlsRequired()));
+        }
+        return Session.getInstance(p);
+    }
+
+    /** Keeps the Message-ID it was given: one per notice, so a resend is recognisably the same message. */
+    private static final class StableIdMessage extends MimeMessage {
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}
