@@ -23,6 +23,7 @@ public final class ShipmentNotices implements EventIngestion.StatusListener {
         List<Outbox.ShipmentAnnouncement> announcements = new ArrayList<>(changes.size());
         for (EventIngestion.StatusChange change : changes) {
             ShipmentTrigger trigger = ShipmentTrigger.forChange(change.fromStatus(), change.toStatus(), change.firstScan())
+                    .filter(t -> ShipmentTrigger.isNews(change.since(), now))
                     .orElse(null);
             announcements.add(new Outbox.ShipmentAnnouncement(change.shipmentId(), change.toStatus(), trigger,
                     trigger == null ? null : trigger.dedupeKey(change.shipmentId(), Notice.Channel.EMAIL.code(), change.since())));

@@ -100,6 +100,18 @@ public enum ShipmentTrigger {
         return Optional.of(trigger);
     }
 
+    /** How long after a parcel reached a status its customer is still told: older news is history, not news. */
+    static final java.time.Duration NEWS_FOR = java.time.Duration.ofHours(48);
+
+    /**
+     * Whether a status reached at {@code since} is still news at {@code now}. A store that imports
+     * last month's parcels, a webhook replayed after a long outage, or a parcel found expired long
+     * after it went quiet tells nobody "your parcel was delivered" weeks later.
+     */
+    static boolean isNews(Instant since, Instant now) {
+        return !since.isBefore(now.minus(NEWS_FOR));
+    }
+
     /**
      * The messages that are stale once a parcel is in {@code status}: every one announcing another
      * status (no "out for delivery" after "delivered"). One announcing the status it is in still

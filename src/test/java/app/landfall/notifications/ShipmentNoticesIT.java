@@ -182,6 +182,19 @@ class ShipmentNoticesIT {
     }
 
     @Test
+    void an_imported_parcel_delivered_last_week_tells_nobody_but_still_skips_what_waits() throws Exception {
+        long shipment = parcel("old@example.com");
+        event(shipment, "a", "09:00", "OutForDelivery");
+        String body = "{\"events\":[{\"event_id\":\"old\",\"occurred_at\":\"2026-11-30T15:00:00Z\",\"status\":\"Delivered\"}]}";
+        HTTP.send(HttpRequest.newBuilder(URI.create(landfall.baseUrl() + "/api/v1/shipments/" + shipment + "/events"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("Delivered", dsl.select(SHIPMENTS.STATUS).from(SHIPMENTS).where(SHIPMENTS.ID.eq(shipment)).fetchSingle(SHIPMENTS.STATUS));
+        assertEquals(List.of("shipment.out_for_delivery skipped"), summary(shipment),
+                "a delivery a week ago is history: no email, and the out-for-delivery one is stale");
+    }
+
+    @Test
     void a_fresh_demo_store_and_its_first_expiry_sweep_queue_no_shipment_emails() {
         try (app.landfall.db.Database db = app.landfall.db.Database.start(TestDatabase.config())) {
             assertTrue(DemoData.seedIfEmpty(db.dsl(), CLOCK));

@@ -68,6 +68,13 @@ class ShipmentTriggerTest {
         assertEquals("shipment:42:in_transit@2026-12-07T10:15:00Z:email", ShipmentTrigger.IN_TRANSIT.dedupeKey(42, "email", since));
     }
 
+    @ParameterizedTest(name = "reached {0} before now: news {1}")
+    @CsvSource({"PT0S, true", "PT47H59M, true", "PT48H, true", "PT48H1S, false", "P30D, false", "-PT1M, true"})
+    void a_status_reached_more_than_two_days_ago_is_history_not_news(java.time.Duration ago, boolean news) {
+        Instant now = Instant.parse("2026-12-07T18:00:00Z");
+        assertEquals(news, ShipmentTrigger.isNews(now.minus(ago), now));
+    }
+
     @Test
     void a_skipped_message_says_why_in_the_delivery_log() {
         assertEquals("Skipped: the parcel was already delivered when this would have gone out.",
