@@ -25,8 +25,10 @@ import app.landfall.merchants.Merchants;
 import app.landfall.ops.BackgroundJobs;
 import app.landfall.ops.HealthCheck;
 import app.landfall.orders.OrderWriter;
+import app.landfall.notifications.NotificationSettings;
 import app.landfall.notifications.Notifications;
 import app.landfall.notifications.Outbox;
+import app.landfall.notifications.ShipmentNotices;
 import app.landfall.outbound.Outbound;
 import app.landfall.returns.Returns;
 import app.landfall.tracking.Tracking;
@@ -130,7 +132,8 @@ public final class Landfall implements AutoCloseable {
             Branding branding = new Branding(dsl, images::src, templates, audit.trail(), config.clientAddress());
             ShopperLookup lookup = new ShopperLookup(database.lookups(), merchants, branding.pages(), config.clientAddress(), clock);
             Tracking tracking = new Tracking(dsl, database.lookups(), clock, config.tuning().pageCacheBytes(), images::src, merchants,
-                    branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline());
+                    branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline(),
+                    new ShipmentNotices(outbox));
             Returns returns = new Returns(dsl, clock, config.tuning(), images::src, merchants, branding, templates, tracking, lookup, links,
                     audit.trail(), config.clientAddress(), outbox);
             Admin admin = new Admin(dsl, clock, https, List.of(returns.overview(), tracking.overview()));
@@ -141,7 +144,8 @@ public final class Landfall implements AutoCloseable {
 
             RequestLog requestLog = new RequestLog();
             Routes.Features features = new Routes.Features(new HomePage(() -> DemoLinks.find(dsl, "")), new HealthCheck(database),
-                    assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks);
+                    assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks,
+                    new NotificationSettings(dsl, clock, audit.trail(), config.clientAddress()));
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, features));
             web.start(config.port());
             Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), () -> config.baseUrl(web.port()));

@@ -9,6 +9,7 @@ import app.landfall.home.HomePage;
 import app.landfall.hooks.Hooks;
 import app.landfall.hooks.Provider;
 import app.landfall.images.RemoteImages;
+import app.landfall.notifications.NotificationSettings;
 import app.landfall.ops.HealthCheck;
 import app.landfall.returns.Returns;
 import app.landfall.tracking.Tracking;
@@ -22,7 +23,8 @@ final class Routes {
 
     /** The features behind the routes, each through its one public facade. */
     record Features(HomePage home, HealthCheck health, Assets assets, RemoteImages images, Branding branding, Tracking tracking,
-                    Returns returns, Admin admin, Accounts accounts, Audit audit, Api api, Hooks hooks) {
+                    Returns returns, Admin admin, Accounts accounts, Audit audit, Api api, Hooks hooks,
+                    NotificationSettings notificationSettings) {
     }
 
     static void register(RoutesConfig routes, Features f) {
@@ -74,6 +76,8 @@ final class Routes {
         routes.post("/admin/settings/returns/reasons", f.returns().settings()::addReason);
         routes.post("/admin/settings/returns/reasons/{id}", f.returns().settings()::updateReason);
         routes.post("/admin/settings/returns/reasons/{id}/move", f.returns().settings()::moveReason);
+        routes.get("/admin/settings/notifications", f.notificationSettings()::show);
+        routes.post("/admin/settings/notifications", f.notificationSettings()::save);
         routes.get("/admin/team", f.accounts().team()::show);
         routes.post("/admin/team/invitations", f.accounts().team()::invite);
         routes.post("/admin/team/{id}/role", f.accounts().team()::changeRole);

@@ -22,17 +22,19 @@ import org.jooq.Record;
 
 /**
  * The words of each email template, in the notice's language ({@code email.*} messages), with what
- * they need read from the store at send time: its name and colours, and for a return its number,
- * page and amounts. A template it does not know, or a return that is gone, is a permanent failure.
+ * they need read from the store at send time: its name and colours, for a return its number, page
+ * and amounts, and for a parcel what its tracking page says ({@link ShipmentEmails}). A template it does not know, or a return that is gone, is a permanent failure.
  */
 final class EmailContents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final DSLContext dsl;
     private final Supplier<String> baseUrl;
+    private final ShipmentEmails shipments;
 
-    EmailContents(DSLContext dsl, Supplier<String> baseUrl) {
+    EmailContents(DSLContext dsl, java.time.Clock clock, Supplier<String> baseUrl) {
         this.dsl = dsl;
         this.baseUrl = baseUrl;
+        this.shipments = new ShipmentEmails(dsl, clock, baseUrl);
     }
 
     /** The store a message comes from, as its emails show it. */
@@ -54,6 +56,9 @@ final class EmailContents {
         Locale locale = Locale.forLanguageTag(Languages.SUPPORTED.contains(notice.language()) ? notice.language() : "en");
         if (notice.template().startsWith("return.")) {
             return returnEmail(notice, payload, locale);
+        }
+        if (notice.template().startsWith("shipment.")) {
+            return shipments.render(notice, payload.path("shipment_id").asLong(), locale, brand -> store(notice.merchantId(), brand));
         }
         Store store = store(notice.merchantId(), null);
         return switch (notice.template()) {

@@ -23,7 +23,7 @@ public final class Notifications {
         this.outbox = outbox;
         SmtpMailer mailer = new SmtpMailer(mail);
         this.mailServer = mailer.configured();
-        this.email = new EmailDelivery(dsl, outbox, clock, new EmailContents(dsl, siteUrl), templates, mailer, mail.from());
+        this.email = new EmailDelivery(dsl, outbox, clock, new EmailContents(dsl, clock, siteUrl), templates, mailer, mail.from());
     }
 
     public Outbox outbox() {

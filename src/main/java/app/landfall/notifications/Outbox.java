@@ -38,6 +38,98 @@ public final class Outbox {
             WHERE n.recipient IS NOT NULL
             ON CONFLICT DO NOTHING""";
 
+    /**
+     * A parcel's new status announced in the ingesting transaction, in one statement for the whole
+     * write (the ingestion path is measured: docs/benchmarks.md, "Event ingestion through the API";
+     * this runs only for writes that change a status, never per event). Waiting messages of those
+     * parcels that announce a status they have left are marked skipped; then an email goes to the
+     * order's customer for each moment the store has not turned off ({@code notification_triggers},
+     * else the trigger's default), unless one with its dedupe key exists. Return parcels and parcels
+     * without an order or an address get none.
+     */
+    private static final String ANNOUNCE_SHIPMENTS = """
+            WITH stale AS (
+                UPDATE notification_outbox o
+                SET status = 'skipped', last_error = s.reason, updated_at = ?::timestamptz
+                FROM unnest(?::bigint[], ?::text[], ?::text[]) AS s (shipment_id, template, reason)
+                WHERE o.merchant_id = ? AND o.shipment_id = s.shipment_id AND o.template = s.template
+                  AND o.channel <> 'webhook' AND o.status IN ('pending', 'held')
+            )
+            INSERT INTO notification_outbox (merchant_id, channel, template, recipient, language, payload, dedupe_key,
+                                             shipment_id, created_at, next_attempt_at)
+            SELECT s.merchant_id, 'email', n.template, o.customer_email,
+                   coalesce((SELECT b.default_language FROM brands b
+                             WHERE b.merchant_id = o.merchant_id AND (b.id = o.brand_id OR (o.brand_id IS NULL AND b.is_default))
+                             ORDER BY b.id LIMIT 1), 'en'),
+                   jsonb_build_object('shipment_id', s.id, 'status', n.status), n.dedupe_key, s.id,
+                   ?::timestamptz, ?::timestamptz
+            FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[])
+                AS n (shipment_id, template, status, dedupe_key, on_by_default)
+            JOIN shipments s ON s.merchant_id = ? AND s.id = n.shipment_id AND s.direction = 'outbound'
+            JOIN orders o ON o.merchant_id = s.merchant_id AND o.id = s.order_id
+            LEFT JOIN notification_triggers t ON t.merchant_id = s.merchant_id AND t.trigger = n.template AND t.channel = 'email'
+            WHERE o.customer_email IS NOT NULL AND coalesce(t.enabled, n.on_by_default)
+            ON CONFLICT DO NOTHING""";
+    private static final org.jooq.Param<Long> MERCHANT = DSL.param("lf_merchant", org.jooq.impl.SQLDataType.BIGINT);
+    private static final org.jooq.Param<String> NOW = DSL.param("lf_now", org.jooq.impl.SQLDataType.CLOB);
+    private static final org.jooq.Param<Long[]> STALE_IDS = DSL.param("lf_stale_ids", org.jooq.impl.SQLDataType.BIGINT.array());
+    private static final org.jooq.Param<String[]> STALE_TEMPLATES = texts("lf_stale_templates");
+    private static final org.jooq.Param<String[]> STALE_REASONS = texts("lf_stale_reasons");
+    private static final org.jooq.Param<Long[]> IDS = DSL.param("lf_ids", org.jooq.impl.SQLDataType.BIGINT.array());
+    private static final org.jooq.Param<String[]> TEMPLATES = texts("lf_templates");
+    private static final org.jooq.Param<String[]> STATUSES = texts("lf_statuses");
+    private static final org.jooq.Param<String[]> KEYS = texts("lf_keys");
+    private static final org.jooq.Param<Boolean[]> DEFAULTS = DSL.param("lf_defaults", org.jooq.impl.SQLDataType.BOOLEAN.array());
+    private static final app.landfall.db.RenderedQuery ANNOUNCE = app.landfall.db.RenderedQuery.of(DSL.query(ANNOUNCE_SHIPMENTS,
+            NOW, STALE_IDS, STALE_TEMPLATES, STALE_REASONS, MERCHANT, NOW, NOW, IDS, TEMPLATES, STATUSES, KEYS, DEFAULTS, MERCHANT));
+
+    private static org.jooq.Param<String[]> texts(String name) {
+        return DSL.param(name, org.jooq.impl.SQLDataType.CLOB.array());
+    }
+
+    /** One parcel's new status, to announce: {@code trigger} null when it is no moment customers hear about. */
+    record ShipmentAnnouncement(long shipmentId, String status, ShipmentTrigger trigger, String dedupeKey) {
+    }
+
+    /** Skips the parcels' stale waiting messages and writes their new ones, in {@code tx} (see {@link #ANNOUNCE_SHIPMENTS}). */
+    void announceShipments(DSLContext tx, long merchantId, List<ShipmentAnnouncement> changes, java.time.Instant now) {
+        List<Long> staleIds = new java.util.ArrayList<>();
+        List<String> staleTemplates = new java.util.ArrayList<>();
+        List<String> staleReasons = new java.util.ArrayList<>();
+        List<Long> ids = new java.util.ArrayList<>();
+        List<String> templates = new java.util.ArrayList<>();
+        List<String> statuses = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>();
+        List<Boolean> defaults = new java.util.ArrayList<>();
+        for (ShipmentAnnouncement change : changes) {
+            String reason = ShipmentTrigger.skippedReason(change.status());
+            for (ShipmentTrigger stale : ShipmentTrigger.staleOnceIn(change.status())) {
+                staleIds.add(change.shipmentId());
+                staleTemplates.add(stale.template());
+                staleReasons.add(reason);
+            }
+            if (change.trigger() != null) {
+                ids.add(change.shipmentId());
+                templates.add(change.trigger().template());
+                statuses.add(change.status());
+                keys.add(change.dedupeKey());
+                defaults.add(change.trigger().onByDefault(Notice.Channel.EMAIL.code()));
+            }
+        }
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put(MERCHANT.getParamName(), merchantId);
+        values.put(NOW.getParamName(), now.toString());
+        values.put(STALE_IDS.getParamName(), staleIds.toArray(Long[]::new));
+        values.put(STALE_TEMPLATES.getParamName(), staleTemplates.toArray(String[]::new));
+        values.put(STALE_REASONS.getParamName(), staleReasons.toArray(String[]::new));
+        values.put(IDS.getParamName(), ids.toArray(Long[]::new));
+        values.put(TEMPLATES.getParamName(), templates.toArray(String[]::new));
+        values.put(STATUSES.getParamName(), statuses.toArray(String[]::new));
+        values.put(KEYS.getParamName(), keys.toArray(String[]::new));
+        values.put(DEFAULTS.getParamName(), defaults.toArray(Boolean[]::new));
+        ANNOUNCE.execute(tx, values);
+    }
+
     /** A notice waiting for its sender. */
     public record Pending(long merchantId, long id, String template, String recipient, String language, JSONB payload) {
     }

@@ -166,16 +166,43 @@ public final class EventIngestion {
     private final Duration expireAfter;
 
     private final ReturnParcelListener returnParcels;
+    private final StatusListener outbound;
 
     public EventIngestion(DSLContext dsl, Clock clock, Duration expireAfter) {
-        this(dsl, clock, expireAfter, ReturnParcelListener.NONE);
+        this(dsl, clock, expireAfter, ReturnParcelListener.NONE, StatusListener.NONE);
     }
 
     public EventIngestion(DSLContext dsl, Clock clock, Duration expireAfter, ReturnParcelListener returnParcels) {
+        this(dsl, clock, expireAfter, returnParcels, StatusListener.NONE);
+    }
+
+    public EventIngestion(DSLContext dsl, Clock clock, Duration expireAfter, ReturnParcelListener returnParcels,
+            StatusListener outbound) {
         this.dsl = dsl;
         this.clock = clock;
         this.expireAfter = expireAfter;
         this.returnParcels = returnParcels;
+        this.outbound = outbound;
+    }
+
+    /**
+     * Told, inside the ingesting transaction, which outbound parcels changed status (the
+     * notifications feature announces them to their customers in that transaction). Called once per
+     * write that changes any, never per event.
+     */
+    @FunctionalInterface
+    public interface StatusListener {
+        StatusListener NONE = (tx, merchantId, changes, now) -> { };
+
+        void changed(DSLContext tx, long merchantId, List<StatusChange> changes, Instant now);
+    }
+
+    /**
+     * A parcel's new status: {@code firstScan} when the carrier had it for the first time with this
+     * change; {@code since} when it reached the new status.
+     */
+    public record StatusChange(long shipmentId, String fromStatus, String toStatus, String toSubstatus, boolean firstScan,
+            Instant since) {
     }
 
     /**
@@ -463,6 +490,7 @@ public final class EventIngestion {
         List<String> toStatuses = new ArrayList<>();
         List<String> toSubstatuses = new ArrayList<>();
         List<String> changedAts = new ArrayList<>();
+        List<StatusChange> outboundChanges = new ArrayList<>();
         for (Locked shipment : shipments.values()) {
             if (shipment.inserted.isEmpty() && !shipment.refresh) {
                 continue; // only redeliveries: nothing changes
@@ -493,6 +521,10 @@ public final class EventIngestion {
                 toSubstatuses.add(substatus);
                 changedAts.add(derived.statusSince().toString());
                 shipment.statusChangedAt = utc(derived.statusSince());
+                if (!"return".equals(shipment.direction)) {
+                    outboundChanges.add(new StatusChange(shipment.id, before.status().code(), status, substatus,
+                            shipment.shippedAt == null && derived.shippedAt() != null, derived.statusSince()));
+                }
             }
             shipment.status = status;
             shipment.substatus = substatus;
@@ -527,6 +559,9 @@ public final class EventIngestion {
         }
         if (!returnParcelsChanged.isEmpty()) {
             returnParcels.changed(DSL.using(connection, org.jooq.SQLDialect.POSTGRES), merchantId, returnParcelsChanged, now);
+        }
+        if (!outboundChanges.isEmpty()) {
+            outbound.changed(DSL.using(connection, org.jooq.SQLDialect.POSTGRES), merchantId, outboundChanges, now);
         }
         return changed.size();
     }

@@ -34,14 +34,16 @@ public final class Tracking implements AutoCloseable {
 
     /**
      * {@code lookups}: the pool for the tracking pages' key lookups; {@code returnParcels} and
-     * {@code returnDeadline}: what the returns feature (which depends on this one) is told and asked.
+     * {@code returnDeadline}: what the returns feature (which depends on this one) is told and asked;
+     * {@code outboundChanges}: who announces a parcel's new status to its customer (notifications).
      */
     public Tracking(DSLContext dsl, DSLContext lookups, Clock clock, long pageCacheBytes, UnaryOperator<String> imageSrc,
             Merchants merchants, Branding branding, Templates templates, Engagement engagement, SignedLinks links,
-            ShopperLookup shopperLookup, EventIngestion.ReturnParcelListener returnParcels, ReturnDeadline returnDeadline) {
+            ShopperLookup shopperLookup, EventIngestion.ReturnParcelListener returnParcels, ReturnDeadline returnDeadline,
+            EventIngestion.StatusListener outboundChanges) {
         this.queries = new TrackingQueries(lookups, imageSrc);
         this.tokenVersions = new TokenVersions(queries, 2);
-        this.ingestion = new EventIngestion(dsl, clock, EXPIRE_AFTER, returnParcels);
+        this.ingestion = new EventIngestion(dsl, clock, EXPIRE_AFTER, returnParcels, outboundChanges);
         this.shipments = new ShipmentWriter(ingestion, clock);
         this.pages = new TrackingPages(queries, tokenVersions, branding.brands(), merchants, templates, engagement, clock,
                 branding.pages(), returnDeadline, pageCacheBytes);
