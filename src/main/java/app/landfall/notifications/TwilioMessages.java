@@ -97,7 +97,8 @@ final class TwilioMessages {
                 ? "error " + answer.path("code").asText() + ": " + answer.path("message").asText("")
                 : "HTTP " + status;
         boolean temporary = status == 429 || status >= 500;
-        throw new Failure("The SMS provider refused the message (" + detail.strip() + ").", !temporary);
+        String reason = "The SMS provider refused the message: " + detail.strip();
+        throw new Failure(reason.endsWith(".") ? reason : reason + ".", !temporary);
     }
 
     private static JsonNode json(String body) {
