@@ -2,14 +2,13 @@ package app.landfall.notifications;
 
 import static app.landfall.db.schema.Tables.BRANDS;
 import static app.landfall.db.schema.Tables.MERCHANTS;
+import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
 import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.i18n.Languages;
 import app.landfall.i18n.Messages;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
@@ -30,7 +29,6 @@ import org.jooq.impl.DSL;
  * Also the order's country, in which a number written without its country code is read.
  */
 final class TextContents {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final DSLContext dsl;
     private final Supplier<String> baseUrl;
 
@@ -68,12 +66,11 @@ final class TextContents {
     }
 
     private Facts returnFacts(Outbox.Pending notice, Locale locale) {
-        long returnId = payload(notice).path("return_id").asLong();
         Record r = dsl.select(RETURNS.RMA_NUMBER, RETURNS.PUBLIC_TOKEN, RETURNS.REFUND_AMOUNT, RETURNS.CREDIT_AMOUNT, RETURNS.CURRENCY,
                         RETURNS.STATUS, ORDERS.BRAND_ID, ORDERS.SHIPPING_COUNTRY)
                 .from(RETURNS).join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
-                .where(RETURNS.MERCHANT_ID.eq(notice.merchantId())).and(RETURNS.ID.eq(returnId))
-                .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("Return " + returnId + " no longer exists."));
+                .where(RETURNS.MERCHANT_ID.eq(notice.merchantId())).and(RETURNS.ID.eq(subject(notice, NOTIFICATION_OUTBOX.RETURN_ID)))
+                .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("The return this text is about no longer exists."));
         String amount = switch (notice.template()) {
             case "return.refunded" -> money(r.get(RETURNS.REFUND_AMOUNT), r.get(RETURNS.CURRENCY), locale);
             case "return.credited" -> money(r.get(RETURNS.CREDIT_AMOUNT), r.get(RETURNS.CURRENCY), locale);
@@ -84,12 +81,11 @@ final class TextContents {
     }
 
     private Facts shipmentFacts(Outbox.Pending notice) {
-        long shipmentId = payload(notice).path("shipment_id").asLong();
         Field<String> country = DSL.coalesce(ORDERS.SHIPPING_COUNTRY, SHIPMENTS.DESTINATION_COUNTRY);
         Record s = dsl.select(SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.PUBLIC_TOKEN, ORDERS.BRAND_ID, country)
                 .from(SHIPMENTS).leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
-                .where(SHIPMENTS.MERCHANT_ID.eq(notice.merchantId())).and(SHIPMENTS.ID.eq(shipmentId))
-                .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("Shipment " + shipmentId + " no longer exists."));
+                .where(SHIPMENTS.MERCHANT_ID.eq(notice.merchantId())).and(SHIPMENTS.ID.eq(subject(notice, NOTIFICATION_OUTBOX.SHIPMENT_ID)))
+                .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("The shipment this text is about no longer exists."));
         return new Facts(s.get(SHIPMENTS.TRACKING_NUMBER), store(notice.merchantId(), s.get(ORDERS.BRAND_ID)), "",
                 baseUrl.get() + "/t/" + s.get(SHIPMENTS.PUBLIC_TOKEN), s.get(country));
     }
@@ -122,11 +118,9 @@ final class TextContents {
         }
     }
 
-    private static JsonNode payload(Outbox.Pending notice) {
-        try {
-            return JSON.readTree(notice.payload().data());
-        } catch (java.io.IOException e) {
-            throw new EmailContents.Unrenderable("The notice's payload is not JSON.");
-        }
+    /** The return or shipment a notice is about, as the outbox row names it (in the same store). */
+    private static Field<Long> subject(Outbox.Pending notice, Field<Long> column) {
+        return DSL.field(DSL.select(column).from(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(notice.merchantId())).and(NOTIFICATION_OUTBOX.ID.eq(notice.id())));
     }
 }

@@ -181,6 +181,37 @@ class TextDeliveryIT {
     }
 
     @Test
+    void a_provider_unavailable_for_a_day_is_given_up_with_the_reason() {
+        startWithTwilio();
+        twilio.answerNext(503, "{}");
+        text(Notice.Channel.SMS, "+14155552671", "en", "t:day");
+        assertEquals(1, landfall.notifications().sendTexts());
+        assertEquals("pending", row("t:day").getStatus());
+        clock.advance(Duration.ofHours(25));
+        twilio.answerNext(429, "{\"code\":20429,\"message\":\"Too Many Requests\"}");
+        assertEquals(1, landfall.notifications().sendTexts());
+        NotificationOutboxRecord row = row("t:day");
+        assertEquals("failed", row.getStatus(), "given up after a day");
+        assertEquals("The SMS provider refused the message: error 20429: Too Many Requests.", row.getLastError());
+        clock.advance(Duration.ofHours(2));
+        assertEquals(0, landfall.notifications().sendTexts());
+        assertEquals(2, twilio.requests.size());
+    }
+
+    @Test
+    void a_staff_email_template_is_never_texted() {
+        startWithTwilio();
+        landfall.database().dsl().transaction(cfg -> landfall.notifications().outbox().add(DSL.using(cfg),
+                new Notice(demo.merchantId(), Notice.Channel.SMS, "admin.password_reset", "+14155552671", "en",
+                        Map.of("link", "https://landfall.example/admin/password/reset/x"), "t:staff", null, null),
+                OffsetDateTime.now(clock)));
+        assertEquals(1, landfall.notifications().sendTexts());
+        assertEquals("failed", row("t:staff").getStatus());
+        assertEquals("There is no text message for admin.password_reset.", row("t:staff").getLastError());
+        assertEquals(0, twilio.requests.size());
+    }
+
+    @Test
     void without_a_provider_each_text_is_written_and_kept_as_unsent_saying_why() {
         start(Map.of());
         text(Notice.Channel.SMS, "+14155552671", "en", "t:unsent");
