@@ -88,6 +88,13 @@ final class TextDelivery {
             String sid = provider.send(claimed.channel(), to, text);
             record(notice, "sent", text, segments, null, sid, null);
         } catch (TwilioMessages.Failure f) {
+            if (f.code == TwilioMessages.UNSUBSCRIBED) {
+                // the provider knew of a STOP we had not heard: the store's list learns it too
+                suppressions.suppress(dsl, notice.merchantId(), claimed.channel(), to, "The SMS provider says the number replied STOP",
+                        now());
+                record(notice, "suppressed", text, segments, SUPPRESSED + " " + f.getMessage(), null, null);
+                return;
+            }
             boolean giveUp = f.permanent || claimed.createdAt().isBefore(now().minus(EmailDelivery.GIVE_UP_AFTER));
             LOG.warn("{} {} ({}): {}{}", claimed.channel().code(), notice.id(), notice.template(), f.getMessage(),
                     giveUp ? " (given up)" : " (will retry)");

@@ -168,6 +168,19 @@ class TextDeliveryIT {
     }
 
     @Test
+    void a_number_the_provider_knows_replied_stop_is_suppressed_for_the_store_from_then_on() {
+        startWithTwilio();
+        twilio.answerNext(400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\",\"status\":400}");
+        text(Notice.Channel.SMS, "+14155552671", "en", "t:21610");
+        assertEquals(1, landfall.notifications().sendTexts());
+        assertEquals("suppressed", row("t:21610").getStatus());
+        text(Notice.Channel.SMS, "+1 415 555 2671", "en", "t:after");
+        assertEquals(1, landfall.notifications().sendTexts());
+        assertEquals("suppressed", row("t:after").getStatus());
+        assertEquals(1, twilio.requests.size(), "the second was not even tried");
+    }
+
+    @Test
     void an_invalid_number_is_failed_with_its_reason_and_never_sent() {
         startWithTwilio();
         text(Notice.Channel.SMS, "not a number", "en", "t:garbage");
