@@ -37,12 +37,22 @@ final class TwilioMessages {
     /** Why a message was not accepted; {@code permanent} when sending it again would not help. */
     static final class Failure extends Exception {
         final boolean permanent;
+        /** The provider's error code, if it gave one (21211: not a valid number; 21610: the recipient replied STOP). */
+        final int code;
 
         Failure(String message, boolean permanent) {
+            this(message, permanent, 0);
+        }
+
+        Failure(String message, boolean permanent, int code) {
             super(message, null, false, false);
             this.permanent = permanent;
+            this.code = code;
         }
     }
+
+    /** Twilio's answer for a number that replied STOP to the sender (its own opt-out list). */
+    static final int UNSUBSCRIBED = 21610;
 
     /** The sender this channel would use; empty when texts on it are kept, not sent. */
     Optional<String> sender(Notice.Channel channel) {
@@ -98,7 +108,7 @@ final class TwilioMessages {
                 : "HTTP " + status;
         boolean temporary = status == 429 || status >= 500;
         String reason = "The SMS provider refused the message: " + detail.strip();
-        throw new Failure(reason.endsWith(".") ? reason : reason + ".", !temporary);
+        throw new Failure(reason.endsWith(".") ? reason : reason + ".", !temporary, answer.path("code").asInt(0));
     }
 
     private static JsonNode json(String body) {
