@@ -29,6 +29,7 @@ import app.landfall.notifications.NotificationSettings;
 import app.landfall.notifications.Notifications;
 import app.landfall.notifications.Outbox;
 import app.landfall.notifications.ShipmentNotices;
+import app.landfall.notifications.TwilioReplies;
 import app.landfall.outbound.Outbound;
 import app.landfall.returns.Returns;
 import app.landfall.tracking.Tracking;
@@ -145,10 +146,12 @@ public final class Landfall implements AutoCloseable {
             RequestLog requestLog = new RequestLog();
             Routes.Features features = new Routes.Features(new HomePage(() -> DemoLinks.find(dsl, "")), new HealthCheck(database),
                     assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks,
-                    new NotificationSettings(dsl, clock, audit.trail(), config.clientAddress()));
+                    new NotificationSettings(dsl, clock, audit.trail(), config.clientAddress()),
+                    new TwilioReplies(dsl, clock, config.twilio(), baseUrl));
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, features));
             web.start(config.port());
-            Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), () -> config.baseUrl(web.port()));
+            Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), config.twilio(),
+                    () -> config.baseUrl(web.port()));
             BackgroundJobs jobs = (config.backgroundJobs() ? new BackgroundJobs() : BackgroundJobs.none())
                     .schedule("engagement counts written", Duration.ofSeconds(5), Duration.ofSeconds(5), engagement::flush)
                     .schedule("images not shown for 30 days purged", Duration.ofMinutes(15), Duration.ofHours(6),
@@ -190,6 +193,8 @@ public final class Landfall implements AutoCloseable {
         out.println("Health: " + url + "/health");
         out.println("Email: " + config.mail().server().map(server -> "sent through " + server.describe())
                 .orElse("kept, not sent (set LANDFALL_SMTP_URL to send)"));
+        out.println("Texts: " + (config.twilio().account().isPresent() ? "sent through " + config.twilio().apiUrl()
+                : "kept, not sent (set LANDFALL_TWILIO_ACCOUNT_SID to send)"));
         DemoLinks.find(database.dsl(), url).ifPresent(demo -> {
             out.println("Demo store: " + demo.storeName());
             out.println("Tracking page: " + demo.trackingPage());

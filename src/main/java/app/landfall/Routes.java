@@ -10,6 +10,7 @@ import app.landfall.hooks.Hooks;
 import app.landfall.hooks.Provider;
 import app.landfall.images.RemoteImages;
 import app.landfall.notifications.NotificationSettings;
+import app.landfall.notifications.TwilioReplies;
 import app.landfall.ops.HealthCheck;
 import app.landfall.returns.Returns;
 import app.landfall.tracking.Tracking;
@@ -24,7 +25,7 @@ final class Routes {
     /** The features behind the routes, each through its one public facade. */
     record Features(HomePage home, HealthCheck health, Assets assets, RemoteImages images, Branding branding, Tracking tracking,
                     Returns returns, Admin admin, Accounts accounts, Audit audit, Api api, Hooks hooks,
-                    NotificationSettings notificationSettings) {
+                    NotificationSettings notificationSettings, TwilioReplies twilioReplies) {
     }
 
     static void register(RoutesConfig routes, Features f) {
@@ -137,5 +138,7 @@ final class Routes {
         routes.post("/hooks/aftership/{merchant}", ctx -> f.hooks().webhooks().receive(ctx, Provider.AFTERSHIP));
         routes.post("/hooks/easypost/{merchant}", ctx -> f.hooks().webhooks().receive(ctx, Provider.EASYPOST));
         routes.post("/hooks/shopify/{merchant}", ctx -> f.hooks().webhooks().receive(ctx, Provider.SHOPIFY));
+        // replies to a store's texts (STOP, START), signed by Twilio with the account's auth token
+        routes.post("/hooks/twilio/{merchant}/inbound", f.twilioReplies()::receive);
     }
 }

@@ -23,6 +23,7 @@ public record Config(
         boolean webhooksToAnyHost,
         boolean backgroundJobs,
         Mail mail,
+        Twilio twilio,
         Tuning tuning) {
 
     public static Config fromEnvironment() {
@@ -49,8 +50,10 @@ public record Config(
         // off: this process runs no periodic work (retries, expiry, purges); tests drive the jobs themselves
         boolean backgroundJobs = value(env, "LANDFALL_BACKGROUND_JOBS").map(v -> bool("LANDFALL_BACKGROUND_JOBS", v)).orElse(true);
         Mail mail = Mail.from(value(env, "LANDFALL_SMTP_URL"), value(env, "LANDFALL_MAIL_FROM"));
+        Twilio twilio = Twilio.from(value(env, "LANDFALL_TWILIO_ACCOUNT_SID"), value(env, "LANDFALL_TWILIO_AUTH_TOKEN"),
+                value(env, "LANDFALL_TWILIO_SMS_FROM"), value(env, "LANDFALL_TWILIO_WHATSAPP_FROM"), value(env, "LANDFALL_TWILIO_API_URL"));
         return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress, webhooksToAnyHost,
-                backgroundJobs, mail, Tuning.from(env, properties));
+                backgroundJobs, mail, twilio, Tuning.from(env, properties));
     }
 
     /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */

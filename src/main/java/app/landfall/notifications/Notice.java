@@ -16,7 +16,7 @@ public record Notice(long merchantId, Channel channel, String template, String r
         Map<String, ?> payload, String dedupeKey, Long shipmentId, Long returnId) {
 
     public enum Channel {
-        EMAIL("email"), SMS("sms"), WEBHOOK("webhook");
+        EMAIL("email"), SMS("sms"), WHATSAPP("whatsapp"), WEBHOOK("webhook");
 
         private final String code;
 
@@ -26,6 +26,15 @@ public record Notice(long merchantId, Channel channel, String template, String r
 
         public String code() {
             return code;
+        }
+
+        static Channel of(String code) {
+            for (Channel channel : values()) {
+                if (channel.code.equals(code)) {
+                    return channel;
+                }
+            }
+            throw new IllegalArgumentException("no channel " + code);
         }
     }
 

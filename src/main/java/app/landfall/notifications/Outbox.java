@@ -208,18 +208,33 @@ public final class Outbox {
      * skipped; each claimed one is marked {@code sending} until {@code now + lease}, with one more try.
      */
     List<ClaimedEmail> claimEmails(DSLContext tx, OffsetDateTime now, java.time.Duration lease, int limit) {
-        List<ClaimedEmail> due = tx.select(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID, NOTIFICATION_OUTBOX.TEMPLATE,
+        return claimDue(tx, List.of(Notice.Channel.EMAIL), now, lease, limit).stream()
+                .map(c -> new ClaimedEmail(c.notice(), c.attempts(), c.createdAt())).toList();
+    }
+
+    /** A text (SMS or WhatsApp) claimed for sending, as {@link ClaimedEmail}, with its channel and order. */
+    record ClaimedText(Pending notice, Notice.Channel channel, int attempts, OffsetDateTime createdAt) {
+    }
+
+    /** Claims due SMS and WhatsApp messages as {@link #claimEmails} claims emails. */
+    List<ClaimedText> claimTexts(DSLContext tx, OffsetDateTime now, java.time.Duration lease, int limit) {
+        return claimDue(tx, List.of(Notice.Channel.SMS, Notice.Channel.WHATSAPP), now, lease, limit);
+    }
+
+    private List<ClaimedText> claimDue(DSLContext tx, List<Notice.Channel> channels, OffsetDateTime now, java.time.Duration lease,
+            int limit) {
+        List<ClaimedText> due = tx.select(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID, NOTIFICATION_OUTBOX.TEMPLATE,
                         NOTIFICATION_OUTBOX.RECIPIENT, NOTIFICATION_OUTBOX.LANGUAGE, NOTIFICATION_OUTBOX.PAYLOAD,
-                        NOTIFICATION_OUTBOX.ATTEMPTS, NOTIFICATION_OUTBOX.CREATED_AT)
+                        NOTIFICATION_OUTBOX.ATTEMPTS, NOTIFICATION_OUTBOX.CREATED_AT, NOTIFICATION_OUTBOX.CHANNEL)
                 .from(NOTIFICATION_OUTBOX)
-                .where(NOTIFICATION_OUTBOX.CHANNEL.eq(Notice.Channel.EMAIL.code()))
+                .where(NOTIFICATION_OUTBOX.CHANNEL.in(channels.stream().map(Notice.Channel::code).toList()))
                 .and(NOTIFICATION_OUTBOX.STATUS.in("pending", "sending"))
                 .and(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
                 .orderBy(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT)
                 .limit(limit)
                 .forUpdate().skipLocked()
-                .fetch(r -> new ClaimedEmail(new Pending(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
-                        r.value7() + 1, r.value8()));
+                .fetch(r -> new ClaimedText(new Pending(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
+                        Notice.Channel.of(r.value9()), r.value7() + 1, r.value8()));
         if (!due.isEmpty()) {
             tx.update(NOTIFICATION_OUTBOX)
                     .set(NOTIFICATION_OUTBOX.STATUS, "sending")
@@ -235,7 +250,16 @@ public final class Outbox {
 
     /** How a claimed message ended (or when it is tried again), and what it said. */
     record Delivery(String status, String subject, String text, String html, String error, String messageId, String providerId,
-            OffsetDateTime nextAttempt) {
+            OffsetDateTime nextAttempt, Integer segments) {
+        Delivery(String status, String subject, String text, String html, String error, String messageId, String providerId,
+                OffsetDateTime nextAttempt) {
+            this(status, subject, text, html, error, messageId, providerId, nextAttempt, null);
+        }
+
+        /** A text's outcome: what it said, in how many SMS segments, and the provider's id for it. */
+        static Delivery text(String status, String body, Integer segments, String error, String providerId, OffsetDateTime nextAttempt) {
+            return new Delivery(status, null, body, null, error, null, providerId, nextAttempt, segments);
+        }
     }
 
     /** Records a claimed message's outcome (only while it is still marked as being sent). */
@@ -247,6 +271,7 @@ public final class Outbox {
                 .set(NOTIFICATION_OUTBOX.BODY_HTML, d.html())
                 .set(NOTIFICATION_OUTBOX.MESSAGE_ID, d.messageId())
                 .set(NOTIFICATION_OUTBOX.PROVIDER_ID, d.providerId())
+                .set(NOTIFICATION_OUTBOX.SEGMENTS, d.segments() == null ? null : d.segments().shortValue())
                 .set(NOTIFICATION_OUTBOX.LAST_ERROR, d.error())
                 .set(NOTIFICATION_OUTBOX.SENT_AT, d.status().equals("sent") ? now : null)
                 .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, d.nextAttempt())

@@ -1,0 +1,126 @@
+package app.landfall.notifications;
+
+import static app.landfall.db.schema.Tables.BRANDS;
+import static app.landfall.db.schema.Tables.MERCHANTS;
+import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.RETURNS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
+
+import app.landfall.i18n.Languages;
+import app.landfall.i18n.Messages;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * The words of an SMS or WhatsApp message: the {@code sms.<template>} message in the notice's
+ * language, filled with {0} the reference (the return's number, the parcel's tracking number),
+ * {1} the store's name, {2} an amount (refunds, store credit) and {3} the link to the return's or the
+ * parcel's page, then {@code sms.footer} (how to reply STOP). A template without an {@code sms.}
+ * message (the staff's emails) is never texted.
+ * Also the order's country, in which a number written without its country code is read.
+ */
+final class TextContents {
+    private final DSLContext dsl;
+    private final Supplier<String> baseUrl;
+
+    TextContents(DSLContext dsl, Supplier<String> baseUrl) {
+        this.dsl = dsl;
+        this.baseUrl = baseUrl;
+    }
+
+    /** What a text needs from the store; {@code region} is the order's country, null when unknown. */
+    record Facts(String reference, String store, String amount, String link, String region) {
+    }
+
+    record Rendered(String text, String region) {
+    }
+
+    Rendered render(Outbox.Pending notice) {
+        Locale locale = Locale.forLanguageTag(Languages.SUPPORTED.contains(notice.language()) ? notice.language() : "en");
+        if (Messages.text(locale, "sms." + notice.template()) == null) {
+            throw new EmailContents.Unrenderable("There is no text message for " + notice.template() + ".");
+        }
+        Facts facts = notice.template().startsWith("return.") ? returnFacts(notice, locale)
+                : notice.template().startsWith("shipment.") ? shipmentFacts(notice)
+                : new Facts("", store(notice.merchantId(), null), "", baseUrl.get(), null);
+        return new Rendered(text(locale, notice.template(), facts), facts.region());
+    }
+
+    /** The text itself: pure, so every template's length can be checked in every language. */
+    static String text(Locale locale, String template, Facts facts) {
+        String text = Messages.text(locale, "sms." + template, facts.reference(), facts.store(), facts.amount(), facts.link());
+        if (text == null) {
+            throw new EmailContents.Unrenderable("There is no text message for " + template + ".");
+        }
+        // how to opt out, in every text: carriers expect it, and the STOP reply is honoured (TwilioReplies)
+        return text + " " + Messages.text(locale, "sms.footer");
+    }
+
+    private Facts returnFacts(Outbox.Pending notice, Locale locale) {
+        Record r = dsl.select(RETURNS.RMA_NUMBER, RETURNS.PUBLIC_TOKEN, RETURNS.REFUND_AMOUNT, RETURNS.CREDIT_AMOUNT, RETURNS.CURRENCY,
+                        RETURNS.STATUS, ORDERS.BRAND_ID, ORDERS.SHIPPING_COUNTRY)
+                .from(RETURNS).join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
+                .where(RETURNS.MERCHANT_ID.eq(notice.merchantId())).and(RETURNS.ID.eq(subject(notice, NOTIFICATION_OUTBOX.RETURN_ID)))
+                .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("The return this text is about no longer exists."));
+        String amount = switch (notice.template()) {
+            case "return.refunded" -> money(r.get(RETURNS.REFUND_AMOUNT), r.get(RETURNS.CURRENCY), locale);
+            case "return.credited" -> money(r.get(RETURNS.CREDIT_AMOUNT), r.get(RETURNS.CURRENCY), locale);
+            default -> "";
+        };
+        return new Facts(r.get(RETURNS.RMA_NUMBER), store(notice.merchantId(), r.get(ORDERS.BRAND_ID)), amount,
+                baseUrl.get() + "/r/" + r.get(RETURNS.PUBLIC_TOKEN), r.get(ORDERS.SHIPPING_COUNTRY));
+    }
+
+    private Facts shipmentFacts(Outbox.Pending notice) {
+        Field<String> country = DSL.coalesce(ORDERS.SHIPPING_COUNTRY, SHIPMENTS.DESTINATION_COUNTRY);
+        Record s = dsl.select(SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.PUBLIC_TOKEN, ORDERS.BRAND_ID, country)
+                .from(SHIPMENTS).leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
+                .where(SHIPMENTS.MERCHANT_ID.eq(notice.merchantId())).and(SHIPMENTS.ID.eq(subject(notice, NOTIFICATION_OUTBOX.SHIPMENT_ID)))
+                .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("The shipment this text is about no longer exists."));
+        return new Facts(s.get(SHIPMENTS.TRACKING_NUMBER), store(notice.merchantId(), s.get(ORDERS.BRAND_ID)), "",
+                baseUrl.get() + "/t/" + s.get(SHIPMENTS.PUBLIC_TOKEN), s.get(country));
+    }
+
+    /** The name the store goes by: the order's brand, else its default brand, else the store's own name. */
+    private String store(long merchantId, Long brandId) {
+        Record row = dsl.select(MERCHANTS.NAME, BRANDS.NAME)
+                .from(MERCHANTS)
+                .leftJoin(BRANDS).on(BRANDS.MERCHANT_ID.eq(MERCHANTS.ID))
+                .and(brandId == null ? BRANDS.IS_DEFAULT.isTrue() : BRANDS.ID.eq(brandId))
+                .where(MERCHANTS.ID.eq(merchantId))
+                .orderBy(BRANDS.ID)
+                .limit(1)
+                .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("Store " + merchantId + " no longer exists."));
+        return EmailContent.oneLine(Optional.ofNullable(row.get(BRANDS.NAME)).orElse(row.get(MERCHANTS.NAME)));
+    }
+
+    private static String money(BigDecimal amount, String currency, Locale locale) {
+        if (amount == null) {
+            return "";
+        }
+        try {
+            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+            format.setCurrency(Currency.getInstance(currency));
+            format.setMaximumFractionDigits(Currency.getInstance(currency).getDefaultFractionDigits());
+            // a no-break space would make the whole text UCS-2, halving what fits in a segment
+            return format.format(amount).replace('\u00a0', ' ').replace('\u202f', ' ');
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return amount.toPlainString() + " " + currency;
+        }
+    }
+
+    /** The return or shipment a notice is about, as the outbox row names it (in the same store). */
+    private static Field<Long> subject(Outbox.Pending notice, Field<Long> column) {
+        return DSL.field(DSL.select(column).from(NOTIFICATION_OUTBOX)
+                .where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(notice.merchantId())).and(NOTIFICATION_OUTBOX.ID.eq(notice.id())));
+    }
+}

@@ -1,0 +1,47 @@
+package app.landfall.notifications;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextContentsTest {
+    private static final String LINK = "https://returns.alder-and-ash.example/r/Q2hR7sK9mP4xT1vB8nW3yZ6cL5";
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({
+            "return.requested, en", "return.requested, de", "return.requested, fr", "return.requested, es",
+            "return.approved, en", "return.approved, de", "return.approved, fr", "return.approved, es",
+            "return.rejected, en", "return.rejected, de", "return.rejected, fr", "return.rejected, es",
+            "return.in_transit, en", "return.in_transit, de", "return.in_transit, fr", "return.in_transit, es",
+            "return.received, en", "return.received, de", "return.received, fr", "return.received, es",
+            "return.refunded, en", "return.refunded, de", "return.refunded, fr", "return.refunded, es",
+            "return.credited, en", "return.credited, de", "return.credited, fr", "return.credited, es",
+            "return.exchanged, en", "return.exchanged, de", "return.exchanged, fr", "return.exchanged, es",
+            "return.cancelled, en", "return.cancelled, de", "return.cancelled, fr", "return.cancelled, es",
+            "return.expired, en", "return.expired, de", "return.expired, fr", "return.expired, es",
+    })
+    void each_return_text_carries_its_link_and_fits_in_two_sms(String template, String language) {
+        String text = TextContents.text(Locale.forLanguageTag(language), template,
+                new TextContents.Facts("R-7K3P9Q", "Alder & Ash Outfitters", "1.234,56 €", LINK, "DE"));
+        assertTrue(text.contains(LINK + " "), "the link, whole, with a space after it: " + text);
+        assertTrue(text.contains("R-7K3P9Q") && text.contains("Alder & Ash Outfitters"), text);
+        assertTrue(text.contains("STOP"), "says how to opt out: " + text);
+        TextSegments segments = TextSegments.of(SmsText.fit(text));
+        assertTrue(segments.segments() <= 2, segments + ": " + SmsText.fit(text));
+        if (!language.equals("es")) { // Spanish needs ó, á, í: its SMS drop the accents when that saves a segment
+            assertEquals(TextSegments.Encoding.GSM_7, TextSegments.of(text).encoding(), "no character that needs UCS-2: " + text);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"admin.password_reset", "admin.invitation", "return.unheard_of"})
+    void a_template_without_a_text_is_never_texted(String template) {
+        var e = assertThrows(EmailContents.Unrenderable.class, () -> TextContents.text(Locale.ENGLISH, template,
+                new TextContents.Facts("", "Harbour", "", LINK, null)));
+        assertEquals("There is no text message for " + template + ".", e.getMessage());
+    }
+}
