@@ -88,7 +88,8 @@ public final class Landfall implements AutoCloseable {
                 return;
             }
             if (args.length > 0 && args[0].equals("webhooks")) {
-                WebhookCommand.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length));
+                WebhookCommand.run(Config.fromEnvironment(), Arrays.copyOfRange(args, 1, args.length), (dsl, clock) ->
+                        Tracking.ingestion(dsl, clock, Returns.parcelListener(new Outbox()), new ShipmentNotices(new Outbox())));
                 return;
             }
             if (args.length > 0 && !args[0].equals("serve")) {

@@ -8,10 +8,11 @@ import app.landfall.orders.OrderWriter;
 import app.landfall.tracking.EventIngestion;
 import app.landfall.tracking.ShipmentWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.jooq.DSLContext;
 
 /**
  * {@code java -jar landfall.jar webhooks secret --merchant <slug> --provider <aftership|easypost|shopify> [--secret <s>]}
@@ -27,7 +28,11 @@ public final class WebhookCommand {
     private WebhookCommand() {
     }
 
-    public static void run(Config config, String[] args) {
+    /**
+     * {@code ingestion}: how events are applied, with the same listeners as the server's (a
+     * replayed delivery moves returns along and tells customers, as it would have live).
+     */
+    public static void run(Config config, String[] args, BiFunction<DSLContext, Clock, EventIngestion> ingestion) {
         if (args.length == 0 || !(args[0].equals("secret") || args[0].equals("replay"))) {
             throw new ConfigException(USAGE);
         }
@@ -53,7 +58,7 @@ public final class WebhookCommand {
             if (args[0].equals("secret")) {
                 secret(database, merchantId, slug, options, config);
             } else {
-                replay(database, merchantId, options);
+                replay(database, merchantId, options, ingestion);
             }
         }
     }
@@ -71,9 +76,10 @@ public final class WebhookCommand {
                 + "/hooks/" + provider.code() + "/" + slug);
     }
 
-    private static void replay(Database database, long merchantId, Map<String, String> options) {
+    private static void replay(Database database, long merchantId, Map<String, String> options,
+            BiFunction<DSLContext, Clock, EventIngestion> ingestions) {
         Clock clock = Clock.systemUTC();
-        EventIngestion ingestion = new EventIngestion(database.dsl(), clock, Duration.ofDays(30));
+        EventIngestion ingestion = ingestions.apply(database.dsl(), clock);
         WebhookInbox inbox = new WebhookInbox(database.dsl(), new OrderWriter(clock),
                 new ShipmentWriter(ingestion, clock), clock);
         List<Long> ids;

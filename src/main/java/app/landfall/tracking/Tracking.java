@@ -32,6 +32,12 @@ public final class Tracking implements AutoCloseable {
     private final ShipmentsOverview overview;
     private final ExpirySweep expiry;
 
+    /** How events are applied, with its listeners: the server's, and a command line's replay of webhooks. */
+    public static EventIngestion ingestion(DSLContext dsl, Clock clock, EventIngestion.ReturnParcelListener returnParcels,
+            EventIngestion.StatusListener outboundChanges) {
+        return new EventIngestion(dsl, clock, EXPIRE_AFTER, returnParcels, outboundChanges);
+    }
+
     /**
      * {@code lookups}: the pool for the tracking pages' key lookups; {@code returnParcels} and
      * {@code returnDeadline}: what the returns feature (which depends on this one) is told and asked;
@@ -43,7 +49,7 @@ public final class Tracking implements AutoCloseable {
             EventIngestion.StatusListener outboundChanges) {
         this.queries = new TrackingQueries(lookups, imageSrc);
         this.tokenVersions = new TokenVersions(queries, 2);
-        this.ingestion = new EventIngestion(dsl, clock, EXPIRE_AFTER, returnParcels, outboundChanges);
+        this.ingestion = ingestion(dsl, clock, returnParcels, outboundChanges);
         this.shipments = new ShipmentWriter(ingestion, clock);
         this.pages = new TrackingPages(queries, tokenVersions, branding.brands(), merchants, templates, engagement, clock,
                 branding.pages(), returnDeadline, pageCacheBytes);
