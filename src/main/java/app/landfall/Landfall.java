@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -127,12 +128,17 @@ public final class Landfall implements AutoCloseable {
 
             Outbox outbox = new Outbox();
             Audit audit = new Audit(dsl, clock);
+            // Built before the features whose pages list their messages, and so before the server listens:
+            // links in messages name the server's port, which is read through this holder when a message is rendered.
+            AtomicReference<Javalin> server = new AtomicReference<>();
+            Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(),
+                    () -> config.baseUrl(server.get().port()), audit.trail(), config.clientAddress());
             Branding branding = new Branding(dsl, images::src, templates, audit.trail(), config.clientAddress());
             ShopperLookup lookup = new ShopperLookup(database.lookups(), merchants, branding.pages(), config.clientAddress(), clock);
             Tracking tracking = new Tracking(dsl, database.lookups(), clock, config.tuning().pageCacheBytes(), images::src, merchants,
-                    branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline());
+                    branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline(), notifications);
             Returns returns = new Returns(dsl, clock, config.tuning(), images::src, merchants, branding, templates, tracking, lookup, links,
-                    audit.trail(), config.clientAddress(), outbox);
+                    audit.trail(), config.clientAddress(), outbox, notifications);
             Admin admin = new Admin(dsl, clock, https, List.of(returns.overview(), tracking.overview()));
             Accounts accounts = new Accounts(dsl, clock, outbox, admin.access(), audit.trail(), config.clientAddress(), baseUrl);
             Hooks hooks = new Hooks(dsl, clock, orderWriter, tracking.shipments());
@@ -141,10 +147,10 @@ public final class Landfall implements AutoCloseable {
 
             RequestLog requestLog = new RequestLog();
             Routes.Features features = new Routes.Features(new HomePage(() -> DemoLinks.find(dsl, "")), new HealthCheck(database),
-                    assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks);
+                    assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks, notifications);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, features));
+            server.set(web);
             web.start(config.port());
-            Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), () -> config.baseUrl(web.port()));
             BackgroundJobs jobs = (config.backgroundJobs() ? new BackgroundJobs() : BackgroundJobs.none())
                     .schedule("engagement counts written", Duration.ofSeconds(5), Duration.ofSeconds(5), engagement::flush)
                     .schedule("images not shown for 30 days purged", Duration.ofMinutes(15), Duration.ofHours(6),
@@ -198,6 +204,7 @@ public final class Landfall implements AutoCloseable {
             out.println("Admin email: " + demo.adminEmail());
             DemoLinks.publishedPassword(database.dsl()).ifPresent(password -> out.println("Admin password: " + password));
         });
+        out.println("Messages: " + url + "/admin/messages"); // what was (or, without a mail server, would have been) sent
         DemoCredentials.find(database.dsl()).ifPresent(demo -> {
             demo.apiKey().ifPresent(key -> out.println("API key: " + key));
             demo.webhookSecrets().forEach((provider, secret) ->

@@ -9,6 +9,7 @@ import app.landfall.home.HomePage;
 import app.landfall.hooks.Hooks;
 import app.landfall.hooks.Provider;
 import app.landfall.images.RemoteImages;
+import app.landfall.notifications.Notifications;
 import app.landfall.ops.HealthCheck;
 import app.landfall.returns.Returns;
 import app.landfall.tracking.Tracking;
@@ -22,7 +23,8 @@ final class Routes {
 
     /** The features behind the routes, each through its one public facade. */
     record Features(HomePage home, HealthCheck health, Assets assets, RemoteImages images, Branding branding, Tracking tracking,
-                    Returns returns, Admin admin, Accounts accounts, Audit audit, Api api, Hooks hooks) {
+                    Returns returns, Admin admin, Accounts accounts, Audit audit, Api api, Hooks hooks,
+                    Notifications notifications) {
     }
 
     static void register(RoutesConfig routes, Features f) {
@@ -57,6 +59,10 @@ final class Routes {
         routes.post("/admin/returns/{id}/resolution", f.returns().processing()::resolve);
         routes.get("/admin/shipments", f.tracking().desk()::list);
         routes.get("/admin/shipments/{id}", f.tracking().desk()::show);
+        routes.get("/admin/messages", f.notifications().messages()::list);
+        routes.get("/admin/messages/{id}", f.notifications().messages()::show);
+        routes.get("/admin/messages/{id}/preview", f.notifications().messages()::preview);
+        routes.post("/admin/messages/{id}/resend", f.notifications().messages()::resend);
         routes.get("/admin/branding", f.branding().editor()::show);
         routes.post("/admin/branding", f.branding().editor()::save);
         routes.post("/admin/branding/preview", f.branding().editor()::preview);

@@ -16,6 +16,7 @@ import app.landfall.admin.AdminPages;
 import app.landfall.admin.AdminUser;
 import app.landfall.admin.Role;
 import app.landfall.carriers.TrackingNumbers;
+import app.landfall.notifications.Notifications;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,10 +50,12 @@ public final class ShipmentsDesk {
             "AvailableForPickup", "Exception");
     private final DSLContext dsl;
     private final Clock clock;
+    private final Notifications notifications;
 
-    ShipmentsDesk(DSLContext dsl, Clock clock) {
+    ShipmentsDesk(DSLContext dsl, Clock clock, Notifications notifications) {
         this.dsl = dsl;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     /** A status code as the team reads it: "OutForDelivery" is "Out for delivery". */
@@ -196,6 +199,7 @@ public final class ShipmentsDesk {
         model.put("events", events);
         model.put("changes", changes);
         model.put("deliveries", deliveries);
+        model.put("messages", notifications.messagesForShipment(m, id, zone));
         AdminPages.render(ctx, user, "shipments", "admin/shipment", model);
     }
 

@@ -6,6 +6,7 @@ import app.landfall.auth.SignedLinks;
 import app.landfall.branding.Branding;
 import app.landfall.lookup.ShopperLookup;
 import app.landfall.merchants.Merchants;
+import app.landfall.notifications.Notifications;
 import app.landfall.ops.BackgroundJobs;
 import app.landfall.web.Templates;
 import java.time.Clock;
@@ -38,7 +39,8 @@ public final class Tracking implements AutoCloseable {
      */
     public Tracking(DSLContext dsl, DSLContext lookups, Clock clock, long pageCacheBytes, UnaryOperator<String> imageSrc,
             Merchants merchants, Branding branding, Templates templates, Engagement engagement, SignedLinks links,
-            ShopperLookup shopperLookup, EventIngestion.ReturnParcelListener returnParcels, ReturnDeadline returnDeadline) {
+            ShopperLookup shopperLookup, EventIngestion.ReturnParcelListener returnParcels, ReturnDeadline returnDeadline,
+            Notifications notifications) {
         this.queries = new TrackingQueries(lookups, imageSrc);
         this.tokenVersions = new TokenVersions(queries, 2);
         this.ingestion = new EventIngestion(dsl, clock, EXPIRE_AFTER, returnParcels);
@@ -46,7 +48,7 @@ public final class Tracking implements AutoCloseable {
         this.pages = new TrackingPages(queries, tokenVersions, branding.brands(), merchants, templates, engagement, clock,
                 branding.pages(), returnDeadline, pageCacheBytes);
         this.lookup = new TrackingLookup(merchants, queries, pages, branding.pages(), links, shopperLookup);
-        this.desk = new ShipmentsDesk(dsl, clock);
+        this.desk = new ShipmentsDesk(dsl, clock, notifications);
         this.overview = new ShipmentsOverview(dsl, clock);
         this.expiry = new ExpirySweep(dsl, ingestion, clock, EXPIRE_AFTER);
     }
