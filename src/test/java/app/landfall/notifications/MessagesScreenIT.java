@@ -232,6 +232,7 @@ class MessagesScreenIT {
         AdminClient admin = signedIn("admin@harbour.example");
         String page = admin.get("/admin/messages/" + id).body();
         assertTrue(page.contains("Send again"));
+        assertTrue(page.contains("<strong>Why:</strong> <span class=\"breakable\">The mail server answered 550 no such user</span>"), page);
         HttpResponse<String> resent = admin.post("/admin/messages/" + id + "/resend", Map.of("_csrf", AdminClient.csrf(page)));
         assertEquals(303, resent.statusCode());
         String location = resent.headers().firstValue("Location").orElseThrow();
