@@ -95,6 +95,8 @@ class MessagesJourneyIT {
             assertThat(page.frameLocator("iframe.email-preview").getByRole(AriaRole.LINK,
                     new com.microsoft.playwright.FrameLocator.GetByRoleOptions().setName("Choose a new password"))).isVisible();
             checkAccessibility(page, javaScript);
+            // Chromium paints a frame only once it has been in view: scroll to it, so the screenshot shows what a person sees there
+            page.locator("iframe.email-preview").scrollIntoViewIfNeeded();
             Browsers.screenshot(page, "admin-message-" + size);
             assertEquals(List.of(), pages.consoleErrors(), "no CSP violation, no script error");
         }
