@@ -25,11 +25,9 @@ import app.landfall.merchants.Merchants;
 import app.landfall.ops.BackgroundJobs;
 import app.landfall.ops.HealthCheck;
 import app.landfall.orders.OrderWriter;
-import app.landfall.notifications.NotificationSettings;
 import app.landfall.notifications.Notifications;
 import app.landfall.notifications.Outbox;
 import app.landfall.notifications.ShipmentNotices;
-import app.landfall.notifications.TwilioReplies;
 import app.landfall.outbound.Outbound;
 import app.landfall.returns.Returns;
 import app.landfall.tracking.Tracking;
@@ -43,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -131,13 +130,20 @@ public final class Landfall implements AutoCloseable {
 
             Outbox outbox = new Outbox();
             Audit audit = new Audit(dsl, clock);
+            // Built before the features whose pages list their messages, and so before the server listens:
+            // links in messages name the server's port, which is read through this holder when a message is rendered.
+            AtomicReference<Javalin> server = new AtomicReference<>();
+            Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), config.twilio(),
+                    () -> config.baseUrl(server.get().port()), baseUrl, audit.trail(), config.clientAddress());
             Branding branding = new Branding(dsl, images::src, templates, audit.trail(), config.clientAddress());
             ShopperLookup lookup = new ShopperLookup(database.lookups(), merchants, branding.pages(), config.clientAddress(), clock);
             Tracking tracking = new Tracking(dsl, database.lookups(), clock, config.tuning().pageCacheBytes(), images::src, merchants,
                     branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline(),
-                    new ShipmentNotices(outbox));
+                    new ShipmentNotices(outbox), (merchantId, shipmentId, zone) -> notifications.messagesForShipment(merchantId, shipmentId, zone)
+                            .stream().map(m -> new Tracking.ParcelMessage(m.id(), m.when(), m.channel(), m.title(), m.status(), m.tone()))
+                            .toList());
             Returns returns = new Returns(dsl, clock, config.tuning(), images::src, merchants, branding, templates, tracking, lookup, links,
-                    audit.trail(), config.clientAddress(), outbox);
+                    audit.trail(), config.clientAddress(), outbox, notifications);
             Admin admin = new Admin(dsl, clock, https, List.of(returns.overview(), tracking.overview()));
             Accounts accounts = new Accounts(dsl, clock, outbox, admin.access(), audit.trail(), config.clientAddress(), baseUrl);
             Hooks hooks = new Hooks(dsl, clock, orderWriter, tracking.shipments());
@@ -146,13 +152,10 @@ public final class Landfall implements AutoCloseable {
 
             RequestLog requestLog = new RequestLog();
             Routes.Features features = new Routes.Features(new HomePage(() -> DemoLinks.find(dsl, "")), new HealthCheck(database),
-                    assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks,
-                    new NotificationSettings(dsl, clock, audit.trail(), config.clientAddress()),
-                    new TwilioReplies(dsl, clock, config.twilio(), baseUrl));
+                    assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks, notifications);
             Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, features));
+            server.set(web);
             web.start(config.port());
-            Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), config.twilio(),
-                    () -> config.baseUrl(web.port()));
             BackgroundJobs jobs = (config.backgroundJobs() ? new BackgroundJobs() : BackgroundJobs.none())
                     .schedule("engagement counts written", Duration.ofSeconds(5), Duration.ofSeconds(5), engagement::flush)
                     .schedule("images not shown for 30 days purged", Duration.ofMinutes(15), Duration.ofHours(6),
@@ -208,6 +211,7 @@ public final class Landfall implements AutoCloseable {
             out.println("Admin email: " + demo.adminEmail());
             DemoLinks.publishedPassword(database.dsl()).ifPresent(password -> out.println("Admin password: " + password));
         });
+        out.println("Messages: " + url + "/admin/messages"); // what was (or, without a mail server, would have been) sent
         DemoCredentials.find(database.dsl()).ifPresent(demo -> {
             demo.apiKey().ifPresent(key -> out.println("API key: " + key));
             demo.webhookSecrets().forEach((provider, secret) ->

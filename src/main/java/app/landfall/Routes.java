@@ -9,8 +9,7 @@ import app.landfall.home.HomePage;
 import app.landfall.hooks.Hooks;
 import app.landfall.hooks.Provider;
 import app.landfall.images.RemoteImages;
-import app.landfall.notifications.NotificationSettings;
-import app.landfall.notifications.TwilioReplies;
+import app.landfall.notifications.Notifications;
 import app.landfall.ops.HealthCheck;
 import app.landfall.returns.Returns;
 import app.landfall.tracking.Tracking;
@@ -25,7 +24,7 @@ final class Routes {
     /** The features behind the routes, each through its one public facade. */
     record Features(HomePage home, HealthCheck health, Assets assets, RemoteImages images, Branding branding, Tracking tracking,
                     Returns returns, Admin admin, Accounts accounts, Audit audit, Api api, Hooks hooks,
-                    NotificationSettings notificationSettings, TwilioReplies twilioReplies) {
+                    Notifications notifications) {
     }
 
     static void register(RoutesConfig routes, Features f) {
@@ -60,6 +59,10 @@ final class Routes {
         routes.post("/admin/returns/{id}/resolution", f.returns().processing()::resolve);
         routes.get("/admin/shipments", f.tracking().desk()::list);
         routes.get("/admin/shipments/{id}", f.tracking().desk()::show);
+        routes.get("/admin/messages", f.notifications().messages()::list);
+        routes.get("/admin/messages/{id}", f.notifications().messages()::show);
+        routes.get("/admin/messages/{id}/preview", f.notifications().messages()::preview);
+        routes.post("/admin/messages/{id}/resend", f.notifications().messages()::resend);
         routes.get("/admin/branding", f.branding().editor()::show);
         routes.post("/admin/branding", f.branding().editor()::save);
         routes.post("/admin/branding/preview", f.branding().editor()::preview);
@@ -77,8 +80,8 @@ final class Routes {
         routes.post("/admin/settings/returns/reasons", f.returns().settings()::addReason);
         routes.post("/admin/settings/returns/reasons/{id}", f.returns().settings()::updateReason);
         routes.post("/admin/settings/returns/reasons/{id}/move", f.returns().settings()::moveReason);
-        routes.get("/admin/settings/notifications", f.notificationSettings()::show);
-        routes.post("/admin/settings/notifications", f.notificationSettings()::save);
+        routes.get("/admin/settings/notifications", f.notifications().settings()::show);
+        routes.post("/admin/settings/notifications", f.notifications().settings()::save);
         routes.get("/admin/team", f.accounts().team()::show);
         routes.post("/admin/team/invitations", f.accounts().team()::invite);
         routes.post("/admin/team/{id}/role", f.accounts().team()::changeRole);
@@ -139,6 +142,6 @@ final class Routes {
         routes.post("/hooks/easypost/{merchant}", ctx -> f.hooks().webhooks().receive(ctx, Provider.EASYPOST));
         routes.post("/hooks/shopify/{merchant}", ctx -> f.hooks().webhooks().receive(ctx, Provider.SHOPIFY));
         // replies to a store's texts (STOP, START), signed by Twilio with the account's auth token
-        routes.post("/hooks/twilio/{merchant}/inbound", f.twilioReplies()::receive);
+        routes.post("/hooks/twilio/{merchant}/inbound", f.notifications().replies()::receive);
     }
 }

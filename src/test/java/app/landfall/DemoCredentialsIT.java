@@ -37,6 +37,8 @@ class DemoCredentialsIT {
         try (Landfall landfall = Landfall.start(TestDatabase.config(Map.of("LANDFALL_DEMO", "true")))) {
             String banner = banner(landfall);
             assertTrue(banner.contains("API key: " + DemoCredentials.API_KEY + "\n"), banner);
+            assertTrue(banner.contains("Admin password: " + DemoData.OWNER_PASSWORD + "\nMessages: "
+                    + landfall.baseUrl() + "/admin/messages\n"), "the mailbox follows the admin's lines: " + banner);
             assertTrue(banner.contains("AfterShip webhook secret: demo-aftership-webhook-secret\n"), banner);
             assertTrue(banner.contains("EasyPost webhook secret: demo-easypost-webhook-secret\n"), banner);
             assertTrue(banner.contains("Shopify webhook secret: demo-shopify-webhook-secret\n"), banner);

@@ -111,6 +111,15 @@ final class EmailContents {
                 List.of(t(locale, "email.footer.store", store.name()))));
     }
 
+    /** Who a message comes from: the brand of the return's order, else the store's default brand. */
+    Store sender(long merchantId, Long returnId) {
+        Long brandId = returnId == null ? null : dsl.select(ORDERS.BRAND_ID).from(RETURNS).join(ORDERS)
+                .on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
+                .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId))
+                .fetchOptional(ORDERS.BRAND_ID).orElse(null);
+        return store(merchantId, brandId);
+    }
+
     /** The store's name and colour: the order's brand, else the store's default brand. */
     private Store store(long merchantId, Long brandId) {
         Record row = dsl.select(MERCHANTS.NAME, BRANDS.NAME, BRANDS.PRIMARY_COLOR, BRANDS.SUPPORT_EMAIL)

@@ -83,7 +83,7 @@ final class EmailDelivery {
         EmailContents.Rendered rendered;
         String html;
         MimeMessage message;
-        String messageId = "<notice." + notice.merchantId() + "." + notice.id() + "@" + senderDomain + ">";
+        String messageId = messageId(notice.merchantId(), notice.id(), senderDomain);
         try {
             rendered = contents.render(notice);
             html = templates.render("email/message", Map.of("content", rendered.content(), "store", rendered.store()),
@@ -112,6 +112,11 @@ final class EmailDelivery {
             record(notice, giveUp ? "failed" : "pending", content.subject(), text, html, f.getMessage(), messageId, null,
                     giveUp ? null : now().plus(pause(claimed.attempts())));
         }
+    }
+
+    /** A notice's Message-ID: one per notice, the same on every try. */
+    static String messageId(long merchantId, long noticeId, String senderDomain) {
+        return "<notice." + merchantId + "." + noticeId + "@" + senderDomain + ">";
     }
 
     /** The pause before try {@code attempts + 1}: 1, 2, 4 … minutes, at most an hour, give or take a fifth. */

@@ -1,11 +1,17 @@
 package app.landfall.notifications;
 
+import app.landfall.admin.AdminPages;
+import app.landfall.audit.AuditTrail;
 import app.landfall.config.Mail;
 import app.landfall.config.Twilio;
 import app.landfall.ops.BackgroundJobs;
+import app.landfall.web.ClientAddress;
 import app.landfall.web.Templates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
@@ -13,22 +19,73 @@ import org.jooq.DSLContext;
  * Messages to people: the outbox every feature writes its notices to ({@link Outbox}), and the
  * senders that deliver them. Email goes through the SMTP server in LANDFALL_SMTP_URL, SMS and WhatsApp
  * through a Twilio-compatible Messages API (LANDFALL_TWILIO_*); without them each message is rendered
- * and kept, so the admin can see what would have gone out.
+ * and kept, so the admin can see what would have gone out (the Messages screen, {@link MessagesScreen},
+ * which other features' pages link to through {@link #messagesForReturn}). Also the store's switches
+ * for which moments tell customers ({@link NotificationSettings}) and the STOP/START replies to texts.
  */
 public final class Notifications {
     private final Outbox outbox;
     private final EmailDelivery email;
     private final TextDelivery texts;
     private final boolean mailServer;
+    private final MessageLog log;
+    private final MessagesScreen messages;
+    private final NotificationSettings settings;
+    private final TwilioReplies replies;
 
-    /** {@code siteUrl}: the address links in messages start with (LANDFALL_BASE_URL, else this server). */
+    /**
+     * {@code siteUrl}: the address links in messages start with (LANDFALL_BASE_URL, else this
+     * server); read only when a message is rendered, so it may name a server not started yet.
+     * {@code baseUrl}: the same for a request's port (the signed URL of a text reply).
+     */
     public Notifications(DSLContext dsl, Clock clock, Outbox outbox, Templates templates, Mail mail, Twilio twilio,
-            Supplier<String> siteUrl) {
+            Supplier<String> siteUrl, IntFunction<String> baseUrl, AuditTrail audit, ClientAddress clientAddress) {
         this.outbox = outbox;
         SmtpMailer mailer = new SmtpMailer(mail);
         this.mailServer = mailer.configured();
-        this.email = new EmailDelivery(dsl, outbox, clock, new EmailContents(dsl, clock, siteUrl), templates, mailer, mail.from());
+        EmailContents contents = new EmailContents(dsl, clock, siteUrl);
+        this.email = new EmailDelivery(dsl, outbox, clock, contents, templates, mailer, mail.from());
         this.texts = new TextDelivery(dsl, outbox, new Suppressions(), clock, new TextContents(dsl, siteUrl), new TwilioMessages(twilio));
+        this.log = new MessageLog(dsl);
+        this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
+        this.settings = new NotificationSettings(dsl, clock, audit, clientAddress);
+        this.replies = new TwilioReplies(dsl, clock, twilio, baseUrl);
+    }
+
+    /** Settings › Notifications: which moments tell customers, on which channel. */
+    public NotificationSettings settings() {
+        return settings;
+    }
+
+    /** The STOP/START replies to texts (Twilio's inbound webhook). */
+    public TwilioReplies replies() {
+        return replies;
+    }
+    /** A message as another feature's admin page lists it, linking to /admin/messages/{id}. */
+    public record MessageLine(long id, String when, String channel, String title, String status, String tone) {
+    }
+
+    /** The Messages screen: the mailbox, one message, its HTML preview, resending. */
+    public MessagesScreen messages() {
+        return messages;
+    }
+
+    /** The store's messages (emails, texts) about one return, newest first, times in {@code zone}. */
+    public List<MessageLine> messagesForReturn(long merchantId, long returnId, ZoneId zone) {
+        return lines(log.about(merchantId, null, returnId), zone);
+    }
+
+    /** The store's messages about one parcel, newest first, times in {@code zone}. */
+    public List<MessageLine> messagesForShipment(long merchantId, long shipmentId, ZoneId zone) {
+        return lines(log.about(merchantId, shipmentId, null), zone);
+    }
+
+    private static List<MessageLine> lines(List<app.landfall.db.schema.tables.records.NotificationOutboxRecord> rows, ZoneId zone) {
+        return rows.stream().map(r -> {
+            MessageStatus status = MessageStatus.of(r.getStatus());
+            return new MessageLine(r.getId(), AdminPages.time(r.getCreatedAt(), zone), MessageLog.channelLabel(r.getChannel()),
+                    MessageLog.title(r), status.label(), status.tone());
+        }).toList();
     }
 
     public Outbox outbox() {

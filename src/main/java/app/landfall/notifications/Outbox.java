@@ -281,6 +281,24 @@ public final class Outbox {
                 .execute();
     }
 
+    /**
+     * Puts a message that did not go out (failed, or kept unsent for want of a mail server) back in
+     * the queue, in {@code tx}: due now, its attempts kept, its last error cleared. False when the
+     * store has no such message, or it is in another state; nothing changes then.
+     */
+    boolean resend(DSLContext tx, long merchantId, long id, OffsetDateTime now) {
+        OffsetDateTime at = now.withOffsetSameInstant(ZoneOffset.UTC);
+        return tx.update(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.STATUS, "pending")
+                .setNull(NOTIFICATION_OUTBOX.LAST_ERROR)
+                .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, at)
+                .set(NOTIFICATION_OUTBOX.UPDATED_AT, at)
+                .where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(merchantId)).and(NOTIFICATION_OUTBOX.ID.eq(id))
+                .and(NOTIFICATION_OUTBOX.CHANNEL.ne(Notice.Channel.WEBHOOK.code()))
+                .and(NOTIFICATION_OUTBOX.STATUS.in("failed", "unsent"))
+                .execute() == 1;
+    }
+
     private static JSONB json(Notice notice) {
         try {
             return JSONB.valueOf(JSON.writeValueAsString(notice.payload()));

@@ -12,6 +12,7 @@ import app.landfall.admin.AdminAccess;
 import app.landfall.admin.AdminPages;
 import app.landfall.admin.AdminUser;
 import app.landfall.admin.Role;
+import app.landfall.notifications.Notifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -30,9 +31,11 @@ import org.jooq.impl.DSL;
 public final class ReturnDetail {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final DSLContext dsl;
+    private final Notifications notifications;
 
-    ReturnDetail(DSLContext dsl) {
+    ReturnDetail(DSLContext dsl, Notifications notifications) {
         this.dsl = dsl;
+        this.notifications = notifications;
     }
 
     public record Item(long id, long orderItemId, String title, String variant, String sku, int quantity, String reason, String comment,
@@ -97,6 +100,7 @@ public final class ReturnDetail {
         model.put("amountLimit", limits.cap(requested).map(limits::shown).orElse(null));
         model.put("parcelEvents", r.get(RETURNS.RETURN_SHIPMENT_ID) == null ? List.of()
                 : events(user.merchantId(), r.get(RETURNS.RETURN_SHIPMENT_ID), zone));
+        model.put("messages", notifications.messagesForReturn(user.merchantId(), id, zone));
         model.put("notice", ctx.queryParam("notice"));
         model.put("problem", ctx.queryParam("problem"));
         AdminPages.render(ctx, user, "returns", "admin/return", model);

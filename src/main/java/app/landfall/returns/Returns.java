@@ -1,5 +1,6 @@
 package app.landfall.returns;
 
+import app.landfall.notifications.Notifications;
 import app.landfall.notifications.Outbox;
 import app.landfall.admin.OverviewSection;
 import app.landfall.audit.AuditTrail;
@@ -38,7 +39,7 @@ public final class Returns {
 
     public Returns(DSLContext dsl, Clock clock, Tuning tuning, UnaryOperator<String> imageSrc, Merchants merchants, Branding branding,
             Templates templates, Tracking tracking, ShopperLookup lookup, SignedLinks links, AuditTrail audit,
-            ClientAddress clientAddress, Outbox outbox) {
+            ClientAddress clientAddress, Outbox outbox, Notifications notifications) {
         ReturnActions actions = new ReturnActions(dsl, clock, outbox);
         this.photoUploads = new ReturnPhotoUploads(dsl, clock);
         this.start = new ReturnStart(merchants, tracking.queries(), branding.pages(), links, lookup);
@@ -46,7 +47,7 @@ public final class Returns {
                 branding.brands(), templates, clock, imageSrc);
         this.pages = new ReturnPages(new ReturnRecords(dsl), actions, branding.brands(), templates);
         this.queue = new ReturnsQueue(dsl);
-        this.detail = new ReturnDetail(dsl);
+        this.detail = new ReturnDetail(dsl, notifications);
         this.processing = new ReturnProcessing(actions, audit, clientAddress);
         this.settings = new ReturnSettings(dsl, audit, clientAddress);
         this.overview = new ReturnsOverview(dsl);

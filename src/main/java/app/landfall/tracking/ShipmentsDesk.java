@@ -49,10 +49,12 @@ public final class ShipmentsDesk {
             "AvailableForPickup", "Exception");
     private final DSLContext dsl;
     private final Clock clock;
+    private final Tracking.ParcelMessages messages;
 
-    ShipmentsDesk(DSLContext dsl, Clock clock) {
+    ShipmentsDesk(DSLContext dsl, Clock clock, Tracking.ParcelMessages messages) {
         this.dsl = dsl;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** A status code as the team reads it: "OutForDelivery" is "Out for delivery". */
@@ -196,6 +198,7 @@ public final class ShipmentsDesk {
         model.put("events", events);
         model.put("changes", changes);
         model.put("deliveries", deliveries);
+        model.put("messages", messages.about(m, id, zone));
         AdminPages.render(ctx, user, "shipments", "admin/shipment", model);
     }
 

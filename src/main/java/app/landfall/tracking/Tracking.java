@@ -10,6 +10,7 @@ import app.landfall.ops.BackgroundJobs;
 import app.landfall.web.Templates;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
@@ -32,6 +33,16 @@ public final class Tracking implements AutoCloseable {
     private final ShipmentsOverview overview;
     private final ExpirySweep expiry;
 
+    /** The messages sent about a parcel, as its admin page lists them (newest first, times in {@code zone}). */
+    @FunctionalInterface
+    public interface ParcelMessages {
+        List<ParcelMessage> about(long merchantId, long shipmentId, java.time.ZoneId zone);
+    }
+
+    /** One message about a parcel: where it is in the Messages screen, when, how, what, and where it stands. */
+    public record ParcelMessage(long id, String when, String channel, String title, String status, String tone) {
+    }
+
     /** How events are applied, with its listeners: the server's, and a command line's replay of webhooks. */
     public static EventIngestion ingestion(DSLContext dsl, Clock clock, EventIngestion.ReturnParcelListener returnParcels,
             EventIngestion.StatusListener outboundChanges) {
@@ -41,12 +52,14 @@ public final class Tracking implements AutoCloseable {
     /**
      * {@code lookups}: the pool for the tracking pages' key lookups; {@code returnParcels} and
      * {@code returnDeadline}: what the returns feature (which depends on this one) is told and asked;
-     * {@code outboundChanges}: who announces a parcel's new status to its customer (notifications).
+     * {@code outboundChanges}: who announces a parcel's new status to its customer, and
+     * {@code parcelMessages}: what was sent about a parcel (both the notifications feature, which
+     * depends on this one).
      */
     public Tracking(DSLContext dsl, DSLContext lookups, Clock clock, long pageCacheBytes, UnaryOperator<String> imageSrc,
             Merchants merchants, Branding branding, Templates templates, Engagement engagement, SignedLinks links,
             ShopperLookup shopperLookup, EventIngestion.ReturnParcelListener returnParcels, ReturnDeadline returnDeadline,
-            EventIngestion.StatusListener outboundChanges) {
+            EventIngestion.StatusListener outboundChanges, ParcelMessages parcelMessages) {
         this.queries = new TrackingQueries(lookups, imageSrc);
         this.tokenVersions = new TokenVersions(queries, 2);
         this.ingestion = ingestion(dsl, clock, returnParcels, outboundChanges);
@@ -54,7 +67,7 @@ public final class Tracking implements AutoCloseable {
         this.pages = new TrackingPages(queries, tokenVersions, branding.brands(), merchants, templates, engagement, clock,
                 branding.pages(), returnDeadline, pageCacheBytes);
         this.lookup = new TrackingLookup(merchants, queries, pages, branding.pages(), links, shopperLookup);
-        this.desk = new ShipmentsDesk(dsl, clock);
+        this.desk = new ShipmentsDesk(dsl, clock, parcelMessages);
         this.overview = new ShipmentsOverview(dsl, clock);
         this.expiry = new ExpirySweep(dsl, ingestion, clock, EXPIRE_AFTER);
     }

@@ -331,6 +331,16 @@ class AdminSecurityIT {
         admin.put("POST /admin/integrations/endpoints/{id}/test", "/admin/integrations/endpoints/" + endpointB + "/test");
         admin.put("POST /admin/integrations/endpoints/{id}/removal", "/admin/integrations/endpoints/" + endpointB + "/removal");
         admin.put("POST /admin/integrations/api-keys/{id}/revocation", "/admin/integrations/api-keys/" + keyB + "/revocation");
+        landfall.notifications().outbox().add(dsl, new app.landfall.notifications.Notice(merchantB,
+                app.landfall.notifications.Notice.Channel.EMAIL, "return.approved", "shopper@bravo.example", "en", Map.of(),
+                "security:failed", null, null), OffsetDateTime.now());
+        long messageB = dsl.select(NOTIFICATION_OUTBOX.ID).from(NOTIFICATION_OUTBOX).where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(merchantB))
+                .and(NOTIFICATION_OUTBOX.DEDUPE_KEY.eq("security:failed")).fetchSingle(NOTIFICATION_OUTBOX.ID);
+        dsl.update(NOTIFICATION_OUTBOX).set(NOTIFICATION_OUTBOX.STATUS, "failed").set(NOTIFICATION_OUTBOX.BODY_HTML, "<p>Bravo's</p>")
+                .where(NOTIFICATION_OUTBOX.ID.eq(messageB)).execute();
+        admin.put("GET /admin/messages/{id}", "/admin/messages/" + messageB);
+        admin.put("GET /admin/messages/{id}/preview", "/admin/messages/" + messageB + "/preview");
+        admin.put("POST /admin/messages/{id}/resend", "/admin/messages/" + messageB + "/resend");
         Map<String, String> api = new java.util.LinkedHashMap<>();
         api.put("GET /api/v1/shipments/{id}", "/api/v1/shipments/" + shipmentB);
         api.put("POST /api/v1/shipments/{id}/events", "/api/v1/shipments/" + shipmentB + "/events");
@@ -361,6 +371,8 @@ class AdminSecurityIT {
         assertEquals(404, http.post(api.get("POST /api/v1/shipments/{id}/events"), keyA,
                 "{\"events\": [{\"status\": \"Delivered\", \"occurred_at\": \"2026-11-01T10:00:00Z\"}]}").statusCode());
         assertEquals("requested", status(returnB));
+        assertEquals("failed", dsl.select(NOTIFICATION_OUTBOX.STATUS).from(NOTIFICATION_OUTBOX).where(NOTIFICATION_OUTBOX.ID.eq(messageB))
+                .fetchSingle(NOTIFICATION_OUTBOX.STATUS));
         assertEquals("owner", dsl.select(MERCHANT_USERS.ROLE).from(MERCHANT_USERS).where(MERCHANT_USERS.ID.eq(userB)).fetchSingle(MERCHANT_USERS.ROLE));
         assertTrue(dsl.fetchExists(O, O.ID.eq(overrideB)));
         assertTrue(dsl.fetchExists(E, E.ID.eq(endpointB)));
