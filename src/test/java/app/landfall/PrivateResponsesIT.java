@@ -43,6 +43,7 @@ class PrivateResponsesIT {
     private static long returnId;
     private static long photoId;
     private static long shipmentId;
+    private static long messageId;
     private static String apiKey;
 
     @BeforeAll
@@ -66,6 +67,7 @@ class PrivateResponsesIT {
                 .returning(RETURN_PHOTOS.ID).fetchSingle(RETURN_PHOTOS.ID);
         shipmentId = dsl.select(SHIPMENTS.ID).from(SHIPMENTS).where(SHIPMENTS.MERCHANT_ID.eq(merchant)).limit(1).fetchSingle(SHIPMENTS.ID);
         apiKey = new ApiKeys(dsl).create(merchant, "cache test");
+        messageId = app.landfall.testing.TestMessages.rendered(landfall, merchant);
     }
 
     @AfterAll
@@ -98,6 +100,7 @@ class PrivateResponsesIT {
             String route = routes.group(1);
             String path = route.replace("/returns/{id}", "/returns/" + returnId).replace("{photo}", String.valueOf(photoId))
                     .replace("/shipments/{id}", "/shipments/" + shipmentId).replace("{token}", "not-a-token")
+                    .replace("/messages/{id}", "/messages/" + messageId)
                     .replace("preview.css", "preview.css?primary=%23112233&accent=%23445566&background=%23ffffff&text=%23000000&font=system");
             assertTrue(!path.contains("{"), "a path parameter this test does not fill in yet: " + route);
             HttpResponse<String> response = owner.get(path);

@@ -88,6 +88,7 @@ class AdminFormsIT {
         IDS.put("/admin/settings/returns/locations/{id}", String.valueOf(location));
         IDS.put("/admin/integrations/endpoints/{id}", String.valueOf(endpoint));
         IDS.put("/admin/integrations/api-keys/{id}", String.valueOf(key));
+        IDS.put("/admin/messages/{id}", String.valueOf(app.landfall.testing.TestMessages.rendered(landfall, merchant)));
         IDS.put("{provider}", "aftership");
         IDS.put("{token}", Tokens.newToken());
         owner = new AdminClient(landfall.baseUrl());
