@@ -26,12 +26,13 @@ import org.jooq.impl.DSL;
  * which channel (a matrix of checkboxes, one form). Admins and owners only.
  */
 public final class NotificationSettings {
-    /** A column of the matrix. */
-    record Channel(String code, String label) {
+    /** A column of the matrix: its heading, and its name within a sentence (a box's label). */
+    record Channel(String code, String label, String inSentence) {
     }
 
-    /** The channels the matrix shows, in order: SMS and WhatsApp join here once they can send. */
-    static final List<Channel> CHANNELS = List.of(new Channel("email", "Email"));
+    /** The channels the matrix shows, in order. */
+    static final List<Channel> CHANNELS = List.of(new Channel("email", "Email", "email"),
+            new Channel("sms", "SMS", "SMS"), new Channel("whatsapp", "WhatsApp", "WhatsApp"));
 
     /** A row of the matrix, with its switch per channel. */
     record Row(String trigger, String label, String hint, List<Cell> cells) {
@@ -44,12 +45,15 @@ public final class NotificationSettings {
     private final Clock clock;
     private final AuditTrail audit;
     private final ClientAddress clientAddress;
+    private final String textsKept;
 
-    public NotificationSettings(DSLContext dsl, Clock clock, AuditTrail audit, ClientAddress clientAddress) {
+    /** {@code textsKept}: which texts are kept unsent for want of LANDFALL_TWILIO_* settings (null: every one can go out). */
+    NotificationSettings(DSLContext dsl, Clock clock, AuditTrail audit, ClientAddress clientAddress, String textsKept) {
         this.dsl = dsl;
         this.clock = clock;
         this.audit = audit;
         this.clientAddress = clientAddress;
+        this.textsKept = textsKept;
     }
 
     /** GET /admin/settings/notifications */
@@ -83,7 +87,8 @@ public final class NotificationSettings {
                     Map.of("on", on.stream().map(s -> s.trigger() + ":" + s.channel()).sorted().toList()));
         });
         ctx.redirect("/admin/settings/notifications?notice=" + URLEncoder.encode(
-                "Saved: customers hear about " + on.size() + " of " + known.size() + " moments from now on.", StandardCharsets.UTF_8),
+                "Saved: customers hear about " + on.stream().map(NotificationTriggers.Switch::trigger).distinct().count() + " of "
+                        + ShipmentTrigger.values().length + " moments from now on.", StandardCharsets.UTF_8),
                 HttpStatus.SEE_OTHER);
     }
 
@@ -99,11 +104,12 @@ public final class NotificationSettings {
     private void render(Context ctx, AdminUser user, Map<NotificationTriggers.Switch, Boolean> switches, String error,
             HttpStatus status) {
         List<Row> rows = java.util.Arrays.stream(ShipmentTrigger.values()).map(t -> new Row(t.template(), t.label(), t.hint(),
-                CHANNELS.stream().map(c -> new Cell("on-" + t.code() + "-" + c.code(), t.template() + ":" + c.code(), c.label(),
+                CHANNELS.stream().map(c -> new Cell("on-" + t.code() + "-" + c.code(), t.template() + ":" + c.code(), c.inSentence(),
                         switches.getOrDefault(new NotificationTriggers.Switch(t.template(), c.code()), false))).toList())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("channels", CHANNELS);
         model.put("rows", rows);
+        model.put("textsKept", textsKept);
         model.put("error", error);
         model.put("notice", error == null ? ctx.queryParam("notice") : null);
         ctx.status(status);

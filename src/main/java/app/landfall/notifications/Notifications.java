@@ -48,7 +48,7 @@ public final class Notifications {
         this.texts = new TextDelivery(dsl, outbox, new Suppressions(), clock, new TextContents(dsl, siteUrl), new TwilioMessages(twilio));
         this.log = new MessageLog(dsl);
         this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
-        this.settings = new NotificationSettings(dsl, clock, audit, clientAddress);
+        this.settings = new NotificationSettings(dsl, clock, audit, clientAddress, textsKept(twilio));
         this.replies = new TwilioReplies(dsl, clock, twilio, baseUrl);
     }
 
@@ -90,6 +90,21 @@ public final class Notifications {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Which texts are kept unsent for want of a Twilio account or sender (Settings › Notifications says so); null: none. */
+    private static String textsKept(Twilio twilio) {
+        boolean sms = twilio.account().isPresent() && twilio.smsFrom().isPresent();
+        boolean whatsapp = twilio.account().isPresent() && twilio.whatsappFrom().isPresent();
+        if (sms && whatsapp) {
+            return null;
+        }
+        return (sms ? "WhatsApp messages are" : whatsapp ? "SMS are" : "SMS and WhatsApp messages are")
+                + " written and kept unsent until this server has "
+                + (twilio.account().isEmpty() ? "LANDFALL_TWILIO_ACCOUNT_SID, LANDFALL_TWILIO_AUTH_TOKEN and " : "")
+                + (sms ? "LANDFALL_TWILIO_WHATSAPP_FROM" : whatsapp ? "LANDFALL_TWILIO_SMS_FROM"
+                        : "LANDFALL_TWILIO_SMS_FROM or LANDFALL_TWILIO_WHATSAPP_FROM")
+                + " (README, configuration).";
     }
 
     /** Whether emails really go out (else they are kept as unsent). */

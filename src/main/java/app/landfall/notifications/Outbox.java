@@ -4,6 +4,7 @@ import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,10 +43,12 @@ public final class Outbox {
      * A parcel's new status announced in the ingesting transaction, in one statement for the whole
      * write (the ingestion path is measured: docs/benchmarks.md, "Event ingestion through the API";
      * this runs only for writes that change a status, never per event). Waiting messages of those
-     * parcels that announce a status they have left are marked skipped; then an email goes to the
-     * order's customer for each moment the store has not turned off ({@code notification_triggers},
-     * else the trigger's default), unless one with its dedupe key exists. Return parcels and parcels
-     * without an order or an address get none.
+     * parcels that announce a status they have left are marked skipped; then a message goes to the
+     * order's customer for each moment and channel the store has switched on ({@code
+     * notification_triggers}, else the trigger's default: email on, SMS and WhatsApp off): an email to
+     * the order's address, a text to its phone. Each is written unless one with its dedupe key exists.
+     * Return parcels, parcels without an order, and orders without the address or number a channel
+     * needs get none on it.
      */
     private static final String ANNOUNCE_SHIPMENTS = """
             WITH stale AS (
@@ -57,18 +60,20 @@ public final class Outbox {
             )
             INSERT INTO notification_outbox (merchant_id, channel, template, recipient, language, payload, dedupe_key,
                                              shipment_id, created_at, next_attempt_at)
-            SELECT s.merchant_id, 'email', n.template, o.customer_email,
+            SELECT s.merchant_id, n.channel, n.template, r.recipient,
                    coalesce((SELECT b.default_language FROM brands b
                              WHERE b.merchant_id = o.merchant_id AND (b.id = o.brand_id OR (o.brand_id IS NULL AND b.is_default))
                              ORDER BY b.id LIMIT 1), 'en'),
                    jsonb_build_object('shipment_id', s.id, 'status', n.status), n.dedupe_key, s.id,
                    ?::timestamptz, ?::timestamptz
-            FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[])
-                AS n (shipment_id, template, status, dedupe_key, on_by_default)
+            FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
+                AS n (shipment_id, template, status, channel, dedupe_key, on_by_default)
             JOIN shipments s ON s.merchant_id = ? AND s.id = n.shipment_id AND s.direction = 'outbound'
             JOIN orders o ON o.merchant_id = s.merchant_id AND o.id = s.order_id
-            LEFT JOIN notification_triggers t ON t.merchant_id = s.merchant_id AND t.trigger = n.template AND t.channel = 'email'
-            WHERE o.customer_email IS NOT NULL AND coalesce(t.enabled, n.on_by_default)
+            CROSS JOIN LATERAL (SELECT nullif(btrim(CASE n.channel WHEN 'email' THEN o.customer_email ELSE o.customer_phone END), '')
+                                AS recipient) r
+            LEFT JOIN notification_triggers t ON t.merchant_id = s.merchant_id AND t.trigger = n.template AND t.channel = n.channel
+            WHERE r.recipient IS NOT NULL AND coalesce(t.enabled, n.on_by_default)
             ON CONFLICT DO NOTHING""";
     private static final org.jooq.Param<Long> MERCHANT = DSL.param("lf_merchant", org.jooq.impl.SQLDataType.BIGINT);
     private static final org.jooq.Param<String> NOW = DSL.param("lf_now", org.jooq.impl.SQLDataType.CLOB);
@@ -78,27 +83,36 @@ public final class Outbox {
     private static final org.jooq.Param<Long[]> IDS = DSL.param("lf_ids", org.jooq.impl.SQLDataType.BIGINT.array());
     private static final org.jooq.Param<String[]> TEMPLATES = texts("lf_templates");
     private static final org.jooq.Param<String[]> STATUSES = texts("lf_statuses");
+    private static final org.jooq.Param<String[]> CHANNELS = texts("lf_channels");
     private static final org.jooq.Param<String[]> KEYS = texts("lf_keys");
     private static final org.jooq.Param<Boolean[]> DEFAULTS = DSL.param("lf_defaults", org.jooq.impl.SQLDataType.BOOLEAN.array());
     private static final app.landfall.db.RenderedQuery ANNOUNCE = app.landfall.db.RenderedQuery.of(DSL.query(ANNOUNCE_SHIPMENTS,
-            NOW, STALE_IDS, STALE_TEMPLATES, STALE_REASONS, MERCHANT, NOW, NOW, IDS, TEMPLATES, STATUSES, KEYS, DEFAULTS, MERCHANT));
+            NOW, STALE_IDS, STALE_TEMPLATES, STALE_REASONS, MERCHANT, NOW, NOW, IDS, TEMPLATES, STATUSES, CHANNELS, KEYS, DEFAULTS, MERCHANT));
 
     private static org.jooq.Param<String[]> texts(String name) {
         return DSL.param(name, org.jooq.impl.SQLDataType.CLOB.array());
     }
 
-    /** One parcel's new status, to announce: {@code trigger} null when it is no moment customers hear about. */
-    record ShipmentAnnouncement(long shipmentId, String status, ShipmentTrigger trigger, String dedupeKey) {
+    /**
+     * One parcel's new status, to announce: {@code trigger} null when it is no moment customers hear
+     * about; {@code since} when the parcel reached it (names an in-transit update's cause).
+     */
+    record ShipmentAnnouncement(long shipmentId, String status, ShipmentTrigger trigger, Instant since) {
     }
 
+    /** The channels a parcel's moment may go out on, each to be switched on per store. */
+    private static final List<Notice.Channel> SHIPMENT_CHANNELS = List.of(Notice.Channel.EMAIL, Notice.Channel.SMS,
+            Notice.Channel.WHATSAPP);
+
     /** Skips the parcels' stale waiting messages and writes their new ones, in {@code tx} (see {@link #ANNOUNCE_SHIPMENTS}). */
-    void announceShipments(DSLContext tx, long merchantId, List<ShipmentAnnouncement> changes, java.time.Instant now) {
+    void announceShipments(DSLContext tx, long merchantId, List<ShipmentAnnouncement> changes, Instant now) {
         List<Long> staleIds = new java.util.ArrayList<>();
         List<String> staleTemplates = new java.util.ArrayList<>();
         List<String> staleReasons = new java.util.ArrayList<>();
         List<Long> ids = new java.util.ArrayList<>();
         List<String> templates = new java.util.ArrayList<>();
         List<String> statuses = new java.util.ArrayList<>();
+        List<String> channels = new java.util.ArrayList<>();
         List<String> keys = new java.util.ArrayList<>();
         List<Boolean> defaults = new java.util.ArrayList<>();
         for (ShipmentAnnouncement change : changes) {
@@ -109,11 +123,14 @@ public final class Outbox {
                 staleReasons.add(reason);
             }
             if (change.trigger() != null) {
-                ids.add(change.shipmentId());
-                templates.add(change.trigger().template());
-                statuses.add(change.status());
-                keys.add(change.dedupeKey());
-                defaults.add(change.trigger().onByDefault(Notice.Channel.EMAIL.code()));
+                for (Notice.Channel channel : SHIPMENT_CHANNELS) {
+                    ids.add(change.shipmentId());
+                    templates.add(change.trigger().template());
+                    statuses.add(change.status());
+                    channels.add(channel.code());
+                    keys.add(change.trigger().dedupeKey(change.shipmentId(), channel.code(), change.since()));
+                    defaults.add(change.trigger().onByDefault(channel.code()));
+                }
             }
         }
         java.util.Map<String, Object> values = new java.util.HashMap<>();
@@ -125,6 +142,7 @@ public final class Outbox {
         values.put(IDS.getParamName(), ids.toArray(Long[]::new));
         values.put(TEMPLATES.getParamName(), templates.toArray(String[]::new));
         values.put(STATUSES.getParamName(), statuses.toArray(String[]::new));
+        values.put(CHANNELS.getParamName(), channels.toArray(String[]::new));
         values.put(KEYS.getParamName(), keys.toArray(String[]::new));
         values.put(DEFAULTS.getParamName(), defaults.toArray(Boolean[]::new));
         ANNOUNCE.execute(tx, values);

@@ -25,8 +25,7 @@ public final class ShipmentNotices implements EventIngestion.StatusListener {
             ShipmentTrigger trigger = ShipmentTrigger.forChange(change.fromStatus(), change.toStatus(), change.firstScan())
                     .filter(t -> ShipmentTrigger.isNews(change.since(), now))
                     .orElse(null);
-            announcements.add(new Outbox.ShipmentAnnouncement(change.shipmentId(), change.toStatus(), trigger,
-                    trigger == null ? null : trigger.dedupeKey(change.shipmentId(), Notice.Channel.EMAIL.code(), change.since())));
+            announcements.add(new Outbox.ShipmentAnnouncement(change.shipmentId(), change.toStatus(), trigger, change.since()));
         }
         outbox.announceShipments(tx, merchantId, announcements, now);
     }

@@ -22,7 +22,7 @@ import org.jooq.impl.DSL;
 
 /**
  * The words of an SMS or WhatsApp message: the {@code sms.<template>} message in the notice's
- * language, filled with {0} the reference (the return's number, the parcel's tracking number),
+ * language, filled with {0} the reference (the return's number, the parcel's order number),
  * {1} the store's name, {2} an amount (refunds, store credit) and {3} the link to the return's or the
  * parcel's page, then {@code sms.footer} (how to reply STOP). A template without an {@code sms.}
  * message (the staff's emails) is never texted.
@@ -82,11 +82,13 @@ final class TextContents {
 
     private Facts shipmentFacts(Outbox.Pending notice) {
         Field<String> country = DSL.coalesce(ORDERS.SHIPPING_COUNTRY, SHIPMENTS.DESTINATION_COUNTRY);
-        Record s = dsl.select(SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.PUBLIC_TOKEN, ORDERS.BRAND_ID, country)
+        // the order's number is what the customer knows (their confirmation says it); a parcel without an order has its tracking number
+        Field<String> reference = DSL.coalesce(ORDERS.ORDER_NUMBER, SHIPMENTS.TRACKING_NUMBER);
+        Record s = dsl.select(reference, SHIPMENTS.PUBLIC_TOKEN, ORDERS.BRAND_ID, country)
                 .from(SHIPMENTS).leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
                 .where(SHIPMENTS.MERCHANT_ID.eq(notice.merchantId())).and(SHIPMENTS.ID.eq(subject(notice, NOTIFICATION_OUTBOX.SHIPMENT_ID)))
                 .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("The shipment this text is about no longer exists."));
-        return new Facts(s.get(SHIPMENTS.TRACKING_NUMBER), store(notice.merchantId(), s.get(ORDERS.BRAND_ID)), "",
+        return new Facts(s.get(reference), store(notice.merchantId(), s.get(ORDERS.BRAND_ID)), "",
                 baseUrl.get() + "/t/" + s.get(SHIPMENTS.PUBLIC_TOKEN), s.get(country));
     }
 

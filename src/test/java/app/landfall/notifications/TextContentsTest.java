@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TextContentsTest {
     private static final String LINK = "https://returns.alder-and-ash.example/r/Q2hR7sK9mP4xT1vB8nW3yZ6cL5";
+    private static final String TRACKING = "https://returns.alder-and-ash.example/t/Q2hR7sK9mP4xT1vB8nW3yZ6cL5";
 
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({
@@ -25,10 +26,42 @@ class TextContentsTest {
             "return.expired, en", "return.expired, de", "return.expired, fr", "return.expired, es",
     })
     void each_return_text_carries_its_link_and_fits_in_two_sms(String template, String language) {
+        fitsInTwoSms(template, language, "R-7K3P9Q", "1.234,56 €", LINK);
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({
+            "shipment.label_created, en", "shipment.label_created, de", "shipment.label_created, fr", "shipment.label_created, es",
+            "shipment.shipped, en", "shipment.shipped, de", "shipment.shipped, fr", "shipment.shipped, es",
+            "shipment.in_transit, en", "shipment.in_transit, de", "shipment.in_transit, fr", "shipment.in_transit, es",
+            "shipment.out_for_delivery, en", "shipment.out_for_delivery, de", "shipment.out_for_delivery, fr",
+            "shipment.out_for_delivery, es",
+            "shipment.failed_attempt, en", "shipment.failed_attempt, de", "shipment.failed_attempt, fr", "shipment.failed_attempt, es",
+            "shipment.available_for_pickup, en", "shipment.available_for_pickup, de", "shipment.available_for_pickup, fr",
+            "shipment.available_for_pickup, es",
+            "shipment.delivered, en", "shipment.delivered, de", "shipment.delivered, fr", "shipment.delivered, es",
+            "shipment.exception, en", "shipment.exception, de", "shipment.exception, fr", "shipment.exception, es",
+            "shipment.expired, en", "shipment.expired, de", "shipment.expired, fr", "shipment.expired, es",
+    })
+    void each_shipment_text_carries_the_order_number_and_tracking_link_and_fits_in_two_sms(String template, String language) {
+        fitsInTwoSms(template, language, "#ALDER-100428", "", TRACKING);
+    }
+
+    @org.junit.jupiter.api.Test
+    void every_moment_of_a_parcels_journey_has_a_text() {
+        for (ShipmentTrigger trigger : ShipmentTrigger.values()) {
+            for (String language : app.landfall.i18n.Languages.SUPPORTED) {
+                TextContents.text(Locale.forLanguageTag(language), trigger.template(),
+                        new TextContents.Facts("#1042", "Harbour", "", TRACKING, null));
+            }
+        }
+    }
+
+    private static void fitsInTwoSms(String template, String language, String reference, String amount, String link) {
         String text = TextContents.text(Locale.forLanguageTag(language), template,
-                new TextContents.Facts("R-7K3P9Q", "Alder & Ash Outfitters", "1.234,56 €", LINK, "DE"));
-        assertTrue(text.contains(LINK + " "), "the link, whole, with a space after it: " + text);
-        assertTrue(text.contains("R-7K3P9Q") && text.contains("Alder & Ash Outfitters"), text);
+                new TextContents.Facts(reference, "Alder & Ash Outfitters", amount, link, "DE"));
+        assertTrue(text.contains(link + " "), "the link, whole, with a space after it: " + text);
+        assertTrue(text.contains(reference) && text.contains("Alder & Ash Outfitters"), text);
         assertTrue(text.contains("STOP"), "says how to opt out: " + text);
         TextSegments segments = TextSegments.of(SmsText.fit(text));
         assertTrue(segments.segments() <= 2, segments + ": " + SmsText.fit(text));
