@@ -73,13 +73,68 @@ class NotificationSettingsIT {
     }
 
     private static Boolean stored(long merchant, String trigger) {
+        return stored(merchant, trigger, "email");
+    }
+
+    private static Boolean stored(long merchant, String trigger, String channel) {
         return dsl.select(NOTIFICATION_TRIGGERS.ENABLED).from(NOTIFICATION_TRIGGERS).where(NOTIFICATION_TRIGGERS.MERCHANT_ID.eq(merchant))
-                .and(NOTIFICATION_TRIGGERS.TRIGGER.eq(trigger)).and(NOTIFICATION_TRIGGERS.CHANNEL.eq("email")).fetchOne(NOTIFICATION_TRIGGERS.ENABLED);
+                .and(NOTIFICATION_TRIGGERS.TRIGGER.eq(trigger)).and(NOTIFICATION_TRIGGERS.CHANNEL.eq(channel)).fetchOne(NOTIFICATION_TRIGGERS.ENABLED);
     }
 
     private static boolean ticked(String html, String trigger) {
-        return html.matches("(?s).*<input type=\"checkbox\" name=\"on\" id=\"on-" + trigger + "-email\" value=\"shipment\\." + trigger
-                + ":email\" checked=\"checked\">.*");
+        return ticked(html, trigger, "email");
+    }
+
+    private static boolean ticked(String html, String trigger, String channel) {
+        return html.matches("(?s).*<input type=\"checkbox\" name=\"on\" id=\"on-" + trigger + "-" + channel + "\" value=\"shipment\\."
+                + trigger + ":" + channel + "\" checked=\"checked\">.*");
+    }
+
+    private static boolean box(String html, String trigger, String channel) {
+        return html.contains("<input type=\"checkbox\" name=\"on\" id=\"on-" + trigger + "-" + channel + "\" value=\"shipment." + trigger
+                + ":" + channel + "\"");
+    }
+
+    @Test
+    void sms_and_whatsapp_are_columns_that_start_off_each_box_labelled_and_the_page_says_texts_need_twilio() {
+        String html = signedIn("admin@harbour.example").get(PAGE).body();
+        assertTrue(html.contains("<th scope=\"col\" class=\"channel\">SMS</th>"), html);
+        assertTrue(html.contains("<th scope=\"col\" class=\"channel\">WhatsApp</th>"));
+        for (ShipmentTrigger trigger : ShipmentTrigger.values()) {
+            for (String channel : List.of("sms", "whatsapp")) {
+                assertTrue(box(html, trigger.code(), channel), trigger + " " + channel);
+                assertFalse(ticked(html, trigger.code(), channel), "texts cost the store: off until it turns them on");
+                assertTrue(html.contains("<label class=\"switch\" for=\"on-" + trigger.code() + "-" + channel + "\">"));
+            }
+        }
+        assertTrue(html.contains("Out for delivery by SMS") && html.contains("Delivered by WhatsApp"), "labels that need no script");
+        assertTrue(html.contains("<code>LANDFALL_TWILIO_*</code>"));
+        assertTrue(html.contains("SMS and WhatsApp messages are written and kept unsent until this server has LANDFALL_TWILIO_ACCOUNT_SID"),
+                "this server has no Twilio account: the page says texts are kept");
+    }
+
+    @Test
+    void texts_switched_on_are_saved_per_channel_and_another_store_keeps_its_defaults() {
+        AdminClient owner = signedIn("owner@harbour.example");
+        HttpResponse<String> saved = save(owner, "shipment.out_for_delivery:sms", "shipment.delivered:whatsapp", "shipment.delivered:email");
+        assertEquals(303, saved.statusCode(), saved.body());
+        String html = owner.get(saved.headers().firstValue("Location").orElseThrow()).body();
+        assertTrue(html.contains("Saved: customers hear about 2 of 9 moments from now on."), html);
+        assertTrue(ticked(html, "out_for_delivery", "sms"));
+        assertTrue(ticked(html, "delivered", "whatsapp"));
+        assertTrue(ticked(html, "delivered", "email"));
+        assertFalse(ticked(html, "out_for_delivery", "email"), "an email not ticked is off now");
+        assertFalse(ticked(html, "delivered", "sms"));
+        assertEquals(Boolean.TRUE, stored(store, "shipment.out_for_delivery", "sms"));
+        assertEquals(Boolean.FALSE, stored(store, "shipment.out_for_delivery", "whatsapp"));
+        assertEquals(Boolean.TRUE, stored(store, "shipment.delivered", "whatsapp"));
+        assertEquals(Boolean.FALSE, stored(store, "shipment.out_for_delivery", "email"));
+        assertEquals(27, dsl.fetchCount(NOTIFICATION_TRIGGERS, NOTIFICATION_TRIGGERS.MERCHANT_ID.eq(store)), "9 moments × 3 channels");
+
+        assertEquals(0, dsl.fetchCount(NOTIFICATION_TRIGGERS, NOTIFICATION_TRIGGERS.MERCHANT_ID.eq(other)));
+        String theirs = signedIn("owner@quay.example").get(PAGE).body();
+        assertFalse(ticked(theirs, "out_for_delivery", "sms"), "the other store's texts stay off");
+        assertTrue(ticked(theirs, "out_for_delivery", "email"));
     }
 
     @Test

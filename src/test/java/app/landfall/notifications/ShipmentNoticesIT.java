@@ -64,9 +64,15 @@ class ShipmentNoticesIT {
 
     /** A parcel of an order whose customer is {@code email} (null: no address), going out or coming back. */
     private static long parcel(long merchant, String email, String direction) {
+        return parcel(merchant, email, null, direction);
+    }
+
+    /** As above, the order's customer with a phone number ({@code phone} null: none). */
+    private static long parcel(long merchant, String email, String phone, String direction) {
         parcels++;
         long order = dsl.insertInto(ORDERS).set(ORDERS.MERCHANT_ID, merchant).set(ORDERS.ORDER_NUMBER, "#" + (1000 + parcels))
-                .set(ORDERS.CUSTOMER_EMAIL, email).set(ORDERS.PLACED_AT, OffsetDateTime.parse("2026-12-05T10:00:00Z"))
+                .set(ORDERS.CUSTOMER_EMAIL, email).set(ORDERS.CUSTOMER_PHONE, phone)
+                .set(ORDERS.PLACED_AT, OffsetDateTime.parse("2026-12-05T10:00:00Z"))
                 .returning(ORDERS.ID).fetchSingle(ORDERS.ID);
         return dsl.insertInto(SHIPMENTS).set(SHIPMENTS.MERCHANT_ID, merchant).set(SHIPMENTS.ORDER_ID, order)
                 .set(SHIPMENTS.DIRECTION, direction).set(SHIPMENTS.CARRIER, "ups")
@@ -154,6 +160,63 @@ class ShipmentNoticesIT {
             long theirs = parcel(other, "bo@example.com", "outbound");
             event(theirs, "x", "10:00", "OutForDelivery", otherKey);
             assertEquals(List.of("shipment.out_for_delivery pending"), summary(theirs), "the other store keeps its defaults");
+        } finally {
+            dsl.deleteFrom(app.landfall.db.schema.Tables.NOTIFICATION_TRIGGERS).execute();
+        }
+    }
+
+    private static List<String> channels(long shipment) {
+        return notices(shipment).stream().map(n -> n.getTemplate() + " " + n.getChannel() + " " + n.getStatus()).toList();
+    }
+
+    @Test
+    void texts_start_off_and_a_store_that_switches_on_sms_for_out_for_delivery_texts_the_orders_phone() throws Exception {
+        long before = parcel(store, "ada@example.com", "+49 151 23456789", "outbound");
+        event(before, "a", "10:00", "OutForDelivery");
+        assertEquals(List.of("shipment.out_for_delivery email pending"), channels(before), "SMS and WhatsApp are off by default");
+
+        dsl.transaction(cfg -> NotificationTriggers.save(org.jooq.impl.DSL.using(cfg), store, List.of("sms"),
+                Set.of(new NotificationTriggers.Switch("shipment.out_for_delivery", "sms")), OffsetDateTime.now(CLOCK)));
+        try {
+            long shipment = parcel(store, "ada@example.com", "+49 151 23456789", "outbound");
+            event(shipment, "a", "10:00", "OutForDelivery");
+            assertEquals(List.of("shipment.out_for_delivery email pending", "shipment.out_for_delivery sms pending"), channels(shipment));
+            NotificationOutboxRecord sms = notices(shipment).get(1);
+            assertEquals("+49 151 23456789", sms.getRecipient(), "the order's phone, read in its country when sent");
+            assertEquals("shipment:" + shipment + ":out_for_delivery:sms", sms.getDedupeKey());
+            assertEquals(store, sms.getMerchantId());
+
+            event(shipment, "a", "10:00", "OutForDelivery");
+            assertEquals(2, notices(shipment).size(), "a replay texts nobody twice");
+            event(shipment, "b", "15:00", "Delivered");
+            assertEquals(List.of("shipment.out_for_delivery email skipped", "shipment.out_for_delivery sms skipped",
+                    "shipment.delivered email pending"), channels(shipment), "a waiting text is stale too; 'delivered' by SMS is off");
+
+            long noPhone = parcel(store, "bo@example.com", null, "outbound");
+            event(noPhone, "a", "10:00", "OutForDelivery");
+            long blankPhone = parcel(store, "cy@example.com", "  ", "outbound");
+            event(blankPhone, "a", "10:00", "OutForDelivery");
+            assertEquals(List.of("shipment.out_for_delivery email pending"), channels(noPhone), "no phone, no text");
+            assertEquals(List.of("shipment.out_for_delivery email pending"), channels(blankPhone));
+
+            long theirs = parcel(other, "di@example.com", "+49 151 23456789", "outbound");
+            event(theirs, "a", "10:00", "OutForDelivery", otherKey);
+            assertEquals(List.of("shipment.out_for_delivery email pending"), channels(theirs), "another store's texts stay off");
+        } finally {
+            dsl.deleteFrom(app.landfall.db.schema.Tables.NOTIFICATION_TRIGGERS).execute();
+        }
+    }
+
+    @Test
+    void whatsapp_switched_on_writes_its_own_message_and_the_email_switched_off_writes_none() throws Exception {
+        dsl.transaction(cfg -> NotificationTriggers.save(org.jooq.impl.DSL.using(cfg), store, List.of("email", "sms", "whatsapp"),
+                Set.of(new NotificationTriggers.Switch("shipment.delivered", "whatsapp")), OffsetDateTime.now(CLOCK)));
+        try {
+            long shipment = parcel(store, "eve@example.com", "+33 6 12 34 56 78", "outbound");
+            event(shipment, "a", "10:00", "OutForDelivery");
+            event(shipment, "b", "14:00", "Delivered");
+            assertEquals(List.of("shipment.delivered whatsapp pending"), channels(shipment));
+            assertEquals("shipment:" + shipment + ":delivered:whatsapp", notices(shipment).get(0).getDedupeKey());
         } finally {
             dsl.deleteFrom(app.landfall.db.schema.Tables.NOTIFICATION_TRIGGERS).execute();
         }

@@ -4,6 +4,7 @@ import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
 import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.RETURNS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,6 +102,41 @@ class TextDeliveryIT {
         assertTrue(row.getSegments() <= 2, "within two segments");
         assertEquals(0, landfall.notifications().sendTexts(), "nothing is sent twice");
         assertEquals(1, twilio.requests.size());
+    }
+
+    @Test
+    void a_store_with_sms_on_for_out_for_delivery_texts_the_tracking_link_when_the_carrier_event_arrives() throws Exception {
+        startWithTwilio();
+        DSLContext dsl = landfall.database().dsl();
+        dsl.transaction(cfg -> NotificationTriggers.save(DSL.using(cfg), demo.merchantId(), java.util.List.of("sms"),
+                java.util.Set.of(new NotificationTriggers.Switch("shipment.out_for_delivery", "sms")), OffsetDateTime.now(clock)));
+        long order = dsl.insertInto(ORDERS).set(ORDERS.MERCHANT_ID, demo.merchantId()).set(ORDERS.ORDER_NUMBER, "#TXT-4821")
+                .set(ORDERS.CUSTOMER_PHONE, "0151 23456789").set(ORDERS.SHIPPING_COUNTRY, "DE")
+                .set(ORDERS.PLACED_AT, OffsetDateTime.parse("2026-12-05T10:00:00Z")).returning(ORDERS.ID).fetchSingle(ORDERS.ID);
+        String token = app.landfall.auth.Tokens.newToken();
+        long shipment = dsl.insertInto(SHIPMENTS).set(SHIPMENTS.MERCHANT_ID, demo.merchantId()).set(SHIPMENTS.ORDER_ID, order)
+                .set(SHIPMENTS.DIRECTION, "outbound").set(SHIPMENTS.CARRIER, "dhl").set(SHIPMENTS.TRACKING_NUMBER, "JJD0099887766")
+                .set(SHIPMENTS.PUBLIC_TOKEN, token).returning(SHIPMENTS.ID).fetchSingle(SHIPMENTS.ID);
+        String key = new app.landfall.api.ApiKeys(dsl).create(demo.merchantId(), "test");
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(landfall.baseUrl() + "/api/v1/shipments/" + shipment + "/events"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"events\":[{\"event_id\":\"ofd\","
+                        + "\"occurred_at\":\"2026-12-07T09:30:00Z\",\"status\":\"OutForDelivery\"}]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() < 300, response.body());
+
+        assertEquals(1, landfall.notifications().sendTexts());
+        assertEquals(1, twilio.requests.size());
+        FakeTwilio.Request call = twilio.requests.get(0);
+        assertEquals("+4915123456789", call.form().get("To"), "the order's number, read in its shipping country");
+        String body = call.form().get("Body");
+        assertTrue(body.contains("#TXT-4821"), "the order number the customer knows: " + body);
+        assertTrue(body.contains(landfall.baseUrl() + "/t/" + token + " "), "the tracking page's link: " + body);
+        NotificationOutboxRecord row = row("shipment:" + shipment + ":out_for_delivery:sms");
+        assertEquals("sent", row.getStatus());
+        assertEquals(body, row.getBodyText());
+        assertTrue(row.getSegments() <= 2, body);
     }
 
     @Test
