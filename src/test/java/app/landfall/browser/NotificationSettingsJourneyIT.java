@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The demo owner chooses which parcel emails customers get: on a phone with axe, and on a laptop without JavaScript. */
+/** The demo owner chooses which parcel emails and texts customers get: on a phone with axe, and on a laptop without JavaScript. */
 class NotificationSettingsJourneyIT {
     private static Landfall landfall;
     private static Playwright playwright;
@@ -52,7 +52,11 @@ class NotificationSettingsJourneyIT {
             assertThat(page.getByLabel("Out for delivery by email")).isChecked();
             assertThat(page.getByLabel("In-transit updates by email")).not().isChecked();
             assertEquals("", Browsers.accessibilityViolations(page));
+            assertThat(page.getByLabel("Out for delivery by SMS")).not().isChecked();
+            assertThat(page.getByLabel("Out for delivery by WhatsApp")).not().isChecked();
             assertTrue((Boolean) page.evaluate("document.documentElement.scrollWidth <= 390"), "no sideways scrolling");
+            assertTrue((Boolean) page.evaluate("(() => { const w = document.querySelector('.table-wrap'); return w.scrollWidth <= w.clientWidth; })()"),
+                    "the three channels fit beside the moment, the table does not scroll either");
             Browsers.screenshot(page, "admin-notifications-390x844");
         }
     }
@@ -64,10 +68,12 @@ class NotificationSettingsJourneyIT {
             signIn(page);
             page.getByLabel("Out for delivery by email").uncheck();
             page.getByLabel("In-transit updates by email").check();
+            page.getByLabel("Out for delivery by SMS").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-            assertThat(page.locator(".notice")).containsText("Saved: customers hear about 8 of 9 moments");
+            assertThat(page.locator(".notice")).containsText("Saved: customers hear about 9 of 9 moments");
             assertThat(page.getByLabel("Out for delivery by email")).not().isChecked();
             assertThat(page.getByLabel("In-transit updates by email")).isChecked();
+            assertThat(page.getByLabel("Out for delivery by SMS")).isChecked();
             Browsers.screenshot(page, "admin-notifications-saved-1280x800");
         }
     }
