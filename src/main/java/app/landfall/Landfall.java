@@ -133,9 +133,9 @@ public final class Landfall implements AutoCloseable {
             // Built before the features whose pages list their messages, and so before the server listens:
             // links in messages name the server's port, which is read through this holder when a message is rendered.
             AtomicReference<Javalin> server = new AtomicReference<>();
-            Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), config.twilio(),
-                    () -> config.baseUrl(server.get().port()), baseUrl, audit.trail(), config.clientAddress());
             Branding branding = new Branding(dsl, images::src, templates, audit.trail(), config.clientAddress());
+            Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), config.twilio(),
+                    () -> config.baseUrl(server.get().port()), baseUrl, audit.trail(), config.clientAddress(), links, branding.pages(), merchants);
             ShopperLookup lookup = new ShopperLookup(database.lookups(), merchants, branding.pages(), config.clientAddress(), clock);
             Tracking tracking = new Tracking(dsl, database.lookups(), clock, config.tuning().pageCacheBytes(), images::src, merchants,
                     branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline(),

@@ -96,6 +96,11 @@ final class Routes {
         routes.post("/admin/integrations/endpoints/{id}/test", f.api().integrations()::testEndpoint);
         routes.post("/admin/integrations/endpoints/{id}/removal", f.api().integrations()::removeEndpoint);
 
+        // public: a shopper's email preferences (the link in every shopper email; also RFC 8058 one-click unsubscribe)
+        routes.get("/u/{token}", f.notifications().preferences()::show);
+        routes.post("/u/{token}", f.notifications().preferences()::unsubscribe);
+        routes.post("/u/{token}/subscription", f.notifications().preferences()::subscribe);
+
         // public: tracking links, the lookup, and an order's packages
         routes.get("/", f.home()::show);
         routes.get("/t/{token}", f.tracking().pages()::show);

@@ -9,9 +9,20 @@ import java.util.List;
  * @param preheader the line inboxes show after the subject
  * @param action    the one button (and its link), or null
  * @param footer    small print: why the recipient gets this, what to do if it was not them
+ * @param preferences the link to the recipient's email preferences (shoppers' emails), or null (staff's)
  */
 record EmailContent(String language, String subject, String preheader, String heading, List<String> paragraphs,
-        Action action, List<String> footer) {
+        Action action, List<String> footer, Action preferences) {
+
+    EmailContent(String language, String subject, String preheader, String heading, List<String> paragraphs, Action action,
+            List<String> footer) {
+        this(language, subject, preheader, heading, paragraphs, action, footer, null);
+    }
+
+    /** The same words with a link to the recipient's email preferences in the small print. */
+    EmailContent withPreferences(Action link) {
+        return new EmailContent(language, subject, preheader, heading, paragraphs, action, footer, link);
+    }
 
     record Action(String label, String url) {
     }
@@ -32,6 +43,9 @@ record EmailContent(String language, String subject, String preheader, String he
         }
         text.append("-- \n").append(storeName).append("\n");
         footer.forEach(f -> text.append(f).append("\n"));
+        if (preferences != null) {
+            text.append(preferences.label()).append(": ").append(preferences.url()).append("\n");
+        }
         return text.toString();
     }
 

@@ -1,5 +1,6 @@
 package app.landfall.notifications;
 
+import app.landfall.i18n.Messages;
 import app.landfall.web.Templates;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * after a day, or at once for a permanent one, the message is {@code failed}, with the reason.
  * Without a mail server each message is rendered and kept as {@code unsent}: the admin's Messages
  * screen shows exactly what would have gone out, and nothing claims it was sent.
+ *
+ * <p>Shoppers' emails carry a link to their preferences page ({@link Unsubscribes}); one to an
+ * address the store's list suppresses is kept as {@code suppressed}, not sent. Staff emails never are.
  */
 final class EmailDelivery {
     static final Duration LEASE = Duration.ofMinutes(5);
@@ -35,6 +39,7 @@ final class EmailDelivery {
             + "This is the message as it would have gone out.";
     /** Gmail clips a message beyond 102 KB; keep well under it. */
     static final int MAX_HTML_BYTES = 100_000;
+    static final String SUPPRESSED = "Not sent: the recipient unsubscribed from this store's emails.";
     private static final int BATCH = 50;
     private static final Logger LOG = LoggerFactory.getLogger(EmailDelivery.class);
 
@@ -45,10 +50,14 @@ final class EmailDelivery {
     private final Templates templates;
     private final SmtpMailer mailer;
     private final String senderDomain;
+    private final Suppressions suppressions;
+    private final Unsubscribes unsubscribes;
 
     EmailDelivery(DSLContext dsl, Outbox outbox, Clock clock, EmailContents contents, Templates templates, SmtpMailer mailer,
-            String from) {
+            String from, Suppressions suppressions, Unsubscribes unsubscribes) {
         this.dsl = dsl;
+        this.suppressions = suppressions;
+        this.unsubscribes = unsubscribes;
         this.outbox = outbox;
         this.clock = clock;
         this.contents = contents;
@@ -84,21 +93,36 @@ final class EmailDelivery {
         String html;
         MimeMessage message;
         String messageId = messageId(notice.merchantId(), notice.id(), senderDomain);
+        EmailContent content;
+        Map<String, String> headers = Map.of();
         try {
             rendered = contents.render(notice);
-            html = templates.render("email/message", Map.of("content", rendered.content(), "store", rendered.store()),
-                    Locale.forLanguageTag(rendered.content().language()));
+            content = rendered.content();
+            Locale locale = Locale.forLanguageTag(content.language());
+            if (Unsubscribes.toShopper(notice.template())) {
+                String preferences = unsubscribes.url(notice.merchantId(), notice.id());
+                content = content.withPreferences(new EmailContent.Action(Messages.text(locale, "email.footer.preferences"), preferences));
+                if (Unsubscribes.marketing(notice.template())) {
+                    // RFC 8058: the mail provider's "Unsubscribe" button POSTs List-Unsubscribe=One-Click to this address
+                    headers = Map.of("List-Unsubscribe", "<" + preferences + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                }
+            }
+            html = templates.render("email/message", Map.of("content", content, "store", rendered.store()), locale);
             if (html.getBytes(StandardCharsets.UTF_8).length > MAX_HTML_BYTES) {
                 record(notice, "failed", null, null, null, "The rendered message is larger than 100 KB.", null);
                 return;
             }
-            message = mailer.build(notice.recipient(), rendered.store(), rendered.content(), html, messageId, clock.instant());
+            message = mailer.build(notice.recipient(), rendered.store(), content, html, messageId, clock.instant(), headers);
         } catch (EmailContents.Unrenderable | SmtpMailer.Failure e) {
             record(notice, "failed", null, null, null, e.getMessage(), null);
             return;
         }
-        EmailContent content = rendered.content();
         String text = content.text(rendered.store().name());
+        if (Unsubscribes.toShopper(notice.template())
+                && suppressions.isSuppressed(dsl, notice.merchantId(), Notice.Channel.EMAIL, Unsubscribes.address(notice.recipient()))) {
+            record(notice, "suppressed", content.subject(), text, html, SUPPRESSED, messageId);
+            return;
+        }
         if (!mailer.configured()) {
             record(notice, "unsent", content.subject(), text, html, NO_SERVER, messageId);
             return;

@@ -2,6 +2,9 @@ package app.landfall.notifications;
 
 import app.landfall.admin.AdminPages;
 import app.landfall.audit.AuditTrail;
+import app.landfall.auth.SignedLinks;
+import app.landfall.branding.BrandedPages;
+import app.landfall.merchants.Merchants;
 import app.landfall.config.Mail;
 import app.landfall.config.Twilio;
 import app.landfall.ops.BackgroundJobs;
@@ -32,6 +35,7 @@ public final class Notifications {
     private final MessagesScreen messages;
     private final NotificationSettings settings;
     private final TwilioReplies replies;
+    private final EmailPreferences preferences;
 
     /**
      * {@code siteUrl}: the address links in messages start with (LANDFALL_BASE_URL, else this
@@ -39,13 +43,17 @@ public final class Notifications {
      * {@code baseUrl}: the same for a request's port (the signed URL of a text reply).
      */
     public Notifications(DSLContext dsl, Clock clock, Outbox outbox, Templates templates, Mail mail, Twilio twilio,
-            Supplier<String> siteUrl, IntFunction<String> baseUrl, AuditTrail audit, ClientAddress clientAddress) {
+            Supplier<String> siteUrl, IntFunction<String> baseUrl, AuditTrail audit, ClientAddress clientAddress, SignedLinks links,
+            BrandedPages pages, Merchants merchants) {
         this.outbox = outbox;
         SmtpMailer mailer = new SmtpMailer(mail);
         this.mailServer = mailer.configured();
         EmailContents contents = new EmailContents(dsl, clock, siteUrl);
-        this.email = new EmailDelivery(dsl, outbox, clock, contents, templates, mailer, mail.from());
-        this.texts = new TextDelivery(dsl, outbox, new Suppressions(), clock, new TextContents(dsl, siteUrl), new TwilioMessages(twilio));
+        Suppressions suppressions = new Suppressions();
+        Unsubscribes unsubscribes = new Unsubscribes(dsl, links, siteUrl);
+        this.email = new EmailDelivery(dsl, outbox, clock, contents, templates, mailer, mail.from(), suppressions, unsubscribes);
+        this.preferences = new EmailPreferences(dsl, clock, unsubscribes, suppressions, pages, merchants);
+        this.texts = new TextDelivery(dsl, outbox, suppressions, clock, new TextContents(dsl, siteUrl), new TwilioMessages(twilio));
         this.log = new MessageLog(dsl);
         this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
         this.settings = new NotificationSettings(dsl, clock, audit, clientAddress, textsKept(twilio));
@@ -55,6 +63,11 @@ public final class Notifications {
     /** Settings › Notifications: which moments tell customers, on which channel. */
     public NotificationSettings settings() {
         return settings;
+    }
+
+    /** A shopper's email preferences page, /u/{token}: unsubscribing (also RFC 8058 one-click) and subscribing again. */
+    public EmailPreferences preferences() {
+        return preferences;
     }
 
     /** The STOP/START replies to texts (Twilio's inbound webhook). */

@@ -46,7 +46,7 @@ final class SmtpMailer {
 
     /** The message as it goes out (also built when nothing sends it, to keep its headers). */
     MimeMessage build(String recipient, EmailContents.Store store, EmailContent content, String html, String messageId,
-            Instant date) throws Failure {
+            Instant date, java.util.Map<String, String> headers) throws Failure {
         try {
             MimeMessage message = new StableIdMessage(session == null ? Session.getInstance(new Properties()) : session, messageId);
             message.setFrom(new InternetAddress(mail.from(), store.name(), StandardCharsets.UTF_8.name()));
@@ -62,6 +62,9 @@ final class SmtpMailer {
             message.setSentDate(Date.from(date));
             message.setHeader("Content-Language", content.language());
             message.setHeader("Auto-Submitted", "auto-generated");
+            for (var header : new java.util.TreeMap<>(headers).entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             MimeBodyPart text = new MimeBodyPart();
             text.setText(content.text(store.name()), StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart htmlPart = new MimeBodyPart();
