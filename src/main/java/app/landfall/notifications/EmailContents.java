@@ -58,9 +58,9 @@ final class EmailContents {
             return returnEmail(notice, payload, locale);
         }
         if (notice.template().startsWith("shipment.")) {
-            return shipments.render(notice, payload.path("shipment_id").asLong(), locale, brand -> store(notice.merchantId(), brand));
+            return shipments.render(notice, payload.path("shipment_id").asLong(), locale, brand -> store(dsl, notice.merchantId(), brand));
         }
-        Store store = store(notice.merchantId(), null);
+        Store store = store(dsl, notice.merchantId(), null);
         return switch (notice.template()) {
             case "admin.password_reset" -> new Rendered(store, new EmailContent(locale.getLanguage(),
                     t(locale, "email.password_reset.subject", store.name()), t(locale, "email.password_reset.body", store.name()),
@@ -92,7 +92,7 @@ final class EmailContents {
                 .from(RETURNS).join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
                 .where(RETURNS.MERCHANT_ID.eq(notice.merchantId())).and(RETURNS.ID.eq(returnId))
                 .fetchOptional().orElseThrow(() -> new Unrenderable("Return " + returnId + " no longer exists."));
-        Store store = store(notice.merchantId(), r.get(ORDERS.BRAND_ID));
+        Store store = store(dsl, notice.merchantId(), r.get(ORDERS.BRAND_ID));
         String rma = r.get(RETURNS.RMA_NUMBER);
         String key = "email.return." + status;
         String amount = switch (status) {
@@ -117,11 +117,11 @@ final class EmailContents {
                 .on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
                 .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId))
                 .fetchOptional(ORDERS.BRAND_ID).orElse(null);
-        return store(merchantId, brandId);
+        return store(dsl, merchantId, brandId);
     }
 
-    /** The store's name and colour: the order's brand, else the store's default brand. */
-    private Store store(long merchantId, Long brandId) {
+    /** The store's name and colour: the order's brand, else the store's default brand (texts use its name too). */
+    static Store store(DSLContext dsl, long merchantId, Long brandId) {
         Record row = dsl.select(MERCHANTS.NAME, BRANDS.NAME, BRANDS.PRIMARY_COLOR, BRANDS.SUPPORT_EMAIL)
                 .from(MERCHANTS)
                 .leftJoin(BRANDS).on(BRANDS.MERCHANT_ID.eq(MERCHANTS.ID))
@@ -135,7 +135,8 @@ final class EmailContents {
                 row.get(BRANDS.SUPPORT_EMAIL));
     }
 
-    private static String money(BigDecimal amount, String currency, Locale locale) {
+    /** An amount as the customer reads it; plain spaces, since a no-break space would make a text UCS-2. */
+    static String money(BigDecimal amount, String currency, Locale locale) {
         if (amount == null) {
             return "";
         }
@@ -146,7 +147,7 @@ final class EmailContents {
         } catch (IllegalArgumentException | NullPointerException e) {
             return amount.toPlainString() + " " + currency;
         }
-        return format.format(amount);
+        return format.format(amount).replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     private static String t(Locale locale, String key, Object... args) {

@@ -1,7 +1,5 @@
 package app.landfall.notifications;
 
-import static app.landfall.db.schema.Tables.BRANDS;
-import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
 import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.RETURNS;
@@ -9,11 +7,7 @@ import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.i18n.Languages;
 import app.landfall.i18n.Messages;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Currency;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -51,7 +45,7 @@ final class TextContents {
         }
         Facts facts = notice.template().startsWith("return.") ? returnFacts(notice, locale)
                 : notice.template().startsWith("shipment.") ? shipmentFacts(notice)
-                : new Facts("", store(notice.merchantId(), null), "", baseUrl.get(), null);
+                : new Facts("", EmailContents.store(dsl, notice.merchantId(), null).name(), "", baseUrl.get(), null);
         return new Rendered(text(locale, notice.template(), facts), facts.region());
     }
 
@@ -72,11 +66,11 @@ final class TextContents {
                 .where(RETURNS.MERCHANT_ID.eq(notice.merchantId())).and(RETURNS.ID.eq(subject(notice, NOTIFICATION_OUTBOX.RETURN_ID)))
                 .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("The return this text is about no longer exists."));
         String amount = switch (notice.template()) {
-            case "return.refunded" -> money(r.get(RETURNS.REFUND_AMOUNT), r.get(RETURNS.CURRENCY), locale);
-            case "return.credited" -> money(r.get(RETURNS.CREDIT_AMOUNT), r.get(RETURNS.CURRENCY), locale);
+            case "return.refunded" -> EmailContents.money(r.get(RETURNS.REFUND_AMOUNT), r.get(RETURNS.CURRENCY), locale);
+            case "return.credited" -> EmailContents.money(r.get(RETURNS.CREDIT_AMOUNT), r.get(RETURNS.CURRENCY), locale);
             default -> "";
         };
-        return new Facts(r.get(RETURNS.RMA_NUMBER), store(notice.merchantId(), r.get(ORDERS.BRAND_ID)), amount,
+        return new Facts(r.get(RETURNS.RMA_NUMBER), EmailContents.store(dsl, notice.merchantId(), r.get(ORDERS.BRAND_ID)).name(), amount,
                 baseUrl.get() + "/r/" + r.get(RETURNS.PUBLIC_TOKEN), r.get(ORDERS.SHIPPING_COUNTRY));
     }
 
@@ -88,36 +82,8 @@ final class TextContents {
                 .from(SHIPMENTS).leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
                 .where(SHIPMENTS.MERCHANT_ID.eq(notice.merchantId())).and(SHIPMENTS.ID.eq(subject(notice, NOTIFICATION_OUTBOX.SHIPMENT_ID)))
                 .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("The shipment this text is about no longer exists."));
-        return new Facts(s.get(reference), store(notice.merchantId(), s.get(ORDERS.BRAND_ID)), "",
+        return new Facts(s.get(reference), EmailContents.store(dsl, notice.merchantId(), s.get(ORDERS.BRAND_ID)).name(), "",
                 baseUrl.get() + "/t/" + s.get(SHIPMENTS.PUBLIC_TOKEN), s.get(country));
-    }
-
-    /** The name the store goes by: the order's brand, else its default brand, else the store's own name. */
-    private String store(long merchantId, Long brandId) {
-        Record row = dsl.select(MERCHANTS.NAME, BRANDS.NAME)
-                .from(MERCHANTS)
-                .leftJoin(BRANDS).on(BRANDS.MERCHANT_ID.eq(MERCHANTS.ID))
-                .and(brandId == null ? BRANDS.IS_DEFAULT.isTrue() : BRANDS.ID.eq(brandId))
-                .where(MERCHANTS.ID.eq(merchantId))
-                .orderBy(BRANDS.ID)
-                .limit(1)
-                .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("Store " + merchantId + " no longer exists."));
-        return EmailContent.oneLine(Optional.ofNullable(row.get(BRANDS.NAME)).orElse(row.get(MERCHANTS.NAME)));
-    }
-
-    private static String money(BigDecimal amount, String currency, Locale locale) {
-        if (amount == null) {
-            return "";
-        }
-        try {
-            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-            format.setCurrency(Currency.getInstance(currency));
-            format.setMaximumFractionDigits(Currency.getInstance(currency).getDefaultFractionDigits());
-            // a no-break space would make the whole text UCS-2, halving what fits in a segment
-            return format.format(amount).replace('\u00a0', ' ').replace('\u202f', ' ');
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return amount.toPlainString() + " " + currency;
-        }
     }
 
     /** The return or shipment a notice is about, as the outbox row names it (in the same store). */
