@@ -41,6 +41,8 @@ final class EmailDelivery {
     static final int MAX_HTML_BYTES = 100_000;
     static final String SUPPRESSED = "Not sent: the recipient unsubscribed from this store's emails.";
     private static final int BATCH = 50;
+    /** Senders sharing a backlog (see {@link #run}); the database pool has room for them beside the pages. */
+    static final int SENDERS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(EmailDelivery.class);
 
     private final DSLContext dsl;
@@ -52,6 +54,11 @@ final class EmailDelivery {
     private final String senderDomain;
     private final Suppressions suppressions;
     private final Unsubscribes unsubscribes;
+    private final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "email-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     EmailDelivery(DSLContext dsl, Outbox outbox, Clock clock, EmailContents contents, Templates templates, SmtpMailer mailer,
             String from, Suppressions suppressions, Unsubscribes unsubscribes) {
@@ -69,15 +76,65 @@ final class EmailDelivery {
     private record Claimed(Outbox.Pending notice, int attempts, OffsetDateTime createdAt) {
     }
 
-    /** Sends (or, without a mail server, records) every due email; returns how many it handled. */
+    /**
+     * Sends (or, without a mail server, records) every due email; returns how many it handled. One
+     * sender works through a few due emails in order; when a full batch is due (a wave of status
+     * changes), {@link #SENDERS} senders share the backlog, each with its own claims and its own
+     * connection to the mail server, so rendering, the database and the mail server's answers overlap.
+     */
     int run() {
-        int handled = 0;
-        while (true) {
-            List<Claimed> batch = claim();
-            batch.forEach(this::deliver);
-            handled += batch.size();
-            if (batch.size() < BATCH) {
+        List<Claimed> first = claim();
+        if (first.size() < BATCH) {
+            return send(first, false);
+        }
+        List<java.util.concurrent.Future<Integer>> others = new java.util.ArrayList<>();
+        for (int i = 1; i < SENDERS; i++) {
+            others.add(senders.submit(() -> send(claim(), true)));
+        }
+        int handled = send(first, true);
+        for (var other : others) {
+            try {
+                handled += other.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.error("an email sender stopped", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return handled;
+            }
+        }
+        return handled;
+    }
+
+    /** Delivers {@code batch}, then (when {@code more}) claims and delivers the next until none is due. */
+    private int send(List<Claimed> batch, boolean more) {
+        int handled = 0;
+        try (Sending sending = new Sending()) {
+            while (true) {
+                batch.forEach(claimed -> deliver(claimed, sending));
+                handled += batch.size();
+                if (!more || batch.size() < BATCH) {
+                    return handled;
+                }
+                batch = claim();
+            }
+        }
+    }
+
+    /** One sender's connection to the mail server, opened at its first message (none without a server). */
+    private final class Sending implements AutoCloseable {
+        private SmtpMailer.Connection connection;
+
+        String send(MimeMessage message) throws SmtpMailer.Failure {
+            if (connection == null) {
+                connection = mailer.connection();
+            }
+            return connection.send(message);
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                connection.close();
             }
         }
     }
@@ -87,7 +144,7 @@ final class EmailDelivery {
                 .map(c -> new Claimed(c.notice(), c.attempts(), c.createdAt())).toList();
     }
 
-    private void deliver(Claimed claimed) {
+    private void deliver(Claimed claimed, Sending sending) {
         Outbox.Pending notice = claimed.notice();
         EmailContents.Rendered rendered;
         String html;
@@ -128,7 +185,7 @@ final class EmailDelivery {
             return;
         }
         try {
-            String answer = mailer.send(message);
+            String answer = sending.send(message);
             record(notice, "sent", content.subject(), text, html, null, messageId, answer, null);
         } catch (SmtpMailer.Failure f) {
             boolean giveUp = f.permanent || claimed.createdAt().isBefore(now().minus(GIVE_UP_AFTER));

@@ -80,19 +80,67 @@ final class SmtpMailer {
         }
     }
 
-    /** Sends it; returns the server's answer to the message (its queue id, where it gives one). */
+    /** Sends it on a connection of its own; returns the server's answer to the message (its queue id, where it gives one). */
     String send(MimeMessage message) throws Failure {
+        try (Connection connection = connection()) {
+            return connection.send(message);
+        }
+    }
+
+    /**
+     * A connection to the mail server for one sender's run of messages, opened on the first message
+     * and kept for the next ones (connecting costs more than a message does). It is opened again when
+     * it has been idle for a while (servers close idle connections), after a message failed, and
+     * after {@link #MESSAGES_PER_CONNECTION} messages (servers limit them).
+     */
+    Connection connection() {
         if (session == null) {
             throw new IllegalStateException("no mail server is configured");
         }
-        try (Transport transport = session.getTransport()) {
-            Mail.Server server = mail.server().orElseThrow();
-            transport.connect(server.host(), server.port(), server.user(), server.password());
-            transport.sendMessage(message, message.getAllRecipients());
-            String answer = transport instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp ? smtp.getLastServerResponse() : null;
-            return answer == null ? null : answer.strip();
-        } catch (MessagingException e) {
-            throw classify(e);
+        return new Connection();
+    }
+
+    static final int MESSAGES_PER_CONNECTION = 100;
+    private static final long IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    final class Connection implements AutoCloseable {
+        private Transport transport;
+        private int sent;
+        private long lastUsed;
+
+        String send(MimeMessage message) throws Failure {
+            try {
+                if (transport != null && (sent >= MESSAGES_PER_CONNECTION || System.nanoTime() - lastUsed > IDLE_NANOS)) {
+                    close();
+                }
+                if (transport == null) {
+                    Mail.Server server = mail.server().orElseThrow();
+                    Transport opened = session.getTransport();
+                    opened.connect(server.host(), server.port(), server.user(), server.password());
+                    transport = opened;
+                    sent = 0;
+                }
+                transport.sendMessage(message, message.getAllRecipients());
+                sent++;
+                lastUsed = System.nanoTime();
+                String answer = transport instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp ? smtp.getLastServerResponse() : null;
+                return answer == null ? null : answer.strip();
+            } catch (MessagingException e) {
+                close(); // whatever state the conversation is in, the next message starts a new one
+                throw classify(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // closing a connection that broke: nothing to do
+                }
+                transport = null;
+            }
         }
     }
 

@@ -212,6 +212,35 @@ class EmailDeliveryIT {
         assertTrue(part(mail, "text/html").contains("Alder &amp; Ash Outfitters"), "the store's name, escaped, heads the HTML");
     }
 
+    @Test
+    void a_backlog_is_shared_by_several_senders_that_keep_their_connections_open_and_each_email_goes_out_once() throws Exception {
+        startSmtp(freePort());
+        try (CountingProxy proxy = new CountingProxy(smtp.getSmtp().getPort())) {
+            start(Map.of("LANDFALL_SMTP_URL", "smtp://127.0.0.1:" + proxy.port()));
+            long merchant = storeWithOwner("ada@harbour.example");
+            DSLContext dsl = landfall.database().dsl();
+            int backlog = 430;
+            for (int i = 0; i < backlog; i++) {
+                landfall.notifications().outbox().add(dsl, Notice.staffEmail(merchant, "admin.password_reset", "ada" + i + "@harbour.example",
+                        Map.of("link", "https://landfall.example/admin/password/reset/" + i), "reset:" + i), OffsetDateTime.now(clock));
+            }
+
+            assertEquals(backlog, landfall.notifications().sendEmails());
+
+            MimeMessage[] received = smtp.getReceivedMessages();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (MimeMessage m : received) {
+                ids.add(m.getMessageID());
+            }
+            assertEquals(backlog, received.length, "every email once");
+            assertEquals(backlog, ids.size(), "no email twice");
+            assertEquals(backlog, dsl.fetchCount(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.STATUS.eq("sent")));
+            // each sender reconnects after 100 messages: 430 over 4 senders is at most 2 connections each, 8 in all
+            assertTrue(proxy.connections() <= 2 * EmailDelivery.SENDERS, proxy.connections() + " connections for " + backlog + " emails");
+            assertTrue(proxy.connections() > 1, "the backlog was shared: " + proxy.connections() + " connection(s)");
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
