@@ -7,13 +7,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Properties;
 
 /**
@@ -22,12 +17,19 @@ import java.util.Properties;
  * answer or an address that cannot be is permanent; a 4xx, a timeout or a refused connection is not.
  */
 final class SmtpMailer {
+    private static final Session NO_SESSION = Session.getInstance(new Properties());
     private final Mail mail;
     private final Session session;
+    private final InternetAddress fromAddress;
 
     SmtpMailer(Mail mail) {
         this.mail = mail;
         this.session = mail.server().map(SmtpMailer::session).orElse(null);
+        try {
+            this.fromAddress = new InternetAddress(mail.from(), true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("LANDFALL_MAIL_FROM is not an email address: " + mail.from(), e);
+        }
     }
 
     /** Why an email did not go out, and whether trying later could help. */
@@ -44,40 +46,44 @@ final class SmtpMailer {
         return session != null;
     }
 
-    /** The message as it goes out (also built when nothing sends it, to keep its headers). */
+    /**
+     * The message as it goes out (also built when nothing sends it, so a bad address fails the same
+     * way): its bytes written by {@link MimeBytes}, wrapped in a {@link MimeMessage} for the transport.
+     */
     MimeMessage build(String recipient, EmailContents.Store store, EmailContent content, String html, String messageId,
             Instant date, java.util.Map<String, String> headers) throws Failure {
-        try {
-            MimeMessage message = new StableIdMessage(session == null ? Session.getInstance(new Properties()) : session, messageId);
-            message.setFrom(new InternetAddress(mail.from(), store.name(), StandardCharsets.UTF_8.name()));
-            if (store.replyTo() != null) {
-                try {
-                    message.setReplyTo(new Address[] {new InternetAddress(store.replyTo(), true)});
-                } catch (AddressException ignored) {
-                    // a support address the store typed badly: replies go to the sender address instead
-                }
+        InternetAddress to = recipient(recipient);
+        String replyTo = null;
+        if (store.replyTo() != null) {
+            try {
+                replyTo = new InternetAddress(store.replyTo(), true).getAddress();
+            } catch (AddressException ignored) {
+                // a support address the store typed badly: replies go to the sender address instead
             }
-            message.setRecipient(MimeMessage.RecipientType.TO, recipient(recipient));
-            message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
-            message.setSentDate(Date.from(date));
-            message.setHeader("Content-Language", content.language());
-            message.setHeader("Auto-Submitted", "auto-generated");
-            for (var header : new java.util.TreeMap<>(headers).entrySet()) {
-                message.setHeader(header.getKey(), header.getValue());
-            }
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(content.text(store.name()), StandardCharsets.UTF_8.name(), "plain");
-            MimeBodyPart htmlPart = new MimeBodyPart();
-            htmlPart.setText(html, StandardCharsets.UTF_8.name(), "html");
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            alternative.addBodyPart(text);
-            alternative.addBodyPart(htmlPart);
-            message.setContent(alternative);
-            message.saveChanges();
-            return message;
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new Failure("The message could not be built: " + e.getMessage(), true);
         }
+        if (!MimeBytes.plain(content.language()) || !MimeBytes.plain(messageId)) {
+            throw new Failure("The message could not be built: its language or Message-ID is not plain ASCII.", true);
+        }
+        MimeBytes bytes = new MimeBytes()
+                .date(date)
+                .addressHeader("From", store.name(), fromAddress.getAddress());
+        if (replyTo != null) {
+            bytes.header("Reply-To", replyTo);
+        }
+        bytes.header("To", to.getAddress())
+                .header("Message-ID", messageId)
+                .textHeader("Subject", content.subject())
+                .header("Content-Language", content.language())
+                .header("Auto-Submitted", "auto-generated");
+        for (var header : new java.util.TreeMap<>(headers).entrySet()) {
+            if (!MimeBytes.plain(header.getValue())) {
+                throw new Failure("The message could not be built: header " + header.getKey() + " is not plain ASCII.", true);
+            }
+            bytes.header(header.getKey(), header.getValue());
+        }
+        String boundary = "=_landfall_" + Integer.toHexString(messageId.hashCode()) + "_" + Long.toHexString(date.toEpochMilli());
+        return new RawMessage(session == null ? NO_SESSION : session, fromAddress, to,
+                bytes.alternative(boundary, content.text(store.name()), html));
     }
 
     /** Sends it on a connection of its own; returns the server's answer to the message (its queue id, where it gives one). */
@@ -199,18 +205,41 @@ final class SmtpMailer {
         return Session.getInstance(p);
     }
 
-    /** Keeps the Message-ID it was given: one per notice, so a resend is recognisably the same message. */
-    private static final class StableIdMessage extends MimeMessage {
-        private final String messageId;
+    /**
+     * A message whose bytes are already written: the transport reads its envelope (sender and
+     * recipient) and writes the bytes as they are. Headers asked of it (tests, the transport) are
+     * parsed from those bytes only when asked.
+     */
+    private static final class RawMessage extends MimeMessage {
+        private final InternetAddress sender;
+        private final InternetAddress to;
+        private final byte[] raw;
 
-        StableIdMessage(Session session, String messageId) {
+        RawMessage(Session session, InternetAddress sender, InternetAddress to, byte[] raw) {
             super(session);
-            this.messageId = messageId;
+            this.sender = sender;
+            this.to = to;
+            this.raw = raw;
         }
 
         @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
+        public Address[] getFrom() {
+            return new Address[] {sender};
+        }
+
+        @Override
+        public Address[] getAllRecipients() {
+            return new Address[] {to};
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream os) throws java.io.IOException {
+            os.write(raw);
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream os, String[] ignoreList) throws java.io.IOException {
+            os.write(raw);
         }
     }
 }
