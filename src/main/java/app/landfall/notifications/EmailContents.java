@@ -58,9 +58,9 @@ final class EmailContents {
             return returnEmail(notice, payload, locale);
         }
         if (notice.template().startsWith("shipment.")) {
-            return shipments.render(notice, payload.path("shipment_id").asLong(), locale, brand -> store(dsl, notice.merchantId(), brand));
+            return shipments.render(notice, payload.path("shipment_id").asLong(), locale, brand -> cachedStore(notice.merchantId(), brand));
         }
-        Store store = store(dsl, notice.merchantId(), null);
+        Store store = cachedStore(notice.merchantId(), null);
         return switch (notice.template()) {
             case "admin.password_reset" -> new Rendered(store, new EmailContent(locale.getLanguage(),
                     t(locale, "email.password_reset.subject", store.name()), t(locale, "email.password_reset.body", store.name()),
@@ -92,7 +92,7 @@ final class EmailContents {
                 .from(RETURNS).join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
                 .where(RETURNS.MERCHANT_ID.eq(notice.merchantId())).and(RETURNS.ID.eq(returnId))
                 .fetchOptional().orElseThrow(() -> new Unrenderable("Return " + returnId + " no longer exists."));
-        Store store = store(dsl, notice.merchantId(), r.get(ORDERS.BRAND_ID));
+        Store store = cachedStore(notice.merchantId(), r.get(ORDERS.BRAND_ID));
         String rma = r.get(RETURNS.RMA_NUMBER);
         String key = "email.return." + status;
         String amount = switch (status) {
@@ -118,6 +118,32 @@ final class EmailContents {
                 .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId))
                 .fetchOptional(ORDERS.BRAND_ID).orElse(null);
         return store(dsl, merchantId, brandId);
+    }
+
+    private record StoreKey(long merchantId, Long brandId) {
+    }
+
+    private record Cached(Store store, long until) {
+    }
+
+    /** How long a store's name, colour and reply-to are reused for its next emails (a wave of them reads them once). */
+    static final java.time.Duration STORE_KEPT = java.time.Duration.ofSeconds(5);
+    private final java.util.concurrent.ConcurrentHashMap<StoreKey, Cached> stores = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #store}, read again at most every {@link #STORE_KEPT}: a renamed brand shows in emails within seconds. */
+    private Store cachedStore(long merchantId, Long brandId) {
+        StoreKey key = new StoreKey(merchantId, brandId);
+        long now = System.nanoTime();
+        Cached cached = stores.get(key);
+        if (cached != null && now - cached.until() < 0) {
+            return cached.store();
+        }
+        Store store = store(dsl, merchantId, brandId);
+        if (stores.size() > 10_000) {
+            stores.clear();
+        }
+        stores.put(key, new Cached(store, now + STORE_KEPT.toNanos()));
+        return store;
     }
 
     /** The store's name and colour: the order's brand, else the store's default brand (texts use its name too). */

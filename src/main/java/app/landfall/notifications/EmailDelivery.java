@@ -110,7 +110,10 @@ final class EmailDelivery {
         int handled = 0;
         try (Sending sending = new Sending()) {
             while (true) {
-                batch.forEach(claimed -> deliver(claimed, sending));
+                var suppressed = suppressions.suppressedAmong(dsl, Notice.Channel.EMAIL, batch.stream()
+                        .filter(c -> Unsubscribes.toShopper(c.notice().template()))
+                        .map(c -> Map.entry(c.notice().merchantId(), Unsubscribes.address(c.notice().recipient()))).toList());
+                batch.forEach(claimed -> deliver(claimed, sending, suppressed));
                 handled += batch.size();
                 if (!more || batch.size() < BATCH) {
                     return handled;
@@ -144,7 +147,8 @@ final class EmailDelivery {
                 .map(c -> new Claimed(c.notice(), c.attempts(), c.createdAt())).toList();
     }
 
-    private void deliver(Claimed claimed, Sending sending) {
+    /** Renders and sends one email ({@code suppressed}: the batch's addresses that unsubscribed from their store). */
+    private void deliver(Claimed claimed, Sending sending, java.util.Set<Map.Entry<Long, String>> suppressed) {
         Outbox.Pending notice = claimed.notice();
         EmailContents.Rendered rendered;
         String html;
@@ -176,7 +180,7 @@ final class EmailDelivery {
         }
         String text = content.text(rendered.store().name());
         if (Unsubscribes.toShopper(notice.template())
-                && suppressions.isSuppressed(dsl, notice.merchantId(), Notice.Channel.EMAIL, Unsubscribes.address(notice.recipient()))) {
+                && suppressed.contains(Map.entry(notice.merchantId(), Unsubscribes.address(notice.recipient())))) {
             record(notice, "suppressed", content.subject(), text, html, SUPPRESSED, messageId);
             return;
         }

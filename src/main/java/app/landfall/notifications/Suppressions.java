@@ -34,6 +34,20 @@ final class Suppressions {
                 .execute();
     }
 
+    /** Which of these addresses (each with its store) the stores suppress on {@code channel}, in one query. */
+    java.util.Set<java.util.Map.Entry<Long, String>> suppressedAmong(DSLContext dsl, Notice.Channel channel,
+            java.util.Collection<java.util.Map.Entry<Long, String>> addresses) {
+        if (addresses.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(dsl.select(NOTIFICATION_SUPPRESSIONS.MERCHANT_ID, NOTIFICATION_SUPPRESSIONS.ADDRESS)
+                .from(NOTIFICATION_SUPPRESSIONS)
+                .where(NOTIFICATION_SUPPRESSIONS.CHANNEL.eq(channel.code()))
+                .and(org.jooq.impl.DSL.row(NOTIFICATION_SUPPRESSIONS.MERCHANT_ID, NOTIFICATION_SUPPRESSIONS.ADDRESS)
+                        .in(addresses.stream().map(a -> org.jooq.impl.DSL.row(a.getKey(), a.getValue())).toList()))
+                .fetch(r -> java.util.Map.entry(r.value1(), r.value2())));
+    }
+
     boolean isSuppressed(DSLContext dsl, long merchantId, Notice.Channel channel, String address) {
         return dsl.fetchExists(NOTIFICATION_SUPPRESSIONS, NOTIFICATION_SUPPRESSIONS.MERCHANT_ID.eq(merchantId)
                 .and(NOTIFICATION_SUPPRESSIONS.CHANNEL.eq(channel.code())).and(NOTIFICATION_SUPPRESSIONS.ADDRESS.eq(address)));
