@@ -114,6 +114,7 @@ final class EmailDelivery {
                         .filter(c -> Unsubscribes.toShopper(c.notice().template()))
                         .map(c -> Map.entry(c.notice().merchantId(), Unsubscribes.address(c.notice().recipient()))).toList());
                 batch.forEach(claimed -> deliver(claimed, sending, suppressed));
+                sending.recordAll();
                 handled += batch.size();
                 if (!more || batch.size() < BATCH) {
                     return handled;
@@ -123,9 +124,34 @@ final class EmailDelivery {
         }
     }
 
-    /** One sender's connection to the mail server, opened at its first message (none without a server). */
+    /**
+     * One sender's connection to the mail server, opened at its first message (none without a
+     * server), and the outcomes of its batch, recorded together in one transaction when the batch is
+     * done (one commit, so one flush of the database's log, per batch instead of per email). A
+     * process that dies before that sends those emails again once their lease runs out: each at
+     * most twice per crash, as before, and none lost.
+     */
     private final class Sending implements AutoCloseable {
         private SmtpMailer.Connection connection;
+        private final List<Outbox.Outcome> outcomes = new java.util.ArrayList<>();
+
+        void record(Outbox.Pending notice, String status, String subject, String text, String html, String error, String messageId) {
+            record(notice, status, subject, text, html, error, messageId, null, null);
+        }
+
+        void record(Outbox.Pending notice, String status, String subject, String text, String html, String error, String messageId,
+                String providerId, OffsetDateTime nextAttempt) {
+            OffsetDateTime now = now();
+            outcomes.add(new Outbox.Outcome(notice, new Outbox.Delivery(status, subject, text, html, error, messageId, providerId,
+                    nextAttempt != null ? nextAttempt : now), now));
+        }
+
+        void recordAll() {
+            if (!outcomes.isEmpty()) {
+                dsl.transaction(cfg -> outbox.recordDeliveries(DSL.using(cfg), outcomes));
+                outcomes.clear();
+            }
+        }
 
         String send(MimeMessage message) throws SmtpMailer.Failure {
             if (connection == null) {
@@ -170,31 +196,31 @@ final class EmailDelivery {
             }
             html = templates.render("email/message", Map.of("content", content, "store", rendered.store()), locale);
             if (html.getBytes(StandardCharsets.UTF_8).length > MAX_HTML_BYTES) {
-                record(notice, "failed", null, null, null, "The rendered message is larger than 100 KB.", null);
+                sending.record(notice, "failed", null, null, null, "The rendered message is larger than 100 KB.", null);
                 return;
             }
             message = mailer.build(notice.recipient(), rendered.store(), content, html, messageId, clock.instant(), headers);
         } catch (EmailContents.Unrenderable | SmtpMailer.Failure e) {
-            record(notice, "failed", null, null, null, e.getMessage(), null);
+            sending.record(notice, "failed", null, null, null, e.getMessage(), null);
             return;
         }
         String text = content.text(rendered.store().name());
         if (Unsubscribes.toShopper(notice.template())
                 && suppressed.contains(Map.entry(notice.merchantId(), Unsubscribes.address(notice.recipient())))) {
-            record(notice, "suppressed", content.subject(), text, html, SUPPRESSED, messageId);
+            sending.record(notice, "suppressed", content.subject(), text, html, SUPPRESSED, messageId);
             return;
         }
         if (!mailer.configured()) {
-            record(notice, "unsent", content.subject(), text, html, NO_SERVER, messageId);
+            sending.record(notice, "unsent", content.subject(), text, html, NO_SERVER, messageId);
             return;
         }
         try {
             String answer = sending.send(message);
-            record(notice, "sent", content.subject(), text, html, null, messageId, answer, null);
+            sending.record(notice, "sent", content.subject(), text, html, null, messageId, answer, null);
         } catch (SmtpMailer.Failure f) {
             boolean giveUp = f.permanent || claimed.createdAt().isBefore(now().minus(GIVE_UP_AFTER));
             LOG.warn("email {} to a {} recipient: {}{}", notice.id(), notice.template(), f.getMessage(), giveUp ? " (given up)" : " (will retry)");
-            record(notice, giveUp ? "failed" : "pending", content.subject(), text, html, f.getMessage(), messageId, null,
+            sending.record(notice, giveUp ? "failed" : "pending", content.subject(), text, html, f.getMessage(), messageId, null,
                     giveUp ? null : now().plus(pause(claimed.attempts())));
         }
     }
@@ -209,17 +235,6 @@ final class EmailDelivery {
         long minutes = Math.min(60, 1L << Math.min(6, Math.max(0, attempts - 1)));
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
         return Duration.ofSeconds(Math.round(minutes * 60 * jitter));
-    }
-
-    private void record(Outbox.Pending notice, String status, String subject, String text, String html, String error, String messageId) {
-        record(notice, status, subject, text, html, error, messageId, null, null);
-    }
-
-    private void record(Outbox.Pending notice, String status, String subject, String text, String html, String error, String messageId,
-            String providerId, OffsetDateTime nextAttempt) {
-        OffsetDateTime now = now();
-        outbox.recordDelivery(dsl, notice, new Outbox.Delivery(status, subject, text, html, error, messageId, providerId,
-                nextAttempt != null ? nextAttempt : now), now);
     }
 
     private OffsetDateTime now() {

@@ -280,9 +280,22 @@ public final class Outbox {
         }
     }
 
+    /** A claimed message's outcome, and when it came. */
+    record Outcome(Pending notice, Delivery delivery, OffsetDateTime at) {
+    }
+
+    /** Records claimed messages' outcomes in one round trip ({@link #recordDelivery} for each), in {@code tx}. */
+    void recordDeliveries(DSLContext tx, List<Outcome> outcomes) {
+        tx.batch(outcomes.stream().map(o -> recordQuery(tx, o.notice(), o.delivery(), o.at())).toList()).execute();
+    }
+
     /** Records a claimed message's outcome (only while it is still marked as being sent). */
     void recordDelivery(DSLContext dsl, Pending notice, Delivery d, OffsetDateTime now) {
-        dsl.update(NOTIFICATION_OUTBOX)
+        recordQuery(dsl, notice, d, now).execute();
+    }
+
+    private static org.jooq.Query recordQuery(DSLContext dsl, Pending notice, Delivery d, OffsetDateTime now) {
+        return dsl.update(NOTIFICATION_OUTBOX)
                 .set(NOTIFICATION_OUTBOX.STATUS, d.status())
                 .set(NOTIFICATION_OUTBOX.SUBJECT, d.subject())
                 .set(NOTIFICATION_OUTBOX.BODY_TEXT, d.text())
@@ -295,8 +308,7 @@ public final class Outbox {
                 .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, d.nextAttempt())
                 .set(NOTIFICATION_OUTBOX.UPDATED_AT, now)
                 .where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(notice.merchantId())).and(NOTIFICATION_OUTBOX.ID.eq(notice.id()))
-                .and(NOTIFICATION_OUTBOX.STATUS.eq("sending"))
-                .execute();
+                .and(NOTIFICATION_OUTBOX.STATUS.eq("sending"));
     }
 
     /**
