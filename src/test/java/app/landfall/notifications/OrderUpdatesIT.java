@@ -309,6 +309,18 @@ class OrderUpdatesIT {
     }
 
     @Test
+    void a_delivered_parcels_page_and_a_return_parcels_offer_no_updates() throws Exception {
+        Parcel parcel = parcel(store, "zoe@example.com", null);
+        assertTrue(get(Visitor.next(), "/t/" + parcel.token()).body().contains("name=\"address\""));
+        dsl.update(SHIPMENTS).set(SHIPMENTS.STATUS, "Delivered").set(SHIPMENTS.UPDATED_AT, OffsetDateTime.now(CLOCK))
+                .where(SHIPMENTS.ID.eq(parcel.shipmentId())).execute();
+        assertFalse(get(Visitor.next(), "/t/" + parcel.token()).body().contains("name=\"address\""), "no news left to send");
+        Parcel noOrder = parcel(store, "zoe@example.com", null);
+        dsl.update(SHIPMENTS).set(SHIPMENTS.DIRECTION, "return").where(SHIPMENTS.ID.eq(noOrder.shipmentId())).execute();
+        assertFalse(get(Visitor.next(), "/t/" + noOrder.token()).body().contains("name=\"address\""), "a return parcel offers none");
+    }
+
+    @Test
     void too_many_sign_ups_for_one_order_get_429_with_a_clear_page() throws Exception {
         Parcel parcel = parcel(store, "zoe@example.com", null);
         for (int i = 0; i < 5; i++) {
