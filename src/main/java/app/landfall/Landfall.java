@@ -141,7 +141,7 @@ public final class Landfall implements AutoCloseable {
                     branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline(),
                     new ShipmentNotices(outbox), (merchantId, shipmentId, zone) -> notifications.messagesForShipment(merchantId, shipmentId, zone)
                             .stream().map(m -> new Tracking.ParcelMessage(m.id(), m.when(), m.channel(), m.title(), m.status(), m.tone()))
-                            .toList());
+                            .toList(), notifications.signups(), config.clientAddress());
             Returns returns = new Returns(dsl, clock, config.tuning(), images::src, merchants, branding, templates, tracking, lookup, links,
                     audit.trail(), config.clientAddress(), outbox, notifications);
             Admin admin = new Admin(dsl, clock, https, List.of(returns.overview(), tracking.overview()));

@@ -100,12 +100,18 @@ final class Routes {
         routes.get("/u/{token}", f.notifications().preferences()::show);
         routes.post("/u/{token}", f.notifications().preferences()::unsubscribe);
         routes.post("/u/{token}/subscription", f.notifications().preferences()::subscribe);
+        routes.post("/u/{token}/order", f.notifications().preferences()::choose);
+        // public: confirming updates asked for on a tracking page (the link in the confirmation message)
+        routes.get("/s/{token}", f.notifications().confirmations()::show);
+        routes.post("/s/{token}", f.notifications().confirmations()::confirm);
 
         // public: tracking links, the lookup, and an order's packages
         routes.get("/", f.home()::show);
         routes.get("/t/{token}", f.tracking().pages()::show);
         routes.get("/t/{token}/go/{n}", f.tracking().pages()::follow);
         routes.get("/t/{token}/return", f.tracking().pages()::startReturn);
+        routes.get("/t/{token}/subscriptions", f.tracking().updates()::show);
+        routes.post("/t/{token}/subscriptions", f.tracking().updates()::subscribe);
         routes.get("/{merchant}/track", f.tracking().lookup()::showForm);
         routes.post("/{merchant}/track", f.tracking().lookup()::lookUp);
         routes.get("/{merchant}/track/order/{link}", f.tracking().lookup()::showOrder);

@@ -76,6 +76,16 @@ final class EmailContents {
                         new EmailContent.Action(t(locale, "email.invitation.action"), link(payload)),
                         List.of(t(locale, "email.invitation.ignore"), t(locale, "email.footer.staff", store.name()))));
             }
+            case "subscription.confirm" -> {
+                String order = text(payload, "order");
+                yield new Rendered(store, new EmailContent(locale.getLanguage(),
+                        t(locale, "email.subscription.confirm.subject", order, store.name()),
+                        t(locale, "email.subscription.confirm.body", order, store.name()),
+                        t(locale, "email.subscription.confirm.heading", order),
+                        List.of(t(locale, "email.subscription.confirm.body", order, store.name())),
+                        new EmailContent.Action(t(locale, "email.subscription.confirm.action"), link(payload)),
+                        List.of(t(locale, "email.subscription.confirm.ignore"), t(locale, "email.footer.store", store.name()))));
+            }
             default -> throw new Unrenderable("There is no email template " + notice.template() + ".");
         };
     }

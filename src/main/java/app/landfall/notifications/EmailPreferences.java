@@ -26,8 +26,11 @@ public final class EmailPreferences {
     private final BrandedPages pages;
     private final Merchants merchants;
 
+    private final OrderChoices choices;
+
     EmailPreferences(DSLContext dsl, Clock clock, Unsubscribes unsubscribes, Suppressions suppressions, BrandedPages pages,
-            Merchants merchants) {
+            Merchants merchants, OrderSubscriptions subscriptions) {
+        this.choices = new OrderChoices(subscriptions);
         this.dsl = dsl;
         this.clock = clock;
         this.unsubscribes = unsubscribes;
@@ -38,7 +41,8 @@ public final class EmailPreferences {
 
     /** GET /u/{token}: the page, as things stand. */
     public void show(Context ctx) {
-        target(ctx).ifPresent(t -> render(ctx, t, suppressions.isSuppressed(dsl, t.merchantId(), Notice.Channel.EMAIL, t.address()), false));
+        target(ctx).ifPresent(t -> render(ctx, t, suppressions.isSuppressed(dsl, t.merchantId(), Notice.Channel.EMAIL, t.address()), false,
+                false));
     }
 
     /** POST /u/{token}: the page's button, or the mail provider's one-click POST. */
@@ -46,7 +50,7 @@ public final class EmailPreferences {
         target(ctx).ifPresent(t -> {
             suppressions.suppress(dsl, t.merchantId(), Notice.Channel.EMAIL, t.address(), "Unsubscribed with the link in an email",
                     OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-            render(ctx, t, true, false);
+            render(ctx, t, true, false, false);
         });
     }
 
@@ -54,7 +58,16 @@ public final class EmailPreferences {
     public void subscribe(Context ctx) {
         target(ctx).ifPresent(t -> {
             suppressions.lift(dsl, t.merchantId(), Notice.Channel.EMAIL, t.address());
-            render(ctx, t, false, true);
+            render(ctx, t, false, true, false);
+        });
+    }
+
+    /** POST /u/{token}/order: which channels this recipient gets for the order the email was about. */
+    public void choose(Context ctx) {
+        target(ctx).ifPresent(t -> {
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            dsl.transaction(cfg -> choices.save(org.jooq.impl.DSL.using(cfg), t, code -> ctx.formParams("channel").contains(code), now));
+            render(ctx, t, suppressions.isSuppressed(dsl, t.merchantId(), Notice.Channel.EMAIL, t.address()), false, true);
         });
     }
 
@@ -67,11 +80,19 @@ public final class EmailPreferences {
         return target;
     }
 
-    private void render(Context ctx, Unsubscribes.Target target, boolean unsubscribed, boolean resubscribed) {
+    private void render(Context ctx, Unsubscribes.Target target, boolean unsubscribed, boolean resubscribed, boolean saved) {
         Optional<Merchants.Site> site = dsl.select(MERCHANTS.SLUG).from(MERCHANTS).where(MERCHANTS.ID.eq(target.merchantId()))
                 .fetchOptional(MERCHANTS.SLUG).flatMap(merchants::bySlug).map(m -> new Merchants.Site(m, "/" + m.slug()));
-        pages.render(ctx, site, 200, "notifications/preferences", Map.of("target", target, "address", target.address(),
-                "store", site.map(s -> s.merchant().displayName()).orElse(""), "unsubscribed", unsubscribed,
-                "resubscribed", resubscribed, "action", "/u/" + ctx.pathParam("token")));
+        Optional<OrderChoices.Choices> order = choices.of(dsl, target);
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("target", target);
+        model.put("address", target.address());
+        model.put("store", site.map(s -> s.merchant().displayName()).orElse(""));
+        model.put("unsubscribed", unsubscribed);
+        model.put("resubscribed", resubscribed);
+        model.put("saved", saved);
+        model.put("order", order.orElse(null));
+        model.put("action", "/u/" + ctx.pathParam("token"));
+        pages.render(ctx, site, 200, "notifications/preferences", model);
     }
 }

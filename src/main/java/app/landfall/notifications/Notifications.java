@@ -36,6 +36,8 @@ public final class Notifications {
     private final NotificationSettings settings;
     private final TwilioReplies replies;
     private final EmailPreferences preferences;
+    private final Signups signups;
+    private final SubscriptionConfirmations confirmations;
 
     /**
      * {@code siteUrl}: the address links in messages start with (LANDFALL_BASE_URL, else this
@@ -52,7 +54,10 @@ public final class Notifications {
         Suppressions suppressions = new Suppressions();
         Unsubscribes unsubscribes = new Unsubscribes(dsl, links, siteUrl);
         this.email = new EmailDelivery(dsl, outbox, clock, contents, templates, mailer, mail.from(), suppressions, unsubscribes);
-        this.preferences = new EmailPreferences(dsl, clock, unsubscribes, suppressions, pages, merchants);
+        OrderSubscriptions subscriptions = new OrderSubscriptions();
+        this.preferences = new EmailPreferences(dsl, clock, unsubscribes, suppressions, pages, merchants, subscriptions);
+        this.signups = new Signups(dsl, clock, outbox, subscriptions, links, siteUrl);
+        this.confirmations = new SubscriptionConfirmations(dsl, clock, links, subscriptions, pages, merchants);
         this.texts = new TextDelivery(dsl, outbox, suppressions, clock, new TextContents(dsl, siteUrl), new TwilioMessages(twilio));
         this.log = new MessageLog(dsl);
         this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
@@ -68,6 +73,16 @@ public final class Notifications {
     /** A shopper's email preferences page, /u/{token}: unsubscribing (also RFC 8058 one-click) and subscribing again. */
     public EmailPreferences preferences() {
         return preferences;
+    }
+
+    /** "Get updates by email or text" on a tracking page (the tracking feature asks through this). */
+    public app.landfall.tracking.UpdateSignups signups() {
+        return signups;
+    }
+
+    /** The link in a message confirming such a sign-up, /s/{token}. */
+    public SubscriptionConfirmations confirmations() {
+        return confirmations;
     }
 
     /** The STOP/START replies to texts (Twilio's inbound webhook). */

@@ -46,7 +46,10 @@ public final class Outbox {
      * parcels that announce a status they have left are marked skipped; then a message goes to the
      * order's customer for each moment and channel the store has switched on ({@code
      * notification_triggers}, else the trigger's default: email on, SMS and WhatsApp off): an email to
-     * the order's address, a text to its phone. Each is written unless one with its dedupe key exists.
+     * the order's address, a text to its phone (unless the customer stopped that channel for this
+     * order), and the same to each confirmed subscriber of the order on that channel ({@code
+     * order_subscriptions}, {@link OrderSubscriptions}), whose dedupe key adds {@code :subscriber:<id>}
+     * so every recipient has its own. Each is written unless one with its dedupe key exists.
      * Return parcels, parcels without an order, and orders without the address or number a channel
      * needs get none on it.
      */
@@ -61,17 +64,26 @@ public final class Outbox {
             INSERT INTO notification_outbox (merchant_id, channel, template, recipient, language, payload, dedupe_key,
                                              shipment_id, created_at, next_attempt_at)
             SELECT s.merchant_id, n.channel, n.template, r.recipient,
-                   coalesce((SELECT b.default_language FROM brands b
+                   coalesce(r.language, (SELECT b.default_language FROM brands b
                              WHERE b.merchant_id = o.merchant_id AND (b.id = o.brand_id OR (o.brand_id IS NULL AND b.is_default))
                              ORDER BY b.id LIMIT 1), 'en'),
-                   jsonb_build_object('shipment_id', s.id, 'status', n.status), n.dedupe_key, s.id,
+                   jsonb_build_object('shipment_id', s.id, 'status', n.status), r.dedupe_key, s.id,
                    ?::timestamptz, ?::timestamptz
             FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
                 AS n (shipment_id, template, status, channel, dedupe_key, on_by_default)
             JOIN shipments s ON s.merchant_id = ? AND s.id = n.shipment_id AND s.direction = 'outbound'
             JOIN orders o ON o.merchant_id = s.merchant_id AND o.id = s.order_id
-            CROSS JOIN LATERAL (SELECT nullif(btrim(CASE n.channel WHEN 'email' THEN o.customer_email ELSE o.customer_phone END), '')
-                                AS recipient) r
+            CROSS JOIN LATERAL (
+                SELECT nullif(btrim(CASE n.channel WHEN 'email' THEN o.customer_email ELSE o.customer_phone END), '') AS recipient,
+                       NULL::text AS language, n.dedupe_key AS dedupe_key
+                WHERE NOT EXISTS (SELECT 1 FROM order_subscriptions x WHERE x.merchant_id = o.merchant_id AND x.order_id = o.id
+                                  AND x.channel = n.channel AND x.customer AND x.stopped_at IS NOT NULL)
+                UNION ALL
+                SELECT x.address, x.language, n.dedupe_key || ':subscriber:' || x.id
+                FROM order_subscriptions x
+                WHERE x.merchant_id = o.merchant_id AND x.order_id = o.id AND x.channel = n.channel
+                  AND NOT x.customer AND x.confirmed_at IS NOT NULL AND x.stopped_at IS NULL
+            ) r
             LEFT JOIN notification_triggers t ON t.merchant_id = s.merchant_id AND t.trigger = n.template AND t.channel = n.channel
             WHERE r.recipient IS NOT NULL AND coalesce(t.enabled, n.on_by_default)
             ON CONFLICT DO NOTHING""";

@@ -45,7 +45,8 @@ final class TextContents {
         }
         Facts facts = notice.template().startsWith("return.") ? returnFacts(notice, locale)
                 : notice.template().startsWith("shipment.") ? shipmentFacts(notice)
-                : new Facts("", EmailContents.store(dsl, notice.merchantId(), null).name(), "", baseUrl.get(), null);
+                : new Facts(payloadText(notice, "order"), EmailContents.store(dsl, notice.merchantId(), null).name(), "",
+                        payloadText(notice, "link").isEmpty() ? baseUrl.get() : payloadText(notice, "link"), null);
         return new Rendered(text(locale, notice.template(), facts), facts.region());
     }
 
@@ -84,6 +85,15 @@ final class TextContents {
                 .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("The shipment this text is about no longer exists."));
         return new Facts(s.get(reference), EmailContents.store(dsl, notice.merchantId(), s.get(ORDERS.BRAND_ID)).name(), "",
                 baseUrl.get() + "/t/" + s.get(SHIPMENTS.PUBLIC_TOKEN), s.get(country));
+    }
+
+    /** A plain value of the notice's payload ("" when it has none): the confirmation link of a sign-up. */
+    private static String payloadText(Outbox.Pending notice, String field) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(notice.payload().data()).path(field).asText("");
+        } catch (java.io.IOException e) {
+            throw new EmailContents.Unrenderable("The notice's payload is not JSON.");
+        }
     }
 
     /** The return or shipment a notice is about, as the outbox row names it (in the same store). */

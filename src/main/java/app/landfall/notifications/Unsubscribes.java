@@ -1,6 +1,8 @@
 package app.landfall.notifications;
 
 import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
+import static app.landfall.db.schema.Tables.RETURNS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.auth.SignedLinks;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The links in shoppers' emails to their preferences page, {@code /u/{token}}. The token is a
@@ -38,8 +41,8 @@ final class Unsubscribes {
         this.siteUrl = siteUrl;
     }
 
-    /** The address and store a preferences link is for. */
-    record Target(long merchantId, String address) {
+    /** The address and store a preferences link is for, and the order its email was about (null: none). */
+    record Target(long merchantId, String address, Long orderId) {
     }
 
     /** Whether a template is to a shopper or customer (and so carries the link and may be suppressed). */
@@ -70,10 +73,15 @@ final class Unsubscribes {
         }
         long merchantId = Long.parseLong(token.substring(0, dot));
         return links.verify(PURPOSE, merchantId, token.substring(dot + 1))
-                .flatMap(noticeId -> dsl.select(NOTIFICATION_OUTBOX.RECIPIENT).from(NOTIFICATION_OUTBOX)
+                .flatMap(noticeId -> dsl.select(NOTIFICATION_OUTBOX.RECIPIENT, DSL.coalesce(SHIPMENTS.ORDER_ID, RETURNS.ORDER_ID))
+                        .from(NOTIFICATION_OUTBOX)
+                        .leftJoin(SHIPMENTS).on(SHIPMENTS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
+                        .and(SHIPMENTS.ID.eq(NOTIFICATION_OUTBOX.SHIPMENT_ID))
+                        .leftJoin(RETURNS).on(RETURNS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
+                        .and(RETURNS.ID.eq(NOTIFICATION_OUTBOX.RETURN_ID))
                         .where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(merchantId)).and(NOTIFICATION_OUTBOX.ID.eq(noticeId))
                         .and(NOTIFICATION_OUTBOX.CHANNEL.eq(Notice.Channel.EMAIL.code()))
-                        .fetchOptional(NOTIFICATION_OUTBOX.RECIPIENT))
-                .map(recipient -> new Target(merchantId, address(recipient)));
+                        .fetchOptional())
+                .map(r -> new Target(merchantId, address(r.value1()), r.value2()));
     }
 }

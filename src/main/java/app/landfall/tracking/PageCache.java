@@ -14,8 +14,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * notification bursts larger than the cache, half the requests of the current burst missed.
  */
 final class PageCache {
-    /** A rendered page, and whether its shipment is in a final state (htmx stops polling then). */
-    record Page(byte[] body, boolean isFinal) {
+    /**
+     * A rendered page, and whether its shipment is in a final state (htmx stops polling then).
+     * {@code csrfAt}: where each visitor's own CSRF token goes into the body (its forms), or -1.
+     */
+    record Page(byte[] body, boolean isFinal, int csrfAt) {
+        Page(byte[] body, boolean isFinal) {
+            this(body, isFinal, -1);
+        }
+
+        /** The body for one visitor: their CSRF token in its place. */
+        byte[] bodyWith(String csrf) {
+            if (csrfAt < 0) {
+                return body;
+            }
+            byte[] token = csrf.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] out = new byte[body.length + token.length];
+            System.arraycopy(body, 0, out, 0, csrfAt);
+            System.arraycopy(token, 0, out, csrfAt, token.length);
+            System.arraycopy(body, csrfAt, out, csrfAt + token.length, body.length - csrfAt);
+            return out;
+        }
     }
 
     private static final class Entry {

@@ -28,6 +28,7 @@ public final class Tracking implements AutoCloseable {
     private final EventIngestion ingestion;
     private final ShipmentWriter shipments;
     private final TrackingPages pages;
+    private final UpdatesForm updates;
     private final TrackingLookup lookup;
     private final ShipmentsDesk desk;
     private final ShipmentsOverview overview;
@@ -54,18 +55,21 @@ public final class Tracking implements AutoCloseable {
      * {@code returnDeadline}: what the returns feature (which depends on this one) is told and asked;
      * {@code outboundChanges}: who announces a parcel's new status to its customer, and
      * {@code parcelMessages}: what was sent about a parcel (both the notifications feature, which
-     * depends on this one).
+     * depends on this one); {@code signups}: who keeps the tracking page's "Get updates" sign-ups (the
+     * notifications feature too).
      */
     public Tracking(DSLContext dsl, DSLContext lookups, Clock clock, long pageCacheBytes, UnaryOperator<String> imageSrc,
             Merchants merchants, Branding branding, Templates templates, Engagement engagement, SignedLinks links,
             ShopperLookup shopperLookup, EventIngestion.ReturnParcelListener returnParcels, ReturnDeadline returnDeadline,
-            EventIngestion.StatusListener outboundChanges, ParcelMessages parcelMessages) {
+            EventIngestion.StatusListener outboundChanges, ParcelMessages parcelMessages, UpdateSignups signups,
+            app.landfall.web.ClientAddress clientAddress) {
         this.queries = new TrackingQueries(lookups, imageSrc);
         this.tokenVersions = new TokenVersions(queries, 2);
         this.ingestion = ingestion(dsl, clock, returnParcels, outboundChanges);
         this.shipments = new ShipmentWriter(ingestion, clock);
         this.pages = new TrackingPages(queries, tokenVersions, branding.brands(), merchants, templates, engagement, clock,
                 branding.pages(), returnDeadline, pageCacheBytes);
+        this.updates = new UpdatesForm(pages, branding.pages(), merchants, signups, clientAddress, clock);
         this.lookup = new TrackingLookup(merchants, queries, pages, branding.pages(), links, shopperLookup);
         this.desk = new ShipmentsDesk(dsl, clock, parcelMessages);
         this.overview = new ShipmentsOverview(dsl, clock);
@@ -74,6 +78,11 @@ public final class Tracking implements AutoCloseable {
 
     public TrackingPages pages() {
         return pages;
+    }
+
+    /** "Get updates by email or text" from a tracking page. */
+    public UpdatesForm updates() {
+        return updates;
     }
 
     public TrackingLookup lookup() {

@@ -6,6 +6,7 @@ import app.landfall.branding.Brand;
 import app.landfall.branding.Brands;
 import app.landfall.branding.PageLanguage;
 import app.landfall.merchants.Merchants;
+import app.landfall.web.Csrf;
 import app.landfall.web.Htmx;
 import app.landfall.web.Templates;
 import io.javalin.http.Context;
@@ -44,6 +45,8 @@ public final class TrackingPages {
     private final BrandedPages notFound;
     private final ReturnDeadline deadline;
     private final PageCache cache;
+    /** Where the visitor's CSRF token goes in a cached page (see {@link PageCache.Page#bodyWith}). */
+    static final String CSRF_SLOT = "lf-csrf-slot-3f9a1c";
     /** Pages rendered at once: rendering is CPU work, and the load query before it is short. */
     static final int RENDERS = 2 * Runtime.getRuntime().availableProcessors();
     private final Semaphore renders = new Semaphore(RENDERS, true);
@@ -148,7 +151,9 @@ public final class TrackingPages {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         boolean fragment = Htmx.wantsFragment(ctx);
         String version = version(v, brand, lang, today, detailed);
-        String etag = "\"" + version + (fragment ? "-f" : "") + "\"";
+        // the subscribe form carries the visitor's CSRF token: the page is the same only for the same token
+        boolean form = offersUpdates(v, detailed) && !fragment;
+        String etag = "\"" + version + (fragment ? "-f" : "") + (form ? "-" + Csrf.fingerprint(ctx) : "") + "\"";
         ctx.header("ETag", etag);
         ctx.header("Vary", "Accept-Language, Cookie, HX-Request");
         ctx.header("X-Robots-Tag", "noindex");
@@ -172,7 +177,7 @@ public final class TrackingPages {
         }
         // 286 tells htmx to stop polling: a delivered or expired parcel will not change any more
         ctx.status(fragment && page.isFinal() ? 286 : 200);
-        ctx.contentType("text/html; charset=utf-8").result(page.body());
+        ctx.contentType("text/html; charset=utf-8").result(page.csrfAt() < 0 ? page.body() : page.bodyWith(Csrf.token(ctx)));
     }
 
     /**
@@ -195,15 +200,40 @@ public final class TrackingPages {
             TrackingQueries.ShipmentData data = queries.load(v.merchantId(), v.shipmentId());
             TrackingView view = TrackingView.of(new TrackingView.Inputs(data, brand, lang, self, version, detailed, clicks, home,
                     returnUrl, today, zone, returnBy(data, zone)));
-            String html = templates.render(fragment ? "tracking/show :: status, history" : "tracking/show",
-                    Map.of("view", view, "page", view.page(), "fragment", fragment, "returnParcel", v.isReturnParcel()), ctx, Locale.forLanguageTag(lang));
-            return new PageCache.Page(html.getBytes(StandardCharsets.UTF_8), view.isFinal());
+            Map<String, Object> model = new java.util.HashMap<>(Map.of("view", view, "page", view.page(), "fragment", fragment,
+                    "returnParcel", v.isReturnParcel(), "csrfSlot", CSRF_SLOT));
+            if (offersUpdates(v, detailed) && !fragment) {
+                model.put("updates", "/t/" + v.token() + "/subscriptions");
+            }
+            String html = templates.render(fragment ? "tracking/show :: status, history" : "tracking/show", model, ctx,
+                    Locale.forLanguageTag(lang));
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            int slot = html.indexOf(CSRF_SLOT);
+            if (slot >= 0) {
+                byte[] before = html.substring(0, slot).getBytes(StandardCharsets.UTF_8);
+                byte[] after = html.substring(slot + CSRF_SLOT.length()).getBytes(StandardCharsets.UTF_8);
+                body = new byte[before.length + after.length];
+                System.arraycopy(before, 0, body, 0, before.length);
+                System.arraycopy(after, 0, body, before.length, after.length);
+                return new PageCache.Page(body, view.isFinal(), before.length);
+            }
+            return new PageCache.Page(body, view.isFinal());
         } finally {
             renders.release();
         }
     }
 
-    private Brand brand(TrackingQueries.Version v) {
+    /** The full page of an order's own parcel (a tracking link, not a lookup by number) offers "Get updates". */
+    static boolean offersUpdates(TrackingQueries.Version v, boolean detailed) {
+        return detailed && v.orderId() != null && !v.isReturnParcel();
+    }
+
+    /** The parcel a request's tracking link names, as {@link #show} finds it (on a store's domain, only its own). */
+    Optional<TrackingQueries.Version> visible(Context ctx) {
+        return byToken(ctx);
+    }
+
+    Brand brand(TrackingQueries.Version v) {
         if (v.brandId() != null) {
             Optional<Brand> brand = brands.byId(v.merchantId(), v.brandId(), v.brand());
             if (brand.isPresent()) {

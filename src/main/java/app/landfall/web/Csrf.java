@@ -41,6 +41,23 @@ public final class Csrf {
         return token;
     }
 
+    /**
+     * A short digest of the visitor's token, "none" before they have one: a cached page with the
+     * token in its forms is the same page only for the same token (part of its ETag).
+     */
+    public static String fingerprint(Context ctx) {
+        String existing = ctx.cookie(cookieName(ctx));
+        if (existing == null || !existing.matches("[A-Za-z0-9_-]{43}")) {
+            return "none";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(existing.getBytes(StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** Refuses (403) a form post whose field does not match its cookie. */
     public static void verify(Context ctx) {
         String cookie = ctx.cookie(cookieName(ctx));
