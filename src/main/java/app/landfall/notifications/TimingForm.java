@@ -71,7 +71,8 @@ record TimingForm(boolean quietOn, String start, String end, Set<String> exempt,
         return new NotificationTiming.Timing(new QuietHours(quietOn, time(start), time(end)), exempt, reviewOn ? days() : null);
     }
 
-    List<Option> options() {
+    /** Public: the page template calls it. */
+    public List<Option> options() {
         return NotificationTiming.EXEMPTABLE.stream()
                 .map(t -> new Option(t.template(), "exempt-" + t.code(), t.label(), exempt.contains(t.template()))).toList();
     }
