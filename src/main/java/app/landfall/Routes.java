@@ -82,6 +82,7 @@ final class Routes {
         routes.post("/admin/settings/returns/reasons/{id}/move", f.returns().settings()::moveReason);
         routes.get("/admin/settings/notifications", f.notifications().settings()::show);
         routes.post("/admin/settings/notifications", f.notifications().settings()::save);
+        routes.post("/admin/settings/notifications/timing", f.notifications().settings()::saveTiming);
         routes.get("/admin/team", f.accounts().team()::show);
         routes.post("/admin/team/invitations", f.accounts().team()::invite);
         routes.post("/admin/team/{id}/role", f.accounts().team()::changeRole);

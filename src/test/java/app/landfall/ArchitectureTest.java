@@ -35,6 +35,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> WRITERS = Map.of(
             "notification_outbox", Set.of("notifications/Outbox.java"),
             "notification_triggers", Set.of("notifications/NotificationTriggers.java"),
+            "notification_timing", Set.of("notifications/NotificationTiming.java"),
             "notification_suppressions", Set.of("notifications/Suppressions.java"),
             "order_subscriptions", Set.of("notifications/OrderSubscriptions.java"),
             "brands", Set.of("branding/BrandStore.java"),

@@ -92,8 +92,8 @@ final class EmailContents {
 
     private Rendered returnEmail(Outbox.Pending notice, JsonNode payload, Locale locale) {
         String status = notice.template().substring("return.".length());
-        if (!List.of("requested", "approved", "rejected", "in_transit", "received", "refunded", "credited", "exchanged",
-                "cancelled", "expired").contains(status)) {
+        if (!List.of("requested", "needs_review", "approved", "rejected", "in_transit", "received", "refunded", "credited", "exchanged",
+                "cancelled", "expiring_soon", "expired").contains(status)) {
             throw new Unrenderable("There is no email template " + notice.template() + ".");
         }
         long returnId = payload.path("return_id").asLong();
@@ -111,7 +111,7 @@ final class EmailContents {
             default -> "";
         };
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(t(locale, key + ".body", rma, store.name(), amount));
+        paragraphs.add(t(locale, key + ".body", rma, store.name(), amount, day(text(payload, "expires_on"), locale)));
         if (status.equals("rejected") && r.get(RETURNS.REJECTION_REASON) != null) {
             paragraphs.add(t(locale, "email.return.rejected.reason", r.get(RETURNS.REJECTION_REASON)));
         }
@@ -184,6 +184,15 @@ final class EmailContents {
             return amount.toPlainString() + " " + currency;
         }
         return format.format(amount).replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    /** An ISO date of the payload as the reader writes it ("7 December 2026"); empty when there is none. */
+    static String day(String isoDate, Locale locale) {
+        if (isoDate.isEmpty()) {
+            return "";
+        }
+        return java.time.LocalDate.parse(isoDate)
+                .format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale));
     }
 
     private static String t(Locale locale, String key, Object... args) {

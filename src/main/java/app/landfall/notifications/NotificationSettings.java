@@ -22,8 +22,9 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Settings › Notifications: which moments of a parcel's journey the store's customers hear about, on
- * which channel (a matrix of checkboxes, one form). Admins and owners only.
+ * Settings › Notifications: which moments of a parcel's journey and of a return the store's customers
+ * hear about, on which channel (a matrix of checkboxes, one form), and when ({@link TimingSettings}:
+ * quiet hours, the review request). Admins and owners only.
  */
 public final class NotificationSettings {
     /** A column of the matrix: its heading, and its name within a sentence (a box's label). */
@@ -62,6 +63,41 @@ public final class NotificationSettings {
         render(ctx, user, NotificationTriggers.of(dsl, user.merchantId(), codes()), null, HttpStatus.OK);
     }
 
+    /**
+     * POST /admin/settings/notifications/timing: quiet hours (on, start, end, the moments exempt)
+     * and the review request (on, days after delivery). A mistake re-renders the page with what was
+     * typed and a message at the field; nothing is saved then.
+     */
+    public void saveTiming(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
+        TimingForm form = TimingForm.posted(ctx.formParam("quiet_hours"), ctx.formParam("quiet_start"), ctx.formParam("quiet_end"),
+                ctx.formParams("exempt"), ctx.formParam("review"), ctx.formParam("review_days")).checked();
+        if (!form.ok()) {
+            render(ctx, user, NotificationTriggers.of(dsl, user.merchantId(), codes()), form, null, HttpStatus.UNPROCESSABLE_CONTENT);
+            return;
+        }
+        NotificationTiming.Timing timing = form.timing();
+        String ip = clientAddress.of(ctx);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        dsl.transaction(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            NotificationTiming.save(tx, user.merchantId(), timing, now);
+            Map<String, Object> details = new HashMap<>();
+            details.put("quiet_hours", timing.quiet().on() ? timing.quiet().start() + "-" + timing.quiet().end() : "off");
+            details.put("exempt", timing.exempt().stream().sorted().toList());
+            details.put("review_after_days", timing.reviewAfterDays() == null ? "off" : timing.reviewAfterDays());
+            audit.record(tx, user, ip, "notification_timing.changed", "merchant", user.merchantId(), details);
+        });
+        String saved = (timing.quiet().on() ? "Saved: quiet hours " + timing.quiet().start() + "–" + timing.quiet().end()
+                + " in each customer's time zone" : "Saved: no quiet hours")
+                + (timing.reviewAfterDays() == null ? "; no review requests." : "; review requests " + days(timing.reviewAfterDays()) + ".");
+        ctx.redirect("/admin/settings/notifications?notice=" + URLEncoder.encode(saved, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    private static String days(int days) {
+        return days == 0 ? "on the day of delivery" : days + (days == 1 ? " day" : " days") + " after delivery";
+    }
+
     /** POST /admin/settings/notifications: {@code on} is each ticked box, {@code <trigger>:<channel>}. */
     public void save(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.ADMIN);
@@ -72,7 +108,7 @@ public final class NotificationSettings {
             if (s == null || !known.containsKey(s)) {
                 Map<NotificationTriggers.Switch, Boolean> asSent = new HashMap<>();
                 known.keySet().forEach(k -> asSent.put(k, ctx.formParams("on").contains(k.trigger() + ":" + k.channel())));
-                render(ctx, user, asSent, "One of the boxes sent is not a message Landfall sends. Reload the page and choose again:"
+                render(ctx, user, asSent, null, "One of the boxes sent is not a message Landfall sends. Reload the page and choose again:"
                         + " nothing was saved.", HttpStatus.UNPROCESSABLE_CONTENT);
                 return;
             }
@@ -88,7 +124,7 @@ public final class NotificationSettings {
         });
         ctx.redirect("/admin/settings/notifications?notice=" + URLEncoder.encode(
                 "Saved: customers hear about " + on.stream().map(NotificationTriggers.Switch::trigger).distinct().count() + " of "
-                        + ShipmentTrigger.values().length + " moments from now on.", StandardCharsets.UTF_8),
+                        + NotificationTriggers.all().size() + " moments from now on.", StandardCharsets.UTF_8),
                 HttpStatus.SEE_OTHER);
     }
 
@@ -103,16 +139,28 @@ public final class NotificationSettings {
 
     private void render(Context ctx, AdminUser user, Map<NotificationTriggers.Switch, Boolean> switches, String error,
             HttpStatus status) {
-        List<Row> rows = java.util.Arrays.stream(ShipmentTrigger.values()).map(t -> new Row(t.template(), t.label(), t.hint(),
-                CHANNELS.stream().map(c -> new Cell("on-" + t.code() + "-" + c.code(), t.template() + ":" + c.code(), c.inSentence(),
-                        switches.getOrDefault(new NotificationTriggers.Switch(t.template(), c.code()), false))).toList())).toList();
+        render(ctx, user, switches, null, error, status);
+    }
+
+    /** {@code timing}: the timing form as typed (with its mistakes), or null for the store's saved one. */
+    private void render(Context ctx, AdminUser user, Map<NotificationTriggers.Switch, Boolean> switches, TimingForm timing,
+            String error, HttpStatus status) {
         Map<String, Object> model = new HashMap<>();
         model.put("channels", CHANNELS);
-        model.put("rows", rows);
+        model.put("rows", rows(NotificationTriggers.shipments(), switches));
+        model.put("returnRows", rows(NotificationTriggers.returns(), switches));
         model.put("textsKept", textsKept);
         model.put("error", error);
         model.put("notice", error == null ? ctx.queryParam("notice") : null);
+        model.put("timing", timing != null ? timing : TimingForm.of(NotificationTiming.of(dsl, user.merchantId())));
+        model.put("timingError", timing != null);
         ctx.status(status);
         AdminPages.render(ctx, user, "notifications", "admin/notifications", model);
+    }
+
+    private static List<Row> rows(List<NotificationTriggers.Trigger> triggers, Map<NotificationTriggers.Switch, Boolean> switches) {
+        return triggers.stream().map(t -> new Row(t.template(), t.label(), t.hint(),
+                CHANNELS.stream().map(c -> new Cell("on-" + t.code() + "-" + c.code(), t.template() + ":" + c.code(), c.inSentence(),
+                        switches.getOrDefault(new NotificationTriggers.Switch(t.template(), c.code()), false))).toList())).toList();
     }
 }

@@ -38,6 +38,7 @@ public final class Notifications {
     private final EmailPreferences preferences;
     private final Signups signups;
     private final SubscriptionConfirmations confirmations;
+    private final ShipmentReminders reminders;
 
     /**
      * {@code siteUrl}: the address links in messages start with (LANDFALL_BASE_URL, else this
@@ -63,6 +64,7 @@ public final class Notifications {
         this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
         this.settings = new NotificationSettings(dsl, clock, audit, clientAddress, textsKept(twilio));
         this.replies = new TwilioReplies(dsl, clock, twilio, baseUrl);
+        this.reminders = new ShipmentReminders(dsl, clock, outbox);
     }
 
     /** Settings › Notifications: which moments tell customers, on which channel. */
@@ -150,7 +152,19 @@ public final class Notifications {
         return texts.run();
     }
 
+    /** Writes the pickup reminders due now (the day before a pickup deadline); the background job does the same. */
+    public int remindPickups() {
+        return reminders.remindPickups();
+    }
+
+    /** Writes the review requests due now (the store's days after delivery); the background job does the same. */
+    public int requestReviews() {
+        return reminders.requestReviews();
+    }
+
     public void schedule(BackgroundJobs jobs) {
+        jobs.schedule("pickup reminders written", Duration.ofMinutes(1), Duration.ofMinutes(15), reminders::remindPickups);
+        jobs.schedule("review requests written", Duration.ofMinutes(2), Duration.ofMinutes(15), reminders::requestReviews);
         // every second: an urgent message (out for delivery, a password link) leaves within seconds
         jobs.schedule("emails sent", Duration.ofSeconds(1), Duration.ofSeconds(1), email::run);
         jobs.schedule("texts sent", Duration.ofSeconds(1), Duration.ofSeconds(1), texts::run);

@@ -1,6 +1,10 @@
 package app.landfall.notifications;
 
+import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.NOTIFICATION_OUTBOX;
+import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.RETURNS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,18 +29,26 @@ public final class Outbox {
      * For the return submit's one statement (docs/benchmarks.md, "Return submit"), which writes the
      * return, its items, its parcel and its announcement in one round trip: an
      * {@code INSERT … SELECT} of the announcement of a return just created, to be used as a CTE
-     * after one named {@code created} (columns {@code merchant_id, id, status, rma_number,
-     * created_at}). Its one parameter is the shopper's email (null for none): an email to the shopper
-     * and a {@code return.<status>} event for the merchant's systems, as {@link #announceReturn}.
+     * after one named {@code created} (columns {@code merchant_id, id, order_id, status, rma_number,
+     * created_at}). Its one parameter is the shopper's email (null for none): an email and texts to
+     * the shopper as the store's switches say ({@link ReturnTrigger}: a return left for review reads
+     * "needs review") and a {@code return.<status>} event for the merchant's systems, as {@link #announceReturn}.
      */
     public static final String ANNOUNCE_CREATED_RETURN = """
             INSERT INTO notification_outbox (merchant_id, channel, template, recipient, payload, dedupe_key, return_id, created_at,
                                              next_attempt_at)
-            SELECT c.merchant_id, n.channel, 'return.' || c.status, n.recipient,
+            SELECT c.merchant_id, n.channel, n.template, n.recipient,
                    jsonb_build_object('return_id', c.id, 'rma', c.rma_number, 'status', c.status),
                    'return:' || c.id || ':' || c.status || ':' || n.channel, c.id, c.created_at, c.created_at
-            FROM created c, (VALUES ('email', ?::text), ('webhook', 'merchant')) AS n (channel, recipient)
-            WHERE n.recipient IS NOT NULL
+            FROM created c
+            LEFT JOIN orders o ON o.merchant_id = c.merchant_id AND o.id = c.order_id
+            CROSS JOIN LATERAL (VALUES
+                ('email', ?::text, 'return.' || CASE c.status WHEN 'requested' THEN 'needs_review' ELSE c.status END),
+                ('sms', nullif(btrim(o.customer_phone), ''), 'return.' || CASE c.status WHEN 'requested' THEN 'needs_review' ELSE c.status END),
+                ('whatsapp', nullif(btrim(o.customer_phone), ''), 'return.' || CASE c.status WHEN 'requested' THEN 'needs_review' ELSE c.status END),
+                ('webhook', 'merchant', 'return.' || c.status)) AS n (channel, recipient, template)
+            LEFT JOIN notification_triggers t ON t.merchant_id = c.merchant_id AND t.trigger = n.template AND t.channel = n.channel
+            WHERE n.recipient IS NOT NULL AND (n.channel = 'webhook' OR coalesce(t.enabled, n.channel = 'email'))
             ON CONFLICT DO NOTHING""";
 
     /**
@@ -184,20 +196,53 @@ public final class Outbox {
     }
 
     /**
-     * Announces a return's new status: an email to the shopper when the order has an address, and
-     * a {@code return.<status>} event for the merchant's systems (outbound webhooks, a payment
-     * gateway that refunds).
+     * Announces a return's new status: to the shopper on each channel the store has switched on for
+     * it ({@link ReturnTrigger}; email on, texts off by default) when the order has the address or
+     * number, and a {@code return.<status>} event for the merchant's systems (outbound webhooks, a
+     * payment gateway that refunds).
      */
     public void announceReturn(DSLContext tx, long merchantId, long returnId, String rma, String status, String customerEmail,
             OffsetDateTime now) {
         var payload = java.util.Map.of("return_id", returnId, "rma", rma, "status", status);
         String cause = "return:" + returnId + ":" + status + ":";
-        if (customerEmail != null) {
-            add(tx, new Notice(merchantId, Notice.Channel.EMAIL, "return." + status, customerEmail, "en", payload,
-                    cause + "email", null, returnId), now);
-        }
+        ReturnTrigger.forStatus(status).ifPresent(t -> tellShopper(tx, merchantId, returnId, t, payload, cause, customerEmail, now));
         add(tx, new Notice(merchantId, Notice.Channel.WEBHOOK, "return." + status, "merchant", "en", payload,
                 cause + "webhook", null, returnId), now);
+    }
+
+    /**
+     * Tells the shopper that an approved return not yet sent expires on {@code expiresOn} (once per return: its
+     * dedupe key), on the channels the store has switched on; the merchant's systems get no event,
+     * since nothing happened to the return.
+     */
+    public void remindReturnExpiring(DSLContext tx, long merchantId, long returnId, String rma, java.time.LocalDate expiresOn,
+            String customerEmail, OffsetDateTime now) {
+        var payload = java.util.Map.of("return_id", returnId, "rma", rma, "status", "approved", "expires_on", expiresOn.toString());
+        tellShopper(tx, merchantId, returnId, ReturnTrigger.EXPIRING_SOON, payload, "return:" + returnId + ":expiring_soon:",
+                customerEmail, now);
+    }
+
+    private void tellShopper(DSLContext tx, long merchantId, long returnId, ReturnTrigger trigger, java.util.Map<String, ?> payload,
+            String cause, String email, OffsetDateTime now) {
+        List<String> channels = List.of("email", "sms", "whatsapp");
+        var switches = NotificationTriggers.of(tx, merchantId, channels);
+        String phone = null;
+        for (String channel : channels) {
+            if (!switches.getOrDefault(new NotificationTriggers.Switch(trigger.template(), channel), false)) {
+                continue;
+            }
+            if (!channel.equals("email") && phone == null) {
+                phone = tx.select(ORDERS.CUSTOMER_PHONE).from(RETURNS).join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID))
+                        .and(ORDERS.ID.eq(RETURNS.ORDER_ID))
+                        .where(RETURNS.MERCHANT_ID.eq(merchantId)).and(RETURNS.ID.eq(returnId))
+                        .fetchOptional(ORDERS.CUSTOMER_PHONE).map(String::strip).orElse("");
+            }
+            String recipient = channel.equals("email") ? email : phone;
+            if (recipient != null && !recipient.isBlank()) {
+                add(tx, new Notice(merchantId, Notice.Channel.of(channel), trigger.template(), recipient, "en", payload, cause + channel,
+                        null, returnId), now);
+            }
+        }
     }
 
     /**
@@ -251,20 +296,48 @@ public final class Outbox {
         return claimDue(tx, List.of(Notice.Channel.SMS, Notice.Channel.WHATSAPP), now, lease, limit);
     }
 
+    /**
+     * Claims due messages of these channels: pending ones whose time has come, those held for quiet
+     * hours whose window has ended, and those a sender claimed but did not finish within its lease.
+     * A message that would now reach its recipient in the store's quiet hours (their time zone:
+     * {@link RecipientZones}) is marked {@code held} until the window ends instead, and not returned;
+     * staff emails and the store's exempt moments never are ({@link NotificationTiming.Timing#holds}).
+     */
     private List<ClaimedText> claimDue(DSLContext tx, List<Notice.Channel> channels, OffsetDateTime now, java.time.Duration lease,
             int limit) {
-        List<ClaimedText> due = tx.select(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID, NOTIFICATION_OUTBOX.TEMPLATE,
+        var orderId = DSL.coalesce(SHIPMENTS.ORDER_ID, RETURNS.ORDER_ID);
+        var rows = tx.select(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID, NOTIFICATION_OUTBOX.TEMPLATE,
                         NOTIFICATION_OUTBOX.RECIPIENT, NOTIFICATION_OUTBOX.LANGUAGE, NOTIFICATION_OUTBOX.PAYLOAD,
-                        NOTIFICATION_OUTBOX.ATTEMPTS, NOTIFICATION_OUTBOX.CREATED_AT, NOTIFICATION_OUTBOX.CHANNEL)
+                        NOTIFICATION_OUTBOX.ATTEMPTS, NOTIFICATION_OUTBOX.CREATED_AT, NOTIFICATION_OUTBOX.CHANNEL,
+                        ORDERS.SHIPPING_COUNTRY, ORDERS.SHIPPING_REGION, MERCHANTS.TIMEZONE)
                 .from(NOTIFICATION_OUTBOX)
+                .join(MERCHANTS).on(MERCHANTS.ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
+                .leftJoin(SHIPMENTS).on(SHIPMENTS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
+                .and(SHIPMENTS.ID.eq(NOTIFICATION_OUTBOX.SHIPMENT_ID))
+                .leftJoin(RETURNS).on(RETURNS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID)).and(RETURNS.ID.eq(NOTIFICATION_OUTBOX.RETURN_ID))
+                .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID)).and(ORDERS.ID.eq(orderId))
                 .where(NOTIFICATION_OUTBOX.CHANNEL.in(channels.stream().map(Notice.Channel::code).toList()))
-                .and(NOTIFICATION_OUTBOX.STATUS.in("pending", "sending"))
+                .and(NOTIFICATION_OUTBOX.STATUS.in("pending", "sending", "held"))
                 .and(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
                 .orderBy(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT)
                 .limit(limit)
-                .forUpdate().skipLocked()
-                .fetch(r -> new ClaimedText(new Pending(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
-                        Notice.Channel.of(r.value9()), r.value7() + 1, r.value8()));
+                .forUpdate().of(NOTIFICATION_OUTBOX).skipLocked()
+                .fetch();
+        java.util.Map<Long, NotificationTiming.Timing> timings = new java.util.HashMap<>();
+        List<ClaimedText> due = new java.util.ArrayList<>();
+        for (var r : rows) {
+            NotificationTiming.Timing timing = timings.computeIfAbsent(r.value1(), m -> NotificationTiming.of(tx, m));
+            if (timing.holds(r.value3())) {
+                java.time.ZoneId zone = RecipientZones.of(r.value10(), r.value11(), app.landfall.merchants.Merchants.zone(r.value12()));
+                java.util.Optional<Instant> until = timing.quiet().holdUntil(now.toInstant(), zone);
+                if (until.isPresent()) {
+                    hold(tx, r.value1(), r.value2(), until.get(), zone, now);
+                    continue;
+                }
+            }
+            due.add(new ClaimedText(new Pending(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
+                    Notice.Channel.of(r.value9()), r.value7() + 1, r.value8()));
+        }
         if (!due.isEmpty()) {
             tx.update(NOTIFICATION_OUTBOX)
                     .set(NOTIFICATION_OUTBOX.STATUS, "sending")
@@ -276,6 +349,19 @@ public final class Outbox {
                     .execute();
         }
         return due;
+    }
+
+    /** Holds a claimed message until its recipient's quiet hours end; it is claimed again then. */
+    private static void hold(DSLContext tx, long merchantId, long id, Instant until, java.time.ZoneId zone, OffsetDateTime now) {
+        String local = until.atZone(zone).toLocalTime().toString();
+        tx.update(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.STATUS, "held")
+                .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, until.atOffset(ZoneOffset.UTC))
+                .set(NOTIFICATION_OUTBOX.LAST_ERROR, "Held for quiet hours: goes out at " + local + " in the recipient's time zone ("
+                        + zone.getId() + ").")
+                .set(NOTIFICATION_OUTBOX.UPDATED_AT, now)
+                .where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(merchantId)).and(NOTIFICATION_OUTBOX.ID.eq(id))
+                .execute();
     }
 
     /** How a claimed message ended (or when it is tried again), and what it said. */

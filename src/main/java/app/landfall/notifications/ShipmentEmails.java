@@ -68,19 +68,25 @@ final class ShipmentEmails {
         Object[] args = {carrier, place == null ? "" : place, deadline == null ? "" : format.day(deadline), from.name()};
         boolean pickup = "AvailableForPickup".equals(status);
 
-        List<String> paragraphs = new ArrayList<>();
-        add(paragraphs, first(locale, args, "explain." + substatus, pickup && place == null ? "explain.AvailableForPickup.noplace" : "-",
-                "explain." + status));
-        add(paragraphs, first(locale, args, pickup && deadline != null ? "next.AvailableForPickup.deadline" : "-",
-                "next." + substatus, "next." + status));
-        add(paragraphs, promise(r, status, substatus, zone, today, locale, format));
         String order = r.get(ORDERS.ORDER_NUMBER);
+        List<String> paragraphs = new ArrayList<>();
+        // the moments no status raises open with their own words: the reminder, the request, the delay
+        String own = "email.shipment." + trigger.code() + ".intro";
+        add(paragraphs, Messages.text(locale, own, order, from.name(), deadline == null ? "" : format.day(deadline), place == null ? "" : place));
+        if (trigger != ShipmentTrigger.REVIEW_REQUEST) {
+            add(paragraphs, first(locale, args, "explain." + substatus, pickup && place == null ? "explain.AvailableForPickup.noplace" : "-",
+                    "explain." + status));
+            add(paragraphs, first(locale, args, pickup && deadline != null ? "next.AvailableForPickup.deadline" : "-",
+                    "next." + substatus, "next." + status));
+            add(paragraphs, promise(r, status, substatus, zone, today, locale, format));
+        }
         paragraphs.add(t(locale, "email.shipment.order", order) + " · " + t(locale, "email.shipment.number", carrier,
                 r.get(SHIPMENTS.TRACKING_NUMBER)));
         String subject = t(locale, "email.shipment." + trigger.code() + ".subject", order, from.name());
-        String heading = t(locale, "status." + trigger.status());
+        String heading = first(locale, args, "email.shipment." + trigger.code() + ".heading", "status." + trigger.status());
+        String action = first(locale, args, "email.shipment." + trigger.code() + ".action", "email.shipment.action");
         return new EmailContents.Rendered(from, new EmailContent(locale.getLanguage(), subject, paragraphs.get(0), heading,
-                paragraphs, new EmailContent.Action(t(locale, "email.shipment.action"),
+                paragraphs, new EmailContent.Action(action,
                         baseUrl.get() + "/t/" + r.get(SHIPMENTS.PUBLIC_TOKEN)),
                 List.of(t(locale, "email.footer.store", from.name()))));
     }

@@ -9,8 +9,10 @@ import java.util.Optional;
  * The moments of a parcel's journey its customer hears about, and the pure decisions around them:
  * which status change is which moment ({@link #forChange}), and which messages still waiting are
  * stale once the parcel has moved on ({@link #staleOnceIn}). The code is the template's name and the
- * trigger's name in the store's settings. (A "delayed" trigger comes with delivery predictions, and a
- * pickup reminder with the pickup deadline job: each is one more constant here.)
+ * trigger's name in the store's settings. Three are raised by no status change: the pickup reminder
+ * and the review request come from {@link ShipmentReminders} (a background job), and {@link #DELAYED}
+ * is raised by nothing yet: its words exist, and delivery predictions (a later issue) will raise it
+ * where a parcel falls behind its promise, as one more {@code ShipmentReminders} query.
  */
 public enum ShipmentTrigger {
     LABEL_CREATED("label_created", "InfoReceived", "Label created", "The store has made the parcel's label.", true),
@@ -22,15 +24,27 @@ public enum ShipmentTrigger {
             "At a pickup point, locker or post office.", true),
     DELIVERED("delivered", "Delivered", "Delivered", "The parcel has arrived.", true),
     EXCEPTION("exception", "Exception", "Problem", "Damaged, lost, held at customs, returned to the store …", true),
-    EXPIRED("expired", "Expired", "No recent updates", "The carrier has said nothing for 30 days.", true);
+    EXPIRED("expired", "Expired", "No recent updates", "The carrier has said nothing for 30 days.", true),
+    PICKUP_REMINDER("pickup_reminder", "AvailableForPickup", "Pickup reminder",
+            "A day before the pickup point sends an uncollected parcel back.", true),
+    /** Not in the matrix yet: nothing raises it until delivery predictions come. */
+    DELAYED("delayed", "InTransit", "Delayed", "The parcel is running later than promised.", true, false),
+    /** Not in the matrix: switched and timed by the review request's own setting (days after delivery, or off). */
+    REVIEW_REQUEST("review_request", "Delivered", "Review request", "Asks how the order went, some days after delivery.", true, false);
 
     private final String code;
     private final String status;
     private final String label;
     private final String hint;
     private final boolean emailByDefault;
+    private final boolean listed;
 
     ShipmentTrigger(String code, String status, String label, String hint, boolean emailByDefault) {
+        this(code, status, label, hint, emailByDefault, true);
+    }
+
+    ShipmentTrigger(String code, String status, String label, String hint, boolean emailByDefault, boolean listed) {
+        this.listed = listed;
         this.code = code;
         this.status = status;
         this.label = label;
@@ -66,6 +80,11 @@ public enum ShipmentTrigger {
      */
     boolean onByDefault(String channel) {
         return channel.equals("email") && emailByDefault;
+    }
+
+    /** The moments the settings' matrix switches per channel, in order. */
+    static List<ShipmentTrigger> listed() {
+        return java.util.Arrays.stream(values()).filter(t -> t.listed).toList();
     }
 
     static Optional<ShipmentTrigger> byTemplate(String template) {

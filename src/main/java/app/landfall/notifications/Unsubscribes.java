@@ -29,7 +29,7 @@ final class Unsubscribes {
     static final Duration VALID_FOR = Duration.ofDays(730);
     private static final String PURPOSE = "unsubscribe";
     /** Templates of the kind a person may reasonably not want (RFC 8058 headers): in-transit updates, later the review request. */
-    private static final Set<String> MARKETING = Set.of("shipment.in_transit");
+    private static final Set<String> MARKETING = Set.of("shipment.in_transit", "shipment.review_request");
 
     private final DSLContext dsl;
     private final SignedLinks links;

@@ -1,5 +1,6 @@
 package app.landfall.returns;
 
+import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_ITEMS;
@@ -87,6 +88,40 @@ public final class ReturnExpiry {
             }
         }
         return new int[] {due.size(), expired};
+    }
+
+    /** How long before it expires the shopper of an approved return not yet sent is reminded. */
+    static final java.time.Duration REMIND_BEFORE = java.time.Duration.ofDays(2);
+
+    /**
+     * Reminds the shoppers of approved returns that expire within {@link #REMIND_BEFORE} and have not
+     * been sent ("expiring soon", on the channels the store switched on). Once per return: the outbox's
+     * dedupe key makes a second run, or another process running it at once, write nothing. Returns
+     * how many returns were due a reminder.
+     */
+    public int remind() {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Field<OffsetDateTime> expires = RETURNS.APPROVED_AT.plus(shipWithin());
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            var due = tx.select(RETURNS.MERCHANT_ID, RETURNS.ID, RETURNS.RMA_NUMBER, ORDERS.CUSTOMER_EMAIL, expires, MERCHANTS.TIMEZONE)
+                    .from(RETURNS)
+                    .join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
+                    .join(MERCHANTS).on(MERCHANTS.ID.eq(RETURNS.MERCHANT_ID))
+                    .where(RETURNS.STATUS.eq(ReturnStatus.APPROVED.code()))
+                    .and(RETURNS.METHOD.in(SHIPPED_METHODS))
+                    .and(expires.ge(now)).and(expires.lt(now.plus(REMIND_BEFORE)))
+                    .and(somethingToSend())
+                    .and(notPickedUp())
+                    .orderBy(RETURNS.APPROVED_AT)
+                    .limit(BATCH)
+                    .fetch();
+            for (var row : due) {
+                java.time.LocalDate lastDay = row.value5().atZoneSameInstant(app.landfall.merchants.Merchants.zone(row.value6())).toLocalDate();
+                outbox.remindReturnExpiring(tx, row.value1(), row.value2(), row.value3(), lastDay, row.value4(), now);
+            }
+            return due.size();
+        });
     }
 
     /** The return's own policy's days; the merchant's default policy's when it has none; else 30. */

@@ -97,8 +97,14 @@ public final class Returns {
         return overview;
     }
 
+    /** Expires approved returns never sent, and reminds their shoppers before (the background jobs do the same). */
+    public ReturnExpiry expiry() {
+        return expiry;
+    }
+
     public void schedule(BackgroundJobs jobs) {
         jobs.schedule("approved returns never sent back expired", Duration.ofMinutes(3), Duration.ofHours(1), expiry::run)
+                .schedule("shoppers of returns expiring soon reminded", Duration.ofMinutes(4), Duration.ofHours(1), expiry::remind)
                 .schedule("photos of return forms never submitted purged", Duration.ofMinutes(20), Duration.ofHours(1),
                         () -> photoUploads.purge(Duration.ofDays(1)));
     }

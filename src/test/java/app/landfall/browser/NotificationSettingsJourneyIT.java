@@ -69,8 +69,8 @@ class NotificationSettingsJourneyIT {
             page.getByLabel("Out for delivery by email").uncheck();
             page.getByLabel("In-transit updates by email").check();
             page.getByLabel("Out for delivery by SMS").check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-            assertThat(page.locator(".notice")).containsText("Saved: customers hear about 9 of 9 moments");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+            assertThat(page.locator(".notice")).containsText("Saved: customers hear about 21 of 21 moments");
             assertThat(page.getByLabel("Out for delivery by email")).not().isChecked();
             assertThat(page.getByLabel("In-transit updates by email")).isChecked();
             assertThat(page.getByLabel("Out for delivery by SMS")).isChecked();

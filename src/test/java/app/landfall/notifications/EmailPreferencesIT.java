@@ -63,6 +63,7 @@ class EmailPreferencesIT {
                 "LANDFALL_MAIL_FROM", "Landfall <notices@mail.example>", "LANDFALL_SMTP_URL", "smtp://127.0.0.1:" + port)), clock);
         dsl = landfall.database().dsl();
         store = TestMerchants.create(dsl, "harbour");
+        TestMerchants.withoutQuietHours(dsl); // the order ships to Oregon, where 10:00 UTC is night
         long order = TestOrders.delivered(dsl, store, "A-7", now()).orderId();
         shipment = dsl.select(SHIPMENTS.ID).from(SHIPMENTS).where(SHIPMENTS.ORDER_ID.eq(order)).fetchSingle(SHIPMENTS.ID);
     }

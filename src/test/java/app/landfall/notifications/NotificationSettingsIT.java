@@ -50,6 +50,7 @@ class NotificationSettingsIT {
     @BeforeEach
     void defaults() {
         dsl.deleteFrom(NOTIFICATION_TRIGGERS).execute();
+        dsl.deleteFrom(app.landfall.db.schema.Tables.NOTIFICATION_TIMING).execute();
     }
 
     private static void user(long merchant, String email, String role) {
@@ -100,7 +101,7 @@ class NotificationSettingsIT {
         String html = signedIn("admin@harbour.example").get(PAGE).body();
         assertTrue(html.contains("<th scope=\"col\" class=\"channel\">SMS</th>"), html);
         assertTrue(html.contains("<th scope=\"col\" class=\"channel\">WhatsApp</th>"));
-        for (ShipmentTrigger trigger : ShipmentTrigger.values()) {
+        for (ShipmentTrigger trigger : ShipmentTrigger.listed()) {
             for (String channel : List.of("sms", "whatsapp")) {
                 assertTrue(box(html, trigger.code(), channel), trigger + " " + channel);
                 assertFalse(ticked(html, trigger.code(), channel), "texts cost the store: off until it turns them on");
@@ -119,7 +120,7 @@ class NotificationSettingsIT {
         HttpResponse<String> saved = save(owner, "shipment.out_for_delivery:sms", "shipment.delivered:whatsapp", "shipment.delivered:email");
         assertEquals(303, saved.statusCode(), saved.body());
         String html = owner.get(saved.headers().firstValue("Location").orElseThrow()).body();
-        assertTrue(html.contains("Saved: customers hear about 2 of 9 moments from now on."), html);
+        assertTrue(html.contains("Saved: customers hear about 2 of 21 moments from now on."), html);
         assertTrue(ticked(html, "out_for_delivery", "sms"));
         assertTrue(ticked(html, "delivered", "whatsapp"));
         assertTrue(ticked(html, "delivered", "email"));
@@ -129,7 +130,7 @@ class NotificationSettingsIT {
         assertEquals(Boolean.FALSE, stored(store, "shipment.out_for_delivery", "whatsapp"));
         assertEquals(Boolean.TRUE, stored(store, "shipment.delivered", "whatsapp"));
         assertEquals(Boolean.FALSE, stored(store, "shipment.out_for_delivery", "email"));
-        assertEquals(27, dsl.fetchCount(NOTIFICATION_TRIGGERS, NOTIFICATION_TRIGGERS.MERCHANT_ID.eq(store)), "9 moments × 3 channels");
+        assertEquals(63, dsl.fetchCount(NOTIFICATION_TRIGGERS, NOTIFICATION_TRIGGERS.MERCHANT_ID.eq(store)), "21 moments (10 of a parcel, 11 of a return) × 3 channels");
 
         assertEquals(0, dsl.fetchCount(NOTIFICATION_TRIGGERS, NOTIFICATION_TRIGGERS.MERCHANT_ID.eq(other)));
         String theirs = signedIn("owner@quay.example").get(PAGE).body();
@@ -159,7 +160,7 @@ class NotificationSettingsIT {
         assertTrue(location.startsWith(PAGE + "?notice="), location);
 
         String html = owner.get(location).body();
-        assertTrue(html.contains("Saved: customers hear about 2 of 9 moments from now on."), html);
+        assertTrue(html.contains("Saved: customers hear about 2 of 21 moments from now on."), html);
         assertTrue(ticked(html, "in_transit"));
         assertFalse(ticked(html, "out_for_delivery"));
         assertEquals(Boolean.FALSE, stored(store, "shipment.out_for_delivery"));
@@ -195,5 +196,87 @@ class NotificationSettingsIT {
         assertEquals(403, owner.post(PAGE, Map.of("_csrf", "forged", "on", "shipment.delivered:email")).statusCode());
         assertEquals(303, new AdminClient(landfall.baseUrl()).get(PAGE).statusCode(), "signed out: to the sign-in page");
         assertEquals(0, dsl.fetchCount(NOTIFICATION_TRIGGERS));
+    }
+
+    private static final String TIMING = PAGE + "/timing";
+
+    private static HttpResponse<String> saveTiming(AdminClient client, String start, String end, String review, String days,
+            String... exempt) {
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("quiet_hours", "on", "quiet_start", start, "quiet_end", end,
+                "review_days", days));
+        if (review != null) {
+            fields.put("review", review);
+        }
+        StringBuilder extra = new StringBuilder();
+        for (String e : exempt) {
+            extra.append("&exempt=").append(java.net.URLEncoder.encode(e, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return client.submitRaw(PAGE, TIMING, fields, extra.toString());
+    }
+
+    @Test
+    void return_moments_have_their_own_rows_email_on_and_texts_off() {
+        String html = signedIn("owner@harbour.example").get(PAGE).body();
+        assertTrue(html.contains("When shoppers hear about their return"), html);
+        for (String moment : List.of("needs_review", "approved", "expiring_soon", "refunded")) {
+            assertTrue(html.matches("(?s).*id=\"on-return-" + moment + "-email\" value=\"return\\." + moment
+                    + ":email\" checked=\"checked\">.*"), moment + " by email starts on");
+            assertTrue(html.contains("id=\"on-return-" + moment + "-sms\" value=\"return." + moment + ":sms\">"), moment
+                    + " by SMS starts off");
+        }
+        assertTrue(html.contains("Return Needs review by SMS"), "each box has a label that needs no script");
+    }
+
+    @Test
+    void the_timing_form_shows_the_defaults_and_saves_quiet_hours_and_review_days_for_this_store_only() {
+        AdminClient owner = signedIn("owner@harbour.example");
+        String html = owner.get(PAGE).body();
+        assertTrue(html.contains("id=\"quiet_start\" name=\"quiet_start\" type=\"time\" value=\"21:00\""), html);
+        assertTrue(html.contains("id=\"quiet_end\" name=\"quiet_end\" type=\"time\" value=\"08:00\""));
+        assertTrue(html.contains("value=\"shipment.out_for_delivery\" checked=\"checked\""), "urgent moments are exempt by default");
+        assertTrue(html.contains("value=\"7\""), "review requests after 7 days by default");
+
+        HttpResponse<String> saved = saveTiming(owner, "22:30", "07:00", "on", "3", "shipment.failed_attempt");
+        assertEquals(303, saved.statusCode(), saved.body());
+        String after = owner.get(saved.headers().firstValue("Location").orElseThrow()).body();
+        assertTrue(after.contains("Saved: quiet hours 22:30–07:00 in each customer&#39;s time zone; review requests 3 days after delivery."),
+                after);
+        NotificationTiming.Timing timing = NotificationTiming.of(dsl, store);
+        assertEquals(new QuietHours(true, java.time.LocalTime.of(22, 30), java.time.LocalTime.of(7, 0)), timing.quiet());
+        assertEquals(java.util.Set.of("shipment.failed_attempt"), timing.exempt());
+        assertEquals(3, timing.reviewAfterDays());
+        assertEquals(1, dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.MERCHANT_ID.eq(store).and(AUDIT_LOG.ACTION.eq("notification_timing.changed"))));
+        assertEquals(NotificationTiming.Timing.DEFAULT, NotificationTiming.of(dsl, other), "the other store keeps its defaults");
+
+        assertEquals(303, saveTiming(owner, "21:00", "08:00", null, "").statusCode(), "review requests off need no days");
+        assertEquals(null, NotificationTiming.of(dsl, store).reviewAfterDays());
+    }
+
+    @Test
+    void bad_times_and_days_outside_0_to_30_are_form_errors_with_what_was_typed_kept_and_nothing_saved() {
+        AdminClient admin = signedIn("admin@harbour.example");
+        HttpResponse<String> badTime = saveTiming(admin, "25:00", "08:00", "on", "7");
+        assertEquals(422, badTime.statusCode());
+        assertTrue(badTime.body().contains("Enter the start of quiet hours as a time of day, like 21:00."), badTime.body());
+        assertTrue(badTime.body().contains("value=\"25:00\""), "what was typed is kept");
+        assertTrue(badTime.body().contains("aria-describedby=\"quiet_start-error\""));
+
+        HttpResponse<String> same = saveTiming(admin, "21:00", "21:00", "on", "7");
+        assertTrue(same.body().contains("Quiet hours must end at another time than they start."), same.body());
+
+        for (String days : List.of("31", "-1", "seven", "<b>")) {
+            HttpResponse<String> response = saveTiming(admin, "21:00", "08:00", "on", days);
+            assertEquals(422, response.statusCode(), days);
+            assertTrue(response.body().contains("Enter a whole number of days from 0 to 30."), days);
+            assertFalse(response.body().contains("<b>\""), "escaped");
+        }
+        HttpResponse<String> foreign = saveTiming(admin, "21:00", "08:00", "on", "7", "admin.password_reset");
+        assertEquals(422, foreign.statusCode());
+        assertEquals(0, dsl.fetchCount(app.landfall.db.schema.Tables.NOTIFICATION_TIMING), "nothing was saved");
+
+        AdminClient support = signedIn("support@harbour.example");
+        assertEquals(403, support.submitRaw("/admin", TIMING, Map.of("quiet_start", "21:00", "quiet_end", "08:00"), "").statusCode());
+        assertEquals(403, signedIn("owner@harbour.example").post(TIMING, Map.of("quiet_start", "21:00")).statusCode(), "no CSRF token");
+        assertEquals(0, dsl.fetchCount(app.landfall.db.schema.Tables.NOTIFICATION_TIMING));
     }
 }

@@ -39,12 +39,12 @@ class ShipmentTriggerTest {
 
     @ParameterizedTest(name = "in {0}, waiting messages that stay: {1}")
     @CsvSource({
-            "Delivered,          delivered",
+            "Delivered,          delivered review_request",
             "OutForDelivery,     out_for_delivery",
-            "InTransit,          shipped in_transit",
+            "InTransit,          shipped in_transit delayed",
             "InfoReceived,       label_created",
             "Exception,          exception",
-            "AvailableForPickup, available_for_pickup",
+            "AvailableForPickup, available_for_pickup pickup_reminder",
             "Pending,            ''",
     })
     void a_waiting_message_is_stale_once_the_parcel_is_no_longer_in_the_status_it_announces(String status, String kept) {

@@ -24,6 +24,8 @@ class TextContentsTest {
             "return.exchanged, en", "return.exchanged, de", "return.exchanged, fr", "return.exchanged, es",
             "return.cancelled, en", "return.cancelled, de", "return.cancelled, fr", "return.cancelled, es",
             "return.expired, en", "return.expired, de", "return.expired, fr", "return.expired, es",
+            "return.needs_review, en", "return.needs_review, de", "return.needs_review, fr", "return.needs_review, es",
+            "return.expiring_soon, en", "return.expiring_soon, de", "return.expiring_soon, fr", "return.expiring_soon, es",
     })
     void each_return_text_carries_its_link_and_fits_in_two_sms(String template, String language) {
         fitsInTwoSms(template, language, "R-7K3P9Q", "1.234,56 €", LINK);
@@ -42,14 +44,20 @@ class TextContentsTest {
             "shipment.delivered, en", "shipment.delivered, de", "shipment.delivered, fr", "shipment.delivered, es",
             "shipment.exception, en", "shipment.exception, de", "shipment.exception, fr", "shipment.exception, es",
             "shipment.expired, en", "shipment.expired, de", "shipment.expired, fr", "shipment.expired, es",
+            "shipment.pickup_reminder, en", "shipment.pickup_reminder, de", "shipment.pickup_reminder, fr",
+            "shipment.pickup_reminder, es",
+            "shipment.delayed, en", "shipment.delayed, de", "shipment.delayed, fr", "shipment.delayed, es",
     })
     void each_shipment_text_carries_the_order_number_and_tracking_link_and_fits_in_two_sms(String template, String language) {
         fitsInTwoSms(template, language, "#ALDER-100428", "", TRACKING);
     }
 
     @org.junit.jupiter.api.Test
-    void every_moment_of_a_parcels_journey_has_a_text() {
+    void every_moment_of_a_parcels_journey_has_a_text_but_the_review_request_which_is_an_email() {
         for (ShipmentTrigger trigger : ShipmentTrigger.values()) {
+            if (trigger == ShipmentTrigger.REVIEW_REQUEST) {
+                continue;
+            }
             for (String language : app.landfall.i18n.Languages.SUPPORTED) {
                 TextContents.text(Locale.forLanguageTag(language), trigger.template(),
                         new TextContents.Facts("#1042", "Harbour", "", TRACKING, null));

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.landfall.Landfall;
 import app.landfall.db.schema.tables.records.NotificationOutboxRecord;
 import app.landfall.testing.TestClock;
+import app.landfall.testing.TestMerchants;
 import app.landfall.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +56,8 @@ class TextDeliveryIT {
                 .where(RETURNS.STATUS.eq("approved")).orderBy(RETURNS.ID).limit(1).fetchSingle();
         demo = new Demo(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
         dsl.deleteFrom(NOTIFICATION_OUTBOX).execute();
+        TestMerchants.withoutQuietHours(dsl); // the demo's customers live in many time zones; QuietHoursIT covers when
+
     }
 
     private void startWithTwilio() {

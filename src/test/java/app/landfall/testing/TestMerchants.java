@@ -1,6 +1,7 @@
 package app.landfall.testing;
 
 import static app.landfall.db.schema.Tables.MERCHANTS;
+import static app.landfall.db.schema.Tables.NOTIFICATION_TIMING;
 
 import org.jooq.DSLContext;
 
@@ -15,5 +16,16 @@ public final class TestMerchants {
                 .set(MERCHANTS.SLUG, slug)
                 .set(MERCHANTS.NAME, Character.toUpperCase(slug.charAt(0)) + slug.substring(1))
                 .returning(MERCHANTS.ID).fetchOne().getId();
+    }
+
+    /**
+     * Switches quiet hours off for every store there is, for tests about how messages are sent
+     * rather than when: their customers (the demo's live in many time zones) are never held.
+     */
+    public static void withoutQuietHours(DSLContext dsl) {
+        dsl.insertInto(NOTIFICATION_TIMING, NOTIFICATION_TIMING.MERCHANT_ID, NOTIFICATION_TIMING.QUIET_HOURS)
+                .select(dsl.select(MERCHANTS.ID, org.jooq.impl.DSL.inline(false)).from(MERCHANTS))
+                .onConflict(NOTIFICATION_TIMING.MERCHANT_ID).doUpdate().set(NOTIFICATION_TIMING.QUIET_HOURS, false)
+                .execute();
     }
 }
