@@ -13,26 +13,36 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The status-change burst of the notification benchmark (bench/notification-burst.sh): for each
- * status in STATUSES (default OutForDelivery,AttemptFail,Delivered: a delivery day) one event for
- * each shipment id in IDS_FILE, round after round, through POST /api/v1/events/batch, at a steady
- * RATE status changes per second (BATCH events per request, requests started on a fixed schedule,
- * up to 8 in flight when the server is slow). Each round's events are a second newer than the last
- * round's, so every event is a status change. Prints what it achieved.
+ * status in STATUSES (default OutForDelivery) one event for each shipment in IDS_FILE (lines
+ * "API_KEY SHIPMENT_ID": a store's key and one of its shipments; a request carries one store's
+ * events), round after round, through POST /api/v1/events/batch, at a steady RATE status changes per
+ * second (up to BATCH events per request, requests started on a fixed schedule, up to 8 in flight
+ * when the server is slow). Each round's events are a second newer than the last round's, so every
+ * event is a status change. Prints what it achieved.
  *
- * <pre>java bench/NotificationBurst.java BASE_URL API_KEY IDS_FILE [RATE] [BATCH] [STATUSES]   (RATE 0: as fast as it goes)</pre>
+ * <pre>java bench/NotificationBurst.java BASE_URL IDS_FILE [RATE] [BATCH] [STATUSES]   (RATE 0: as fast as it goes)</pre>
  */
 public class NotificationBurst {
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: java bench/NotificationBurst.java BASE_URL API_KEY IDS_FILE [RATE] [BATCH]");
+        if (args.length < 2) {
+            System.err.println("usage: java bench/NotificationBurst.java BASE_URL IDS_FILE [RATE] [BATCH] [STATUSES]");
             System.exit(2);
         }
         String base = args[0].replaceAll("/+$", "");
-        String key = args[1];
-        List<String> ids = Files.readAllLines(Path.of(args[2])).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 500;
-        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 50;
-        String[] statuses = (args.length > 5 ? args[5] : "OutForDelivery,AttemptFail,Delivered").split(",");
+        List<String[]> lines = Files.readAllLines(Path.of(args[1])).stream().map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.split("\\s+")).toList();
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        String[] statuses = (args.length > 4 ? args[4] : "OutForDelivery").split(",");
+        // requests: runs of up to BATCH consecutive lines of one store
+        List<List<String[]>> requests = new ArrayList<>();
+        for (String[] line : lines) {
+            List<String[]> last = requests.isEmpty() ? null : requests.get(requests.size() - 1);
+            if (last == null || last.size() == batch || !last.get(0)[0].equals(line[0])) {
+                requests.add(last = new ArrayList<>());
+            }
+            last.add(line);
+        }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -45,24 +55,25 @@ public class NotificationBurst {
         for (int round = 0; round < statuses.length; round++) {
             String status = statuses[round];
             String at = first.plusSeconds(round).toString();
-            for (int from = 0; from < ids.size(); from += batch, n++) {
+            for (List<String[]> part : requests) {
                 if (rate > 0) {
-                    long due = start + (long) (n * (batch * 1e9 / rate));
+                    long due = start + (long) (n * 1e9 / rate);
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
                 }
                 StringBuilder body = new StringBuilder("{\"events\":[");
-                List<String> part = ids.subList(from, Math.min(ids.size(), from + batch));
                 for (int i = 0; i < part.size(); i++) {
-                    body.append(i == 0 ? "" : ",").append("{\"shipment_id\":").append(part.get(i))
-                            .append(",\"event_id\":\"burst-").append(run).append('-').append(round).append('-').append(part.get(i))
+                    body.append(i == 0 ? "" : ",").append("{\"shipment_id\":").append(part.get(i)[1])
+                            .append(",\"event_id\":\"burst-").append(run).append('-').append(round).append('-').append(part.get(i)[1])
                             .append("\",\"occurred_at\":\"").append(at)
                             .append("\",\"status\":\"").append(status).append("\",\"location\":\"Chicago, IL, US\"}");
                 }
                 body.append("]}");
                 int size = part.size();
+                n += size;
+                String key = part.get(0)[0];
                 window.acquire();
                 HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events/batch"))
                         .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")

@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # The notification benchmark (issue 16): a burst of status changes across the benchmark data, each
-# becoming an email (out for delivery, then failed attempt, then delivered: a delivery day for
-# COUNT/3 parcels still on their way) that the senders render and hand to a local SMTP sink, while
-# the tracking-page benchmark runs beside it.
+# becoming an email (by default "out for delivery" for COUNT parcels still on their way, spread over
+# the stores in KEYS) that the senders render and hand to a local SMTP sink, while the tracking-page
+# benchmark runs beside it.
 #
 # usage: bench/notification-burst.sh [BASE_URL]      (a running Landfall, default http://localhost:7070)
 # Landfall must run on the benchmark data with LANDFALL_SMTP_URL=smtp://127.0.0.1:$SINK_PORT and
 # LANDFALL_DEMO=false; the sink (bench/SmtpSink.java) is started here when nothing answers on that port.
 # environment:
-#   KEY            an API key of MERCHANT (java -jar target/landfall.jar api-key create --merchant bench-2 --name bench)
-#   MERCHANT       whose shipments change (default bench-2; 100,000 shipments in the 1M data set,
-#                  about 35,000 of them not yet delivered, expired or out for delivery)
-#   COUNT=100000   status changes in the burst (three per shipment, so COUNT/3 shipments)
-#   STATUSES       the rounds (default OutForDelivery,AttemptFail,Delivered)
+#   KEYS           a file of "SLUG API_KEY" lines, one per store whose parcels change (default
+#                  /tmp/bench-keys.txt); make the keys while Landfall is stopped:
+#                  java -jar target/landfall.jar api-key create --merchant bench-2 --name burst
+#                  Each store of the 1M data set has about 35,000 parcels not yet delivered, expired
+#                  or out for delivery: 100,000 changes need three stores (bench-1 and bench-2 carry
+#                  the ingestion benchmarks' extra events; bench-3 … are as generated)
+#   COUNT=100000   status changes in the burst (one per parcel per round)
+#   STATUSES       the rounds (default OutForDelivery; e.g. OutForDelivery,Delivered: a delivery day.
+#                  "Delivered" is held for quiet hours where the recipient is asleep, while out for
+#                  delivery and a failed attempt are exempt by default)
 #   RATE=500       status changes per second (0: as fast as the API takes them)
 #   BATCH=50       events per API request
 #   SINK_PORT=2525
@@ -26,17 +31,17 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 base=${1:-http://localhost:7070}
-merchant=${MERCHANT:-bench-2}
+keys=${KEYS:-/tmp/bench-keys.txt}
 count=${COUNT:-100000}
 rate=${RATE:-500}
-statuses=${STATUSES:-OutForDelivery,AttemptFail,Delivered}
+statuses=${STATUSES:-OutForDelivery}
 rounds=$(tr ',' '\n' <<< "$statuses" | wc -l)
 batch=${BATCH:-50}
 sink_port=${SINK_PORT:-2525}
 paths=${PATHS:-}
 duration=${TRACKING_DURATION:-30s}
 connections=${CONNECTIONS:-64}
-[[ -n ${KEY:-} ]] || { echo "set KEY to an API key of $merchant" >&2; exit 2; }
+[[ -r $keys ]] || { echo "no KEYS file $keys (lines: SLUG API_KEY)" >&2; exit 2; }
 # shellcheck source=bench/pg-connect.sh
 source "$here/pg-connect.sh"
 psql() { command psql "${conn[@]}" -X -q -t -A -v ON_ERROR_STOP=1 "$@"; }
@@ -51,10 +56,16 @@ cleanup() { [[ -n $sink_pid ]] && kill "$sink_pid" 2>/dev/null || true; }
 trap cleanup EXIT
 
 ids=$(mktemp)
-psql -c "SELECT s.id FROM shipments s JOIN merchants m ON m.id = s.merchant_id JOIN orders o ON o.merchant_id = s.merchant_id
-         AND o.id = s.order_id WHERE m.slug = '$merchant' AND s.direction = 'outbound' AND s.status NOT IN ('OutForDelivery', 'Delivered', 'Expired')
-         AND o.customer_email IS NOT NULL ORDER BY s.id LIMIT $((count / rounds))" > "$ids"
-echo "burst: $(wc -l < "$ids") shipments of $merchant, $statuses: $(($(wc -l < "$ids") * rounds)) status changes at ${rate}/s (0: unpaced), $batch a request; $where"
+stores=$(grep -c . "$keys")
+per_store=$(( (count / rounds + stores - 1) / stores ))
+while read -r slug key; do
+  # "KEY ID" lines in blocks of BATCH, the stores' blocks interleaved (awk below)
+  psql -c "SELECT '$key ' || s.id FROM shipments s JOIN merchants m ON m.id = s.merchant_id JOIN orders o
+           ON o.merchant_id = s.merchant_id AND o.id = s.order_id WHERE m.slug = '$slug' AND s.direction = 'outbound'
+           AND s.status NOT IN ('OutForDelivery', 'Delivered', 'Expired') AND o.customer_email IS NOT NULL
+           ORDER BY s.id LIMIT $per_store" | awk -v b="$batch" -v k="$slug" '{ printf "%09d %s %s\n", int((NR - 1) / b), k, $0 }'
+done < "$keys" | sort -k1,1 -k2,2 -s | cut -d' ' -f3- | head -n $((count / rounds)) > "$ids"
+echo "burst: $(wc -l < "$ids") parcels of $stores store(s), $statuses: $(($(wc -l < "$ids") * rounds)) status changes at ${rate}/s (0: unpaced), $batch a request; $where"
 mark=$(psql -c "SELECT coalesce(max(id), 0) FROM notification_outbox")
 
 tracking() {
@@ -66,7 +77,7 @@ if [[ -r $paths ]]; then
 fi
 
 start=$(date +%s.%N)
-java "$here/NotificationBurst.java" "$base" "$KEY" "$ids" "$rate" "$batch" "$statuses" &
+java "$here/NotificationBurst.java" "$base" "$ids" "$rate" "$batch" "$statuses" &
 burst=$!
 if [[ -r $paths ]]; then
   sleep 5

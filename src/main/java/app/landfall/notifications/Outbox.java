@@ -253,7 +253,8 @@ public final class Outbox {
         return tx.select(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID, NOTIFICATION_OUTBOX.TEMPLATE,
                         NOTIFICATION_OUTBOX.RECIPIENT, NOTIFICATION_OUTBOX.LANGUAGE, NOTIFICATION_OUTBOX.PAYLOAD)
                 .from(NOTIFICATION_OUTBOX)
-                .where(NOTIFICATION_OUTBOX.CHANNEL.eq(channel.code())).and(NOTIFICATION_OUTBOX.STATUS.eq("pending"))
+                // written into the SQL, not bound, so the plan kept for the prepared statement reads the partial index
+                .where(NOTIFICATION_OUTBOX.CHANNEL.eq(DSL.inline(channel.code()))).and(NOTIFICATION_OUTBOX.STATUS.eq(DSL.inline("pending")))
                 .orderBy(NOTIFICATION_OUTBOX.ID)
                 .limit(limit)
                 .forUpdate().skipLocked()
@@ -305,30 +306,44 @@ public final class Outbox {
      */
     private List<ClaimedText> claimDue(DSLContext tx, List<Notice.Channel> channels, OffsetDateTime now, java.time.Duration lease,
             int limit) {
-        var orderId = DSL.coalesce(SHIPMENTS.ORDER_ID, RETURNS.ORDER_ID);
-        var rows = tx.select(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID, NOTIFICATION_OUTBOX.TEMPLATE,
+        // the due rows alone first, in the order they fell due, read from notification_outbox_due_idx:
+        // the statuses are written into the SQL (not bound) so that the planner can match the index's
+        // predicate in the plan it keeps for the prepared statement
+        var due0 = tx.select(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID, NOTIFICATION_OUTBOX.TEMPLATE,
                         NOTIFICATION_OUTBOX.RECIPIENT, NOTIFICATION_OUTBOX.LANGUAGE, NOTIFICATION_OUTBOX.PAYLOAD,
                         NOTIFICATION_OUTBOX.ATTEMPTS, NOTIFICATION_OUTBOX.CREATED_AT, NOTIFICATION_OUTBOX.CHANNEL,
-                        ORDERS.SHIPPING_COUNTRY, ORDERS.SHIPPING_REGION, MERCHANTS.TIMEZONE)
+                        NOTIFICATION_OUTBOX.SHIPMENT_ID, NOTIFICATION_OUTBOX.RETURN_ID)
                 .from(NOTIFICATION_OUTBOX)
-                .join(MERCHANTS).on(MERCHANTS.ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
-                .leftJoin(SHIPMENTS).on(SHIPMENTS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
-                .and(SHIPMENTS.ID.eq(NOTIFICATION_OUTBOX.SHIPMENT_ID))
-                .leftJoin(RETURNS).on(RETURNS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID)).and(RETURNS.ID.eq(NOTIFICATION_OUTBOX.RETURN_ID))
-                .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID)).and(ORDERS.ID.eq(orderId))
-                .where(NOTIFICATION_OUTBOX.CHANNEL.in(channels.stream().map(Notice.Channel::code).toList()))
-                .and(NOTIFICATION_OUTBOX.STATUS.in("pending", "sending", "held"))
+                .where(NOTIFICATION_OUTBOX.CHANNEL.in(channels.stream().map(c -> DSL.inline(c.code())).toList()))
+                .and(NOTIFICATION_OUTBOX.STATUS.in(DSL.inline("pending"), DSL.inline("sending"), DSL.inline("held")))
                 .and(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
                 .orderBy(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT)
                 .limit(limit)
-                .forUpdate().of(NOTIFICATION_OUTBOX).skipLocked()
+                .forUpdate().skipLocked()
                 .fetch();
+        // then where their recipients live (for quiet hours), for those rows only
+        java.util.Map<Long, org.jooq.Record3<String, String, String>> places = due0.isEmpty() ? java.util.Map.of()
+                : tx.select(NOTIFICATION_OUTBOX.ID, ORDERS.SHIPPING_COUNTRY, ORDERS.SHIPPING_REGION, MERCHANTS.TIMEZONE)
+                        .from(NOTIFICATION_OUTBOX)
+                        .join(MERCHANTS).on(MERCHANTS.ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
+                        .leftJoin(SHIPMENTS).on(SHIPMENTS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
+                        .and(SHIPMENTS.ID.eq(NOTIFICATION_OUTBOX.SHIPMENT_ID))
+                        .leftJoin(RETURNS).on(RETURNS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
+                        .and(RETURNS.ID.eq(NOTIFICATION_OUTBOX.RETURN_ID))
+                        .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
+                        .and(ORDERS.ID.eq(DSL.coalesce(SHIPMENTS.ORDER_ID, RETURNS.ORDER_ID)))
+                        .where(DSL.row(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID)
+                                .in(due0.stream().map(r -> DSL.row(r.value1(), r.value2())).toList()))
+                        .fetchMap(NOTIFICATION_OUTBOX.ID, r -> DSL.using(tx.configuration()).newRecord(ORDERS.SHIPPING_COUNTRY,
+                                ORDERS.SHIPPING_REGION, MERCHANTS.TIMEZONE).values(r.value2(), r.value3(), r.value4()));
+        var rows = due0;
         java.util.Map<Long, NotificationTiming.Timing> timings = new java.util.HashMap<>();
         List<ClaimedText> due = new java.util.ArrayList<>();
         for (var r : rows) {
             NotificationTiming.Timing timing = timings.computeIfAbsent(r.value1(), m -> NotificationTiming.of(tx, m));
             if (timing.holds(r.value3())) {
-                java.time.ZoneId zone = RecipientZones.of(r.value10(), r.value11(), app.landfall.merchants.Merchants.zone(r.value12()));
+                var place = places.get(r.value2());
+                java.time.ZoneId zone = RecipientZones.of(place.value1(), place.value2(), app.landfall.merchants.Merchants.zone(place.value3()));
                 java.util.Optional<Instant> until = timing.quiet().holdUntil(now.toInstant(), zone);
                 if (until.isPresent()) {
                     hold(tx, r.value1(), r.value2(), until.get(), zone, now);
