@@ -52,10 +52,14 @@ final class EmailDelivery {
     private final String senderDomain;
     private final Suppressions suppressions;
     private final Unsubscribes unsubscribes;
+    private final DkimSigning dkim;
+    private final ClickLinks clicks;
 
     EmailDelivery(DSLContext dsl, Outbox outbox, Clock clock, EmailContents contents, Templates templates, SmtpMailer mailer,
-            String from, Suppressions suppressions, Unsubscribes unsubscribes) {
+            String from, Suppressions suppressions, Unsubscribes unsubscribes, DkimSigning dkim, ClickLinks clicks) {
         this.dsl = dsl;
+        this.dkim = dkim;
+        this.clicks = clicks;
         this.suppressions = suppressions;
         this.unsubscribes = unsubscribes;
         this.outbox = outbox;
@@ -100,6 +104,8 @@ final class EmailDelivery {
             content = rendered.content();
             Locale locale = Locale.forLanguageTag(content.language());
             if (Unsubscribes.toShopper(notice.template())) {
+                // the button goes through our own counting redirect; the preferences link below never does
+                content = content.withAction(clicks.wrap(content.action(), notice.id()));
                 String preferences = unsubscribes.url(notice.merchantId(), notice.id());
                 content = content.withPreferences(new EmailContent.Action(Messages.text(locale, "email.footer.preferences"), preferences));
                 if (Unsubscribes.marketing(notice.template())) {
@@ -128,8 +134,10 @@ final class EmailDelivery {
             return;
         }
         try {
-            String answer = mailer.send(message);
+            String answer = mailer.send(dkim.sign(notice.merchantId(), message));
             record(notice, "sent", content.subject(), text, html, null, messageId, answer, null);
+        } catch (jakarta.mail.MessagingException e) {
+            record(notice, "failed", content.subject(), text, html, "The message could not be signed: " + e.getMessage(), messageId);
         } catch (SmtpMailer.Failure f) {
             boolean giveUp = f.permanent || claimed.createdAt().isBefore(now().minus(GIVE_UP_AFTER));
             LOG.warn("email {} to a {} recipient: {}{}", notice.id(), notice.template(), f.getMessage(), giveUp ? " (given up)" : " (will retry)");

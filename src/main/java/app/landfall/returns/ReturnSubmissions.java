@@ -192,7 +192,7 @@ public final class ReturnSubmissions {
                                      submission_key, customer_note, created_at, updated_at, approved_at, return_shipment_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, (SELECT id FROM parcel))
                 ON CONFLICT DO NOTHING
-                RETURNING merchant_id, id, rma_number, status, created_at),
+                RETURNING merchant_id, id, order_id, rma_number, status, created_at),
             items AS (
                 INSERT INTO return_items (merchant_id, return_id, order_item_id, quantity, reason_id, comment, exchange_variant_title,
                                           value, keep_item)
