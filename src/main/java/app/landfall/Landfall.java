@@ -135,7 +135,8 @@ public final class Landfall implements AutoCloseable {
             AtomicReference<Javalin> server = new AtomicReference<>();
             Branding branding = new Branding(dsl, images::src, templates, audit.trail(), config.clientAddress());
             Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), config.twilio(),
-                    () -> config.baseUrl(server.get().port()), baseUrl, audit.trail(), config.clientAddress(), links, branding.pages(), merchants);
+                    () -> config.baseUrl(server.get().port()), baseUrl, audit.trail(), config.clientAddress(), links, branding.pages(), merchants,
+                    config.secretKey());
             ShopperLookup lookup = new ShopperLookup(database.lookups(), merchants, branding.pages(), config.clientAddress(), clock);
             Tracking tracking = new Tracking(dsl, database.lookups(), clock, config.tuning().pageCacheBytes(), images::src, merchants,
                     branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline(),

@@ -83,6 +83,9 @@ final class Routes {
         routes.get("/admin/settings/notifications", f.notifications().settings()::show);
         routes.post("/admin/settings/notifications", f.notifications().settings()::save);
         routes.post("/admin/settings/notifications/timing", f.notifications().settings()::saveTiming);
+        routes.get("/admin/settings/email-sending", f.notifications().sending()::show);
+        routes.post("/admin/settings/email-sending", f.notifications().sending()::save);
+        routes.post("/admin/settings/email-sending/removal", f.notifications().sending()::remove);
         routes.get("/admin/team", f.accounts().team()::show);
         routes.post("/admin/team/invitations", f.accounts().team()::invite);
         routes.post("/admin/team/{id}/role", f.accounts().team()::changeRole);
@@ -98,6 +101,7 @@ final class Routes {
         routes.post("/admin/integrations/endpoints/{id}/removal", f.api().integrations()::removeEndpoint);
 
         // public: a shopper's email preferences (the link in every shopper email; also RFC 8058 one-click unsubscribe)
+        routes.get("/m/{code}", f.notifications().clicks()::follow);
         routes.get("/u/{token}", f.notifications().preferences()::show);
         routes.post("/u/{token}", f.notifications().preferences()::unsubscribe);
         routes.post("/u/{token}/subscription", f.notifications().preferences()::subscribe);

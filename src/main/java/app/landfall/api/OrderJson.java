@@ -21,6 +21,7 @@ record OrderJson(
         String discountAmount,
         String totalAmount,
         List<Item> items,
+        String language,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 

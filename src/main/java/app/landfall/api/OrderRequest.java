@@ -1,5 +1,6 @@
 package app.landfall.api;
 
+import app.landfall.i18n.Languages;
 import app.landfall.orders.Address;
 import app.landfall.orders.OrderUpsert;
 import app.landfall.web.JsonFields;
@@ -15,7 +16,7 @@ import java.util.Optional;
  *  "promised_delivery_date"?, "subtotal_amount"?, "shipping_amount"?, "tax_amount"?,
  *  "discount_amount"?, "total_amount"?, "external_id"?,
  *  "items": [{"title", "quantity", "sku"?, "external_id"?, "variant_title"?, "unit_price"?,
- *             "image_url"?, "product_tags"?, "final_sale"?}]?}</pre>
+ *             "image_url"?, "product_tags"?, "final_sale"?}]?, "language"? (or Shopify's "customer_locale")}</pre>
  */
 final class OrderRequest {
     static final int MAX_ITEMS = 250;
@@ -68,12 +69,29 @@ final class OrderRequest {
         var discount = fields.amount(body, "discount_amount", "");
         var total = fields.amount(body, "total_amount", "");
         List<OrderUpsert.Item> items = items(body, fields);
+        String language = language(body, fields);
         if (!fields.ok()) {
             return Optional.empty();
         }
         return Optional.of(new OrderUpsert(orderNumber, externalId, name,
                 email == null ? null : email.toLowerCase(Locale.ROOT), phone, address, placedAt, promised, currency,
-                subtotal, shippingAmount, tax, discount, total, items));
+                subtotal, shippingAmount, tax, discount, total, items, language));
+    }
+
+    /** "language" or Shopify's "customer_locale": a language we write messages in, or a locale of one (de-CH, fr_CA). */
+    private static String language(JsonNode body, JsonFields fields) {
+        String field = body.has("language") || !body.has("customer_locale") ? "language" : "customer_locale";
+        String raw = fields.text(body, field, "", 35);
+        if (raw == null) {
+            return null;
+        }
+        String primary = raw.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+        if (!raw.strip().matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*") || !Languages.SUPPORTED.contains(primary)) {
+            fields.error(field, "must be one of " + String.join(", ", Languages.SUPPORTED)
+                    + " (or a locale of one, such as de-CH): the customer's messages are written in it");
+            return null;
+        }
+        return primary;
     }
 
     private static List<OrderUpsert.Item> items(JsonNode body, JsonFields fields) {

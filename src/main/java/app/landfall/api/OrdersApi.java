@@ -64,7 +64,7 @@ public final class OrdersApi {
                             o.getPlacedAt(), o.getPromisedDeliveryDate(), o.getCurrency(),
                             OrderJson.amount(o.getSubtotalAmount()), OrderJson.amount(o.getShippingAmount()),
                             OrderJson.amount(o.getTaxAmount()), OrderJson.amount(o.getDiscountAmount()),
-                            OrderJson.amount(o.getTotalAmount()), r.get(items),
+                            OrderJson.amount(o.getTotalAmount()), r.get(items), o.getLanguage(),
                             o.getCreatedAt(), o.getUpdatedAt());
                 });
     }

@@ -24,7 +24,8 @@ public record Config(
         boolean backgroundJobs,
         Mail mail,
         Twilio twilio,
-        Tuning tuning) {
+        Tuning tuning,
+        Optional<SecretKey> secretKey) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -53,7 +54,7 @@ public record Config(
         Twilio twilio = Twilio.from(value(env, "LANDFALL_TWILIO_ACCOUNT_SID"), value(env, "LANDFALL_TWILIO_AUTH_TOKEN"),
                 value(env, "LANDFALL_TWILIO_SMS_FROM"), value(env, "LANDFALL_TWILIO_WHATSAPP_FROM"), value(env, "LANDFALL_TWILIO_API_URL"));
         return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress, webhooksToAnyHost,
-                backgroundJobs, mail, twilio, Tuning.from(env, properties));
+                backgroundJobs, mail, twilio, Tuning.from(env, properties), SecretKey.from(value(env, SecretKey.NAME)));
     }
 
     /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */

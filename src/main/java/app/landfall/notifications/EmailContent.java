@@ -24,6 +24,11 @@ record EmailContent(String language, String subject, String preheader, String he
         return new EmailContent(language, subject, preheader, heading, paragraphs, action, footer, link);
     }
 
+    /** The same words with another button (the same one through the click-counting redirect). */
+    EmailContent withAction(Action button) {
+        return new EmailContent(language, subject, preheader, heading, paragraphs, button, footer, preferences);
+    }
+
     record Action(String label, String url) {
     }
 

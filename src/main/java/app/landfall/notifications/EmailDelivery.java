@@ -59,10 +59,14 @@ final class EmailDelivery {
         thread.setDaemon(true);
         return thread;
     });
+    private final DkimSigning dkim;
+    private final ClickLinks clicks;
 
     EmailDelivery(DSLContext dsl, Outbox outbox, Clock clock, EmailContents contents, Templates templates, SmtpMailer mailer,
-            String from, Suppressions suppressions, Unsubscribes unsubscribes) {
+            String from, Suppressions suppressions, Unsubscribes unsubscribes, DkimSigning dkim, ClickLinks clicks) {
         this.dsl = dsl;
+        this.dkim = dkim;
+        this.clicks = clicks;
         this.suppressions = suppressions;
         this.unsubscribes = unsubscribes;
         this.outbox = outbox;
@@ -187,6 +191,8 @@ final class EmailDelivery {
             content = rendered.content();
             Locale locale = Locale.forLanguageTag(content.language());
             if (Unsubscribes.toShopper(notice.template())) {
+                // the button goes through our own counting redirect; the preferences link below never does
+                content = content.withAction(clicks.wrap(content.action(), notice.id()));
                 String preferences = unsubscribes.url(notice.merchantId(), notice.id());
                 content = content.withPreferences(new EmailContent.Action(Messages.text(locale, "email.footer.preferences"), preferences));
                 if (Unsubscribes.marketing(notice.template())) {
@@ -215,8 +221,10 @@ final class EmailDelivery {
             return;
         }
         try {
-            String answer = sending.send(message);
+            String answer = sending.send(dkim.sign(notice.merchantId(), message));
             sending.record(notice, "sent", content.subject(), text, html, null, messageId, answer, null);
+        } catch (jakarta.mail.MessagingException e) {
+            sending.record(notice, "failed", content.subject(), text, html, "The message could not be signed: " + e.getMessage(), messageId);
         } catch (SmtpMailer.Failure f) {
             boolean giveUp = f.permanent || claimed.createdAt().isBefore(now().minus(GIVE_UP_AFTER));
             LOG.warn("email {} to a {} recipient: {}{}", notice.id(), notice.template(), f.getMessage(), giveUp ? " (given up)" : " (will retry)");

@@ -121,6 +121,8 @@ public final class MessagesScreen {
         model.put("meaning", status.meaning());
         model.put("headers", headers(m, zone));
         model.put("written", AdminPages.time(m.getCreatedAt(), zone));
+        model.put("clicks", m.getClicks() == 0 ? "None yet"
+                : m.getClicks() + (m.getClicks() == 1 ? " click, " : " clicks, first ") + AdminPages.time(m.getFirstClickedAt(), zone));
         model.put("nextAttempt", status == MessageStatus.QUEUED || status == MessageStatus.HELD
                 ? AdminPages.time(m.getNextAttemptAt(), zone) : null);
         boolean keptAgain = m.getChannel().equals("email") && !sendsEmail;

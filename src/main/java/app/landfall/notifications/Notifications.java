@@ -2,7 +2,9 @@ package app.landfall.notifications;
 
 import app.landfall.admin.AdminPages;
 import app.landfall.audit.AuditTrail;
+import app.landfall.auth.InstanceSecrets;
 import app.landfall.auth.SignedLinks;
+import app.landfall.config.SecretKey;
 import app.landfall.branding.BrandedPages;
 import app.landfall.merchants.Merchants;
 import app.landfall.config.Mail;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -39,6 +42,8 @@ public final class Notifications {
     private final Signups signups;
     private final SubscriptionConfirmations confirmations;
     private final ShipmentReminders reminders;
+    private final MessageClicks clicks;
+    private final EmailSendingSettings sending;
 
     /**
      * {@code siteUrl}: the address links in messages start with (LANDFALL_BASE_URL, else this
@@ -47,19 +52,24 @@ public final class Notifications {
      */
     public Notifications(DSLContext dsl, Clock clock, Outbox outbox, Templates templates, Mail mail, Twilio twilio,
             Supplier<String> siteUrl, IntFunction<String> baseUrl, AuditTrail audit, ClientAddress clientAddress, SignedLinks links,
-            BrandedPages pages, Merchants merchants) {
+            BrandedPages pages, Merchants merchants, Optional<SecretKey> secretKey) {
         this.outbox = outbox;
         SmtpMailer mailer = new SmtpMailer(mail);
+        Optional<DkimKeys> dkimKeys = secretKey.map(DkimKeys::new);
+        ClickLinks clickLinks = new ClickLinks(InstanceSecrets.load(dsl, "message_clicks"), siteUrl);
+        this.clicks = new MessageClicks(dsl, outbox, clickLinks, clock, siteUrl);
+        this.sending = new EmailSendingSettings(dsl, clock, audit, clientAddress, dkimKeys, mail.from());
         this.mailServer = mailer.configured();
         EmailContents contents = new EmailContents(dsl, clock, siteUrl);
         Suppressions suppressions = new Suppressions();
         Unsubscribes unsubscribes = new Unsubscribes(dsl, links, siteUrl);
-        this.email = new EmailDelivery(dsl, outbox, clock, contents, templates, mailer, mail.from(), suppressions, unsubscribes);
+        this.email = new EmailDelivery(dsl, outbox, clock, contents, templates, mailer, mail.from(), suppressions, unsubscribes,
+                new DkimSigning(dsl, dkimKeys, mail.from()), clickLinks);
         OrderSubscriptions subscriptions = new OrderSubscriptions();
         this.preferences = new EmailPreferences(dsl, clock, unsubscribes, suppressions, pages, merchants, subscriptions);
         this.signups = new Signups(dsl, clock, outbox, subscriptions, links, siteUrl);
         this.confirmations = new SubscriptionConfirmations(dsl, clock, links, subscriptions, pages, merchants);
-        this.texts = new TextDelivery(dsl, outbox, suppressions, clock, new TextContents(dsl, siteUrl), new TwilioMessages(twilio));
+        this.texts = new TextDelivery(dsl, outbox, suppressions, clock, new TextContents(dsl, siteUrl, clickLinks), new TwilioMessages(twilio));
         this.log = new MessageLog(dsl);
         this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
         this.settings = new NotificationSettings(dsl, clock, audit, clientAddress, textsKept(twilio));
@@ -70,6 +80,16 @@ public final class Notifications {
     /** Settings › Notifications: which moments tell customers, on which channel. */
     public NotificationSettings settings() {
         return settings;
+    }
+
+    /** Settings › Email sending: the store's DKIM domain and key. */
+    public EmailSendingSettings sending() {
+        return sending;
+    }
+
+    /** /m/{code}: a click on the link in a message, counted, then on to its page. */
+    public MessageClicks clicks() {
+        return clicks;
     }
 
     /** A shopper's email preferences page, /u/{token}: unsubscribing (also RFC 8058 one-click) and subscribing again. */

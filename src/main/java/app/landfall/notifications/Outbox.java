@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -26,6 +27,17 @@ public final class Outbox {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
+     * The language a message to an order's customer is written in, as SQL over the order {@code o}:
+     * the one they last chose on its tracking page, else the order's own, else its brand's default
+     * (the store's default brand for an order without one), else English.
+     */
+    static final String READER_LANGUAGE = """
+            coalesce(o.page_language, o.language,
+                     (SELECT b.default_language FROM brands b
+                      WHERE b.merchant_id = o.merchant_id AND (b.id = o.brand_id OR (o.brand_id IS NULL AND b.is_default))
+                      ORDER BY b.id LIMIT 1), 'en')""";
+
+    /**
      * For the return submit's one statement (docs/benchmarks.md, "Return submit"), which writes the
      * return, its items, its parcel and its announcement in one round trip: an
      * {@code INSERT … SELECT} of the announcement of a return just created, to be used as a CTE
@@ -35,9 +47,9 @@ public final class Outbox {
      * "needs review") and a {@code return.<status>} event for the merchant's systems, as {@link #announceReturn}.
      */
     public static final String ANNOUNCE_CREATED_RETURN = """
-            INSERT INTO notification_outbox (merchant_id, channel, template, recipient, payload, dedupe_key, return_id, created_at,
-                                             next_attempt_at)
-            SELECT c.merchant_id, n.channel, n.template, n.recipient,
+            INSERT INTO notification_outbox (merchant_id, channel, template, recipient, language, payload, dedupe_key, return_id,
+                                             created_at, next_attempt_at)
+            SELECT c.merchant_id, n.channel, n.template, n.recipient, %s,
                    jsonb_build_object('return_id', c.id, 'rma', c.rma_number, 'status', c.status),
                    'return:' || c.id || ':' || c.status || ':' || n.channel, c.id, c.created_at, c.created_at
             FROM created c
@@ -49,7 +61,7 @@ public final class Outbox {
                 ('webhook', 'merchant', 'return.' || c.status)) AS n (channel, recipient, template)
             LEFT JOIN notification_triggers t ON t.merchant_id = c.merchant_id AND t.trigger = n.template AND t.channel = n.channel
             WHERE n.recipient IS NOT NULL AND (n.channel = 'webhook' OR coalesce(t.enabled, n.channel = 'email'))
-            ON CONFLICT DO NOTHING""";
+            ON CONFLICT DO NOTHING""".formatted(Outbox.READER_LANGUAGE);
 
     /**
      * A parcel's new status announced in the ingesting transaction, in one statement for the whole
@@ -76,9 +88,7 @@ public final class Outbox {
             INSERT INTO notification_outbox (merchant_id, channel, template, recipient, language, payload, dedupe_key,
                                              shipment_id, created_at, next_attempt_at)
             SELECT s.merchant_id, n.channel, n.template, r.recipient,
-                   coalesce(r.language, (SELECT b.default_language FROM brands b
-                             WHERE b.merchant_id = o.merchant_id AND (b.id = o.brand_id OR (o.brand_id IS NULL AND b.is_default))
-                             ORDER BY b.id LIMIT 1), 'en'),
+                   coalesce(r.language, %s),
                    jsonb_build_object('shipment_id', s.id, 'status', n.status), r.dedupe_key, s.id,
                    ?::timestamptz, ?::timestamptz
             FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
@@ -98,7 +108,7 @@ public final class Outbox {
             ) r
             LEFT JOIN notification_triggers t ON t.merchant_id = s.merchant_id AND t.trigger = n.template AND t.channel = n.channel
             WHERE r.recipient IS NOT NULL AND coalesce(t.enabled, n.on_by_default)
-            ON CONFLICT DO NOTHING""";
+            ON CONFLICT DO NOTHING""".formatted(Outbox.READER_LANGUAGE);
     private static final org.jooq.Param<Long> MERCHANT = DSL.param("lf_merchant", org.jooq.impl.SQLDataType.BIGINT);
     private static final org.jooq.Param<String> NOW = DSL.param("lf_now", org.jooq.impl.SQLDataType.CLOB);
     private static final org.jooq.Param<Long[]> STALE_IDS = DSL.param("lf_stale_ids", org.jooq.impl.SQLDataType.BIGINT.array());
@@ -227,6 +237,7 @@ public final class Outbox {
         List<String> channels = List.of("email", "sms", "whatsapp");
         var switches = NotificationTriggers.of(tx, merchantId, channels);
         String phone = null;
+        String language = null;
         for (String channel : channels) {
             if (!switches.getOrDefault(new NotificationTriggers.Switch(trigger.template(), channel), false)) {
                 continue;
@@ -239,7 +250,12 @@ public final class Outbox {
             }
             String recipient = channel.equals("email") ? email : phone;
             if (recipient != null && !recipient.isBlank()) {
-                add(tx, new Notice(merchantId, Notice.Channel.of(channel), trigger.template(), recipient, "en", payload, cause + channel,
+                if (language == null) {
+                    language = tx.resultQuery("SELECT " + READER_LANGUAGE
+                            + " FROM returns r JOIN orders o ON o.merchant_id = r.merchant_id AND o.id = r.order_id"
+                            + " WHERE r.merchant_id = ? AND r.id = ?", merchantId, returnId).fetchOptional(0, String.class).orElse("en");
+                }
+                add(tx, new Notice(merchantId, Notice.Channel.of(channel), trigger.template(), recipient, language, payload, cause + channel,
                         null, returnId), now);
             }
         }
@@ -422,6 +438,24 @@ public final class Outbox {
                 .set(NOTIFICATION_OUTBOX.UPDATED_AT, now)
                 .where(NOTIFICATION_OUTBOX.MERCHANT_ID.eq(notice.merchantId())).and(NOTIFICATION_OUTBOX.ID.eq(notice.id()))
                 .and(NOTIFICATION_OUTBOX.STATUS.eq("sending"));
+    }
+
+    /** What a clicked message is about, to send the reader on to its page. */
+    record About(long merchantId, Long shipmentId, Long returnId) {
+    }
+
+    /**
+     * Counts a click on the link in a message to a customer (an email or a text): one more click, the
+     * first and last times. Empty when there is no such message.
+     */
+    Optional<About> recordClick(DSLContext tx, long id, OffsetDateTime now) {
+        return tx.update(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.CLICKS, NOTIFICATION_OUTBOX.CLICKS.plus(1))
+                .set(NOTIFICATION_OUTBOX.FIRST_CLICKED_AT, DSL.coalesce(NOTIFICATION_OUTBOX.FIRST_CLICKED_AT, DSL.val(now)))
+                .set(NOTIFICATION_OUTBOX.LAST_CLICKED_AT, now)
+                .where(NOTIFICATION_OUTBOX.ID.eq(id)).and(NOTIFICATION_OUTBOX.CHANNEL.ne(Notice.Channel.WEBHOOK.code()))
+                .returning(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.SHIPMENT_ID, NOTIFICATION_OUTBOX.RETURN_ID)
+                .fetchOptional(r -> new About(r.getMerchantId(), r.getShipmentId(), r.getReturnId()));
     }
 
     /**

@@ -25,10 +25,12 @@ import org.jooq.impl.DSL;
 final class TextContents {
     private final DSLContext dsl;
     private final Supplier<String> baseUrl;
+    private final ClickLinks clicks;
 
-    TextContents(DSLContext dsl, Supplier<String> baseUrl) {
+    TextContents(DSLContext dsl, Supplier<String> baseUrl, ClickLinks clicks) {
         this.dsl = dsl;
         this.baseUrl = baseUrl;
+        this.clicks = clicks;
     }
 
     /** What a text needs from the store; {@code region} is the order's country, null when unknown. */
@@ -72,7 +74,7 @@ final class TextContents {
             default -> "";
         };
         return new Facts(r.get(RETURNS.RMA_NUMBER), EmailContents.store(dsl, notice.merchantId(), r.get(ORDERS.BRAND_ID)).name(), amount,
-                baseUrl.get() + "/r/" + r.get(RETURNS.PUBLIC_TOKEN), r.get(ORDERS.SHIPPING_COUNTRY));
+                clicks.url(notice.id()), r.get(ORDERS.SHIPPING_COUNTRY));
     }
 
     private Facts shipmentFacts(Outbox.Pending notice) {
@@ -84,7 +86,7 @@ final class TextContents {
                 .where(SHIPMENTS.MERCHANT_ID.eq(notice.merchantId())).and(SHIPMENTS.ID.eq(subject(notice, NOTIFICATION_OUTBOX.SHIPMENT_ID)))
                 .fetchOptional().orElseThrow(() -> new EmailContents.Unrenderable("The shipment this text is about no longer exists."));
         return new Facts(s.get(reference), EmailContents.store(dsl, notice.merchantId(), s.get(ORDERS.BRAND_ID)).name(), "",
-                baseUrl.get() + "/t/" + s.get(SHIPMENTS.PUBLIC_TOKEN), s.get(country));
+                clicks.url(notice.id()), s.get(country));
     }
 
     /** A plain value of the notice's payload ("" when it has none): the confirmation link of a sign-up. */

@@ -9,7 +9,8 @@ import java.util.List;
  * An order as a merchant's system describes it, keyed by the merchant's order number (or, for
  * platforms such as Shopify, their own order id in {@code externalId}). Writing it creates the order
  * or brings the stored one up to date. Amounts are in {@code currency} (ISO 4217); null amounts,
- * names and addresses leave what is stored unchanged.
+ * names and addresses leave what is stored unchanged. {@code language} is the customer's (en, de, fr or
+ * es), which their messages are written in.
  */
 public record OrderUpsert(
         String orderNumber,
@@ -26,7 +27,17 @@ public record OrderUpsert(
         BigDecimal taxAmount,
         BigDecimal discountAmount,
         BigDecimal totalAmount,
-        List<Item> items) {
+        List<Item> items,
+        String language) {
+
+    /** Without a language: the stored one (or none) stays. */
+    public OrderUpsert(String orderNumber, String externalId, String customerName, String customerEmail, String customerPhone,
+            Address shippingAddress, OffsetDateTime placedAt, LocalDate promisedDeliveryDate, String currency,
+            BigDecimal subtotalAmount, BigDecimal shippingAmount, BigDecimal taxAmount, BigDecimal discountAmount,
+            BigDecimal totalAmount, List<Item> items) {
+        this(orderNumber, externalId, customerName, customerEmail, customerPhone, shippingAddress, placedAt, promisedDeliveryDate,
+                currency, subtotalAmount, shippingAmount, taxAmount, discountAmount, totalAmount, items, null);
+    }
 
     /**
      * A line of the order. Items are matched to stored ones by {@code externalId}, else by

@@ -72,6 +72,17 @@ public final class OrderWriter {
         return new Written(stored.getId(), created);
     }
 
+    /**
+     * Remembers the language the customer chose on the order's tracking page (their next messages are
+     * written in it); writes only when it changed.
+     */
+    public void rememberPageLanguage(DSLContext dsl, long merchantId, long orderId, String language) {
+        dsl.update(ORDERS).set(ORDERS.PAGE_LANGUAGE, language)
+                .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(orderId))
+                .and(ORDERS.PAGE_LANGUAGE.isDistinctFrom(language))
+                .execute();
+    }
+
     private static OrdersRecord lock(DSLContext tx, long merchantId, String orderNumber) {
         return tx.selectFrom(ORDERS)
                 .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ORDER_NUMBER.eq(orderNumber))
@@ -96,6 +107,7 @@ public final class OrderWriter {
         setIfGiven(o.taxAmount(), r::setTaxAmount);
         setIfGiven(o.discountAmount(), r::setDiscountAmount);
         setIfGiven(o.totalAmount(), r::setTotalAmount);
+        setIfGiven(o.language(), r::setLanguage);
         // a setter marks a field changed even when the value is equal; only real changes count
         for (var field : r.fields()) {
             if (r.changed(field) && Objects.equals(r.get(field), r.original(field)) && r.original(ORDERS.ID) != null) {

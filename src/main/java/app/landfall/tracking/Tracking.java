@@ -1,5 +1,6 @@
 package app.landfall.tracking;
 
+import app.landfall.orders.OrderWriter;
 import app.landfall.admin.OverviewSection;
 import app.landfall.analytics.Engagement;
 import app.landfall.auth.SignedLinks;
@@ -68,7 +69,8 @@ public final class Tracking implements AutoCloseable {
         this.ingestion = ingestion(dsl, clock, returnParcels, outboundChanges);
         this.shipments = new ShipmentWriter(ingestion, clock);
         this.pages = new TrackingPages(queries, tokenVersions, branding.brands(), merchants, templates, engagement, clock,
-                branding.pages(), returnDeadline, pageCacheBytes);
+                branding.pages(), returnDeadline, pageCacheBytes,
+                (merchantId, orderId, language) -> new OrderWriter(clock).rememberPageLanguage(dsl, merchantId, orderId, language));
         this.updates = new UpdatesForm(pages, branding.pages(), merchants, signups, clientAddress, clock);
         this.lookup = new TrackingLookup(merchants, queries, pages, branding.pages(), links, shopperLookup);
         this.desk = new ShipmentsDesk(dsl, clock, parcelMessages);

@@ -47,12 +47,21 @@ public final class TrackingPages {
     private final PageCache cache;
     /** Where the visitor's CSRF token goes in a cached page (see {@link PageCache.Page#bodyWith}). */
     static final String CSRF_SLOT = "lf-csrf-slot-3f9a1c";
+
+    private final LanguageChoices languageChoices;
+
+    /** Where a customer's explicit language choice on their order's page is remembered (their next messages use it). */
+    interface LanguageChoices {
+        void remember(long merchantId, long orderId, String language);
+    }
     /** Pages rendered at once: rendering is CPU work, and the load query before it is short. */
     static final int RENDERS = 2 * Runtime.getRuntime().availableProcessors();
     private final Semaphore renders = new Semaphore(RENDERS, true);
 
     TrackingPages(TrackingQueries queries, TokenVersions tokens, Brands brands, Merchants merchants, Templates templates,
-            Engagement engagement, Clock clock, BrandedPages notFound, ReturnDeadline deadline, long cacheBytes) {
+            Engagement engagement, Clock clock, BrandedPages notFound, ReturnDeadline deadline, long cacheBytes,
+            LanguageChoices languageChoices) {
+        this.languageChoices = languageChoices;
         this.deadline = deadline;
         this.queries = queries;
         this.tokens = tokens;
@@ -147,6 +156,12 @@ public final class TrackingPages {
     private void respond(Context ctx, TrackingQueries.Version v, boolean detailed, String self, String home) {
         Brand brand = brand(v);
         String lang = PageLanguage.of(ctx, brand);
+        // only an explicit choice (the switcher's ?lang=) on the order's own page, never a mere view: one cheap
+        // write that leaves the order's version, and so the page cache, alone
+        if (detailed && lang.equals(ctx.queryParam("lang")) && v.orderId() != null && !v.isReturnParcel()
+                && app.landfall.i18n.Languages.SUPPORTED.contains(lang)) {
+            languageChoices.remember(v.merchantId(), v.orderId(), lang);
+        }
         ZoneId zone = Merchants.zone(v.timezone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
         boolean fragment = Htmx.wantsFragment(ctx);

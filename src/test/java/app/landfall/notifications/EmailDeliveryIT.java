@@ -207,8 +207,9 @@ class EmailDeliveryIT {
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertEquals("Your return " + approved.value3() + " is approved", mail.getSubject());
         assertEquals("Alder & Ash Outfitters", ((InternetAddress) mail.getFrom()[0]).getPersonal());
-        String link = link(part(mail, "text/plain"));
-        assertEquals(landfall.baseUrl() + "/r/" + approved.value4(), link);
+        String link = app.landfall.testing.ClickLinks.in(part(mail, "text/plain"));
+        assertEquals(landfall.baseUrl() + "/r/" + approved.value4(), app.landfall.testing.ClickLinks.follow(link),
+                "the button counts the click, then opens the return's page");
         assertEquals(200, new AdminClient(landfall.baseUrl()).get("/r/" + approved.value4()).statusCode());
         assertTrue(part(mail, "text/html").contains("Alder &amp; Ash Outfitters"), "the store's name, escaped, heads the HTML");
     }

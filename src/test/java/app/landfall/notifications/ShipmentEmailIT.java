@@ -27,8 +27,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
 /** An "out for delivery" email through a real SMTP server: in the store's language, saying what the tracking page says. */
 class ShipmentEmailIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<]+/t/[A-Za-z0-9_-]+");
     private final TestClock clock = new TestClock("2026-12-07T09:00:00Z");
     private GreenMail smtp;
     private Landfall landfall;
@@ -108,11 +105,10 @@ class ShipmentEmailIT {
         assertTrue(text.contains("Voraussichtliche Zustellung:"), text);
         assertTrue(text.contains("00340434161094042557"), text);
 
-        Matcher link = LINK.matcher(text);
-        assertTrue(link.find(), text);
-        assertEquals(landfall.baseUrl() + "/t/" + token, link.group());
-        assertTrue(html.contains("href=\"" + link.group() + "\""), "the button goes to the same page");
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(link.group())).build(),
+        String link = app.landfall.testing.ClickLinks.in(text);
+        assertTrue(html.contains("href=\"" + link + "\""), "the button goes to the same page");
+        assertEquals(landfall.baseUrl() + "/t/" + token, app.landfall.testing.ClickLinks.follow(link));
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(landfall.baseUrl() + "/t/" + token)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("In Zustellung"), "the page names the same status");

@@ -206,6 +206,28 @@ class ReturnsIT {
     }
 
     @Test
+    void a_returns_emails_are_in_the_customers_page_choice_else_the_orders_language_else_english() {
+        long[] plain = deliveredOrder();
+        long english = submissions.submit(merchant, plain[0], submission(key(), plain[1], 1, tooSmall, Resolution.REFUND)).orElseThrow()
+                .created().id();
+        assertEquals("en", emailLanguage(english), "no language anywhere: English");
+        long[] order = deliveredOrder();
+        dsl.update(ORDERS).set(ORDERS.LANGUAGE, "de").where(ORDERS.ID.eq(order[0])).execute();
+        long id = submissions.submit(merchant, order[0], submission(key(), order[1], 1, tooSmall, Resolution.REFUND)).orElseThrow()
+                .created().id();
+        assertEquals("de", emailLanguage(id), "the new return's email, in the order's language");
+        dsl.update(ORDERS).set(ORDERS.PAGE_LANGUAGE, "fr").where(ORDERS.ID.eq(order[0])).execute();
+        assertTrue(actions.markInTransit(merchant, id).done());
+        assertEquals("fr", emailLanguage(id), "the next one, in the language the customer chose on a page");
+    }
+
+    private static String emailLanguage(long returnId) {
+        return dsl.select(NOTIFICATION_OUTBOX.LANGUAGE).from(NOTIFICATION_OUTBOX).where(NOTIFICATION_OUTBOX.RETURN_ID.eq(returnId))
+                .and(NOTIFICATION_OUTBOX.CHANNEL.eq("email")).orderBy(NOTIFICATION_OUTBOX.ID.desc()).limit(1)
+                .fetchSingle(NOTIFICATION_OUTBOX.LANGUAGE);
+    }
+
+    @Test
     void a_return_moves_step_by_step_and_a_skipped_step_is_refused_here_and_by_the_database() {
         long[] order = deliveredOrder();
         long id = submissions.submit(merchant, order[0], submission(key(), order[1], 1, damaged, Resolution.REFUND)).orElseThrow().created().id();
