@@ -191,8 +191,11 @@ final class EmailDelivery {
             content = rendered.content();
             Locale locale = Locale.forLanguageTag(content.language());
             if (Unsubscribes.toShopper(notice.template())) {
-                // the button goes through our own counting redirect; the preferences link below never does
-                content = content.withAction(clicks.wrap(content.action(), notice.id()));
+                // a parcel's or a return's button goes through our own counting redirect, which leads to that
+                // page (MessageClicks); a confirmation link, and the preferences link below, never do
+                if (notice.template().startsWith("shipment.") || notice.template().startsWith("return.")) {
+                    content = content.withAction(clicks.wrap(content.action(), notice.id()));
+                }
                 String preferences = unsubscribes.url(notice.merchantId(), notice.id());
                 content = content.withPreferences(new EmailContent.Action(Messages.text(locale, "email.footer.preferences"), preferences));
                 if (Unsubscribes.marketing(notice.template())) {

@@ -188,7 +188,8 @@ class ShipmentRemindersIT {
         assertTrue(unsubscribe.matches("<https?://[^>]+/u/[^>]+>"), unsubscribe);
         assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post")[0]);
         assertTrue(text(mail).contains("We hope you like it!"), text(mail));
-        assertTrue(text(mail).contains("/t/"), "links to the parcel's tracking page");
+        assertTrue(app.landfall.testing.ClickLinks.follow(app.landfall.testing.ClickLinks.in(text(mail))).contains("/t/"),
+                "links to the parcel's tracking page");
     }
 
     @Test
