@@ -285,8 +285,7 @@ public final class Outbox {
         tx.update(NOTIFICATION_OUTBOX)
                 .set(NOTIFICATION_OUTBOX.STATUS, sent ? "sent" : "cancelled")
                 .set(NOTIFICATION_OUTBOX.SENT_AT, now.withOffsetSameInstant(ZoneOffset.UTC))
-                .where(DSL.row(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID)
-                        .in(notices.stream().map(n -> DSL.row(n.merchantId(), n.id())).toList()))
+                .where(these(notices.stream().map(n -> java.util.Map.entry(n.merchantId(), n.id())).toList()))
                 .execute();
     }
 
@@ -348,8 +347,7 @@ public final class Outbox {
                         .and(RETURNS.ID.eq(NOTIFICATION_OUTBOX.RETURN_ID))
                         .leftJoin(ORDERS).on(ORDERS.MERCHANT_ID.eq(NOTIFICATION_OUTBOX.MERCHANT_ID))
                         .and(ORDERS.ID.eq(DSL.coalesce(SHIPMENTS.ORDER_ID, RETURNS.ORDER_ID)))
-                        .where(DSL.row(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID)
-                                .in(due0.stream().map(r -> DSL.row(r.value1(), r.value2())).toList()))
+                        .where(these(due0.stream().map(r -> java.util.Map.entry(r.value1(), r.value2())).toList()))
                         .fetchMap(NOTIFICATION_OUTBOX.ID, r -> DSL.using(tx.configuration()).newRecord(ORDERS.SHIPPING_COUNTRY,
                                 ORDERS.SHIPPING_REGION, MERCHANTS.TIMEZONE).values(r.value2(), r.value3(), r.value4()));
         var rows = due0;
@@ -375,8 +373,7 @@ public final class Outbox {
                     .set(NOTIFICATION_OUTBOX.ATTEMPTS, NOTIFICATION_OUTBOX.ATTEMPTS.plus(1))
                     .set(NOTIFICATION_OUTBOX.NEXT_ATTEMPT_AT, now.plus(lease))
                     .set(NOTIFICATION_OUTBOX.UPDATED_AT, now)
-                    .where(DSL.row(NOTIFICATION_OUTBOX.MERCHANT_ID, NOTIFICATION_OUTBOX.ID)
-                            .in(due.stream().map(c -> DSL.row(c.notice().merchantId(), c.notice().id())).toList()))
+                    .where(these(due.stream().map(c -> java.util.Map.entry(c.notice().merchantId(), c.notice().id())).toList()))
                     .execute();
         }
         return due;
@@ -474,6 +471,17 @@ public final class Outbox {
                 .and(NOTIFICATION_OUTBOX.CHANNEL.ne(Notice.Channel.WEBHOOK.code()))
                 .and(NOTIFICATION_OUTBOX.STATUS.in("failed", "unsent"))
                 .execute() == 1;
+    }
+
+    /**
+     * These rows (store, id): as two lists, {@code merchant_id = ANY(…) AND id = ANY(…)}, which the
+     * primary key answers directly; a list of (merchant_id, id) pairs was read as "every row of the
+     * store, filtered", which grows with the store's whole message history. The ids are unique on
+     * their own (one sequence), so the product of the two lists names no other row.
+     */
+    private static org.jooq.Condition these(List<java.util.Map.Entry<Long, Long>> rows) {
+        return NOTIFICATION_OUTBOX.MERCHANT_ID.in(rows.stream().map(java.util.Map.Entry::getKey).distinct().toList())
+                .and(NOTIFICATION_OUTBOX.ID.in(rows.stream().map(java.util.Map.Entry::getValue).toList()));
     }
 
     private static JSONB json(Notice notice) {
