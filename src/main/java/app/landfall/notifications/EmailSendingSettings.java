@@ -36,9 +36,12 @@ public final class EmailSendingSettings {
     private final ClientAddress clientAddress;
     private final Optional<DkimKeys> keys;
     private final String from;
+    private final java.util.function.LongConsumer changed;
 
+    /** {@code changed}: told of a store whose key was made or removed (the signer reads it again at once). */
     EmailSendingSettings(DSLContext dsl, Clock clock, AuditTrail audit, ClientAddress clientAddress, Optional<DkimKeys> keys,
-            String from) {
+            String from, java.util.function.LongConsumer changed) {
+        this.changed = changed;
         this.dsl = dsl;
         this.clock = clock;
         this.audit = audit;
@@ -84,6 +87,7 @@ public final class EmailSendingSettings {
             audit.record(tx, user, ip, "email_sending.key_created", "merchant", user.merchantId(),
                     Map.of("domain", domain, "selector", selector));
         });
+        changed.accept(user.merchantId());
         redirect(ctx, "A new signing key for " + domain + " is ready. Publish the DNS record below; until you do, receivers"
                 + " cannot check the signature.");
     }
@@ -100,6 +104,7 @@ public final class EmailSendingSettings {
             }
             return gone;
         });
+        changed.accept(user.merchantId());
         redirect(ctx, removed ? "Signing is off and the key is deleted. You can remove the DNS record." : "There was no key to remove.");
     }
 

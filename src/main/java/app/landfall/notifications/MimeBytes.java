@@ -128,7 +128,10 @@ final class MimeBytes {
      * breaks so that no line is longer than 76 characters. "=" never appears unencoded, so a
      * boundary holding "=_" cannot occur in the encoded text.
      */
-    static void quotedPrintable(byte[] in, ByteArrayOutputStream out) {
+    static void quotedPrintable(byte[] in, ByteArrayOutputStream sink) {
+        // into a plain array first: ByteArrayOutputStream.write(int) is synchronized, per byte
+        byte[] out = new byte[in.length * 3 + in.length / 25 * 3 + 16];
+        int at = 0;
         int column = 0;
         for (int i = 0; i < in.length; i++) {
             int b = in[i] & 0xff;
@@ -136,8 +139,8 @@ final class MimeBytes {
                 if (b == '\r') {
                     i++;
                 }
-                out.write('\r');
-                out.write('\n');
+                out[at++] = '\r';
+                out[at++] = '\n';
                 column = 0;
                 continue;
             }
@@ -146,19 +149,20 @@ final class MimeBytes {
             int width = literal ? 1 : 3;
             // room for the character and, unless the line ends with it, a soft break's "="
             if (column + width > (lineEnds ? QP_LINE : QP_LINE - 1)) {
-                out.write('=');
-                out.write('\r');
-                out.write('\n');
+                out[at++] = '=';
+                out[at++] = '\r';
+                out[at++] = '\n';
                 column = 0;
             }
             if (literal) {
-                out.write(b);
+                out[at++] = (byte) b;
             } else {
-                out.write('=');
-                out.write(HEX[b >> 4]);
-                out.write(HEX[b & 0xf]);
+                out[at++] = '=';
+                out[at++] = HEX[b >> 4];
+                out[at++] = HEX[b & 0xf];
             }
             column += width;
         }
+        sink.write(out, 0, at);
     }
 }

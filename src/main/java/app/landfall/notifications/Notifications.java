@@ -58,13 +58,14 @@ public final class Notifications {
         Optional<DkimKeys> dkimKeys = secretKey.map(DkimKeys::new);
         ClickLinks clickLinks = new ClickLinks(InstanceSecrets.load(dsl, "message_clicks"), siteUrl);
         this.clicks = new MessageClicks(dsl, outbox, clickLinks, clock, siteUrl);
-        this.sending = new EmailSendingSettings(dsl, clock, audit, clientAddress, dkimKeys, mail.from());
+        DkimSigning dkim = new DkimSigning(dsl, dkimKeys, mail.from());
+        this.sending = new EmailSendingSettings(dsl, clock, audit, clientAddress, dkimKeys, mail.from(), dkim::forget);
         this.mailServer = mailer.configured();
         EmailContents contents = new EmailContents(dsl, clock, siteUrl);
         Suppressions suppressions = new Suppressions();
         Unsubscribes unsubscribes = new Unsubscribes(dsl, links, siteUrl);
         this.email = new EmailDelivery(dsl, outbox, clock, contents, templates, mailer, mail.from(), suppressions, unsubscribes,
-                new DkimSigning(dsl, dkimKeys, mail.from()), clickLinks);
+                dkim, clickLinks);
         OrderSubscriptions subscriptions = new OrderSubscriptions();
         this.preferences = new EmailPreferences(dsl, clock, unsubscribes, suppressions, pages, merchants, subscriptions);
         this.signups = new Signups(dsl, clock, outbox, subscriptions, links, siteUrl);
