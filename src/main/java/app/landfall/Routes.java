@@ -82,6 +82,12 @@ final class Routes {
         routes.post("/admin/settings/returns/reasons/{id}/move", f.returns().settings()::moveReason);
         routes.get("/admin/settings/notifications", f.notifications().settings()::show);
         routes.post("/admin/settings/notifications", f.notifications().settings()::save);
+        routes.get("/admin/settings/notifications/{trigger}/{language}", f.notifications().editor()::show);
+        routes.post("/admin/settings/notifications/{trigger}/{language}", f.notifications().editor()::save);
+        routes.post("/admin/settings/notifications/{trigger}/{language}/preview", f.notifications().editor()::preview);
+        routes.get("/admin/settings/notifications/{trigger}/{language}/email", f.notifications().editor()::email);
+        routes.post("/admin/settings/notifications/{trigger}/{language}/test", f.notifications().editor()::test);
+        routes.post("/admin/settings/notifications/{trigger}/{language}/reset", f.notifications().editor()::reset);
         routes.get("/admin/team", f.accounts().team()::show);
         routes.post("/admin/team/invitations", f.accounts().team()::invite);
         routes.post("/admin/team/{id}/role", f.accounts().team()::changeRole);

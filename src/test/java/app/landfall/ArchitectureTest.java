@@ -36,6 +36,7 @@ class ArchitectureTest {
             "notification_outbox", Set.of("notifications/Outbox.java"),
             "notification_triggers", Set.of("notifications/NotificationTriggers.java"),
             "notification_suppressions", Set.of("notifications/Suppressions.java"),
+            "notification_templates", Set.of("notifications/CustomWords.java"),
             "brands", Set.of("branding/BrandStore.java"),
             "brand_versions", Set.of("branding/BrandStore.java"),
             "return_policies", Set.of("returns/ReturnPolicies.java"),

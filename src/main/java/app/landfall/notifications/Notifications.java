@@ -34,6 +34,7 @@ public final class Notifications {
     private final MessageLog log;
     private final MessagesScreen messages;
     private final NotificationSettings settings;
+    private final MessageEditor editor;
     private final TwilioReplies replies;
     private final EmailPreferences preferences;
 
@@ -53,16 +54,22 @@ public final class Notifications {
         Unsubscribes unsubscribes = new Unsubscribes(dsl, links, siteUrl);
         this.email = new EmailDelivery(dsl, outbox, clock, contents, templates, mailer, mail.from(), suppressions, unsubscribes);
         this.preferences = new EmailPreferences(dsl, clock, unsubscribes, suppressions, pages, merchants);
-        this.texts = new TextDelivery(dsl, outbox, suppressions, clock, new TextContents(dsl, siteUrl), new TwilioMessages(twilio));
+        this.texts = new TextDelivery(dsl, outbox, suppressions, clock, new TextContents(dsl, siteUrl, contents::values), new TwilioMessages(twilio));
         this.log = new MessageLog(dsl);
         this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
         this.settings = new NotificationSettings(dsl, clock, audit, clientAddress, textsKept(twilio));
+        this.editor = new MessageEditor(dsl, clock, outbox, new MessagePreview(dsl, contents, templates), audit, clientAddress, mailServer);
         this.replies = new TwilioReplies(dsl, clock, twilio, baseUrl);
     }
 
     /** Settings › Notifications: which moments tell customers, on which channel. */
     public NotificationSettings settings() {
         return settings;
+    }
+
+    /** Settings › Notifications › Edit message: a store's own words for one message in one language. */
+    public MessageEditor editor() {
+        return editor;
     }
 
     /** A shopper's email preferences page, /u/{token}: unsubscribing (also RFC 8058 one-click) and subscribing again. */
