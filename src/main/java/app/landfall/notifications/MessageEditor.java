@@ -58,7 +58,7 @@ public final class MessageEditor {
     }
 
     /** What the form holds: the words as typed, and what is wrong with them (by field). */
-    record Form(String subject, String body, String text, Map<String, List<String>> problems) {
+    public record Form(String subject, String body, String text, Map<String, List<String>> problems) {
         boolean valid() {
             return problems.isEmpty();
         }
@@ -76,6 +76,9 @@ public final class MessageEditor {
     }
 
     public record Problem(String field, String message) {
+    }
+
+    public record PlaceholderRow(String code, String description, String example) {
     }
 
     /** GET /admin/settings/notifications/{trigger}/{language} */
@@ -268,7 +271,8 @@ public final class MessageEditor {
         model.put("languages", Languages.SUPPORTED.stream()
                 .map(l -> new Language(l, LANGUAGES.get(l), "/admin/settings/notifications/" + target.template + "/" + l,
                         l.equals(target.language))).toList());
-        model.put("placeholders", Placeholder.of(target.kind));
+        model.put("placeholders", Placeholder.of(target.kind).stream()
+                .map(p -> new PlaceholderRow(p.code(), p.description(), p.example())).toList());
         model.put("form", form);
         model.put("summary", form.problems().entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(m -> new Problem(e.getKey(), m))).toList());
