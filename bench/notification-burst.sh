@@ -22,7 +22,8 @@
 #   BATCH=50       events per API request
 #   SINK_PORT=2525
 #   PATHS          tracking-page paths (bench/tracking-links.sh); when readable, wrk runs the
-#                  tracking-page benchmark for TRACKING_DURATION first alone, then during the burst
+#                  tracking-page benchmark for TRACKING_DURATION first alone (twice: the first run
+#                  renders the pages), then during the burst, starting 5 s into it
 #   TRACKING_DURATION=30s, CONNECTIONS=64
 #   LANDFALL_DATA_DIR / DATABASE_URL: the database, as bench/pg-connect.sh reads it
 # It prints the emails' statuses, the sending rate (first status change to last SMTP accept), and
@@ -73,7 +74,9 @@ tracking() {
     awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { p99 = $2 } END { printf "%s req/s, p99 %s\n", rps, p99 }'
 }
 if [[ -r $paths ]]; then
-  echo "tracking pages alone:        $(tracking)"
+  # the first run renders and caches the pages; the second is the one to compare with
+  echo "tracking pages alone, first views: $(tracking)"
+  echo "tracking pages alone:              $(tracking)"
 fi
 
 start=$(date +%s.%N)
@@ -81,7 +84,7 @@ java "$here/NotificationBurst.java" "$base" "$ids" "$rate" "$batch" "$statuses" 
 burst=$!
 if [[ -r $paths ]]; then
   sleep 5
-  echo "tracking pages during burst: $(tracking)"
+  echo "tracking pages during burst:       $(tracking)"
 fi
 wait "$burst"
 

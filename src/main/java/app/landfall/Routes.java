@@ -86,6 +86,12 @@ final class Routes {
         routes.get("/admin/settings/email-sending", f.notifications().sending()::show);
         routes.post("/admin/settings/email-sending", f.notifications().sending()::save);
         routes.post("/admin/settings/email-sending/removal", f.notifications().sending()::remove);
+        routes.get("/admin/settings/notifications/{trigger}/{language}", f.notifications().editor()::show);
+        routes.post("/admin/settings/notifications/{trigger}/{language}", f.notifications().editor()::save);
+        routes.post("/admin/settings/notifications/{trigger}/{language}/preview", f.notifications().editor()::preview);
+        routes.get("/admin/settings/notifications/{trigger}/{language}/email", f.notifications().editor()::email);
+        routes.post("/admin/settings/notifications/{trigger}/{language}/test", f.notifications().editor()::test);
+        routes.post("/admin/settings/notifications/{trigger}/{language}/reset", f.notifications().editor()::reset);
         routes.get("/admin/team", f.accounts().team()::show);
         routes.post("/admin/team/invitations", f.accounts().team()::invite);
         routes.post("/admin/team/{id}/role", f.accounts().team()::changeRole);

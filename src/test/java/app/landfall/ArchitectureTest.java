@@ -43,6 +43,7 @@ class ArchitectureTest {
             Map.entry("brand_versions", Set.of("branding/BrandStore.java")),
             Map.entry("return_policies", Set.of("returns/ReturnPolicies.java")),
             Map.entry("audit_log", Set.of("audit/AuditTrail.java")),
+            Map.entry("notification_templates", Set.of("notifications/CustomWords.java")),
             // a shipment's own fields, and its status derived from events (one statement with the
             // status-change rows on the measured ingestion path: docs/benchmarks.md)
             Map.entry("shipments", Set.of("tracking/ShipmentWriter.java", "tracking/EventIngestion.java")));

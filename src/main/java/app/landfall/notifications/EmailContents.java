@@ -3,7 +3,9 @@ package app.landfall.notifications;
 import static app.landfall.db.schema.Tables.BRANDS;
 import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.ORDERS;
+import static app.landfall.db.schema.Tables.ORDER_ITEMS;
 import static app.landfall.db.schema.Tables.RETURNS;
+import static app.landfall.db.schema.Tables.RETURN_ITEMS;
 
 import app.landfall.i18n.Languages;
 import app.landfall.i18n.Messages;
@@ -13,8 +15,10 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -41,7 +45,11 @@ final class EmailContents {
     record Store(String name, String primaryColor, String replyTo) {
     }
 
-    record Rendered(Store store, EmailContent content) {
+    /** An email's words, and the facts its placeholders stand for ({@link Placeholder}: a store's own words fill them in). */
+    record Rendered(Store store, EmailContent content, Map<String, String> values) {
+        Rendered(Store store, EmailContent content) {
+            this(store, content, Map.of());
+        }
     }
 
     /** Thrown when a notice can never be rendered: sending it again would not help. */
@@ -51,9 +59,55 @@ final class EmailContents {
         }
     }
 
+    /** The email of a notice: in the store's own words for its template and language if it has them, else the built-in ones. */
     Rendered render(Outbox.Pending notice) {
         JsonNode payload = payload(notice);
+        Rendered built = builtIn(notice, payload);
+        Optional<CustomWords.Words> own = payload.has("words")
+                ? Optional.of(new CustomWords.Words(text(payload.path("words"), "subject"), text(payload.path("words"), "body")))
+                : Placeholder.Kind.of(notice.template()).isEmpty() ? Optional.empty()
+                : CustomWords.find(dsl, notice.merchantId(), notice.template(), built.content().language(), CustomWords.Channel.EMAIL);
+        Rendered rendered = own.map(words -> inWords(notice.template(), built, words)).orElse(built);
+        if (payload.path("test").asBoolean(false)) { // "Send a test to me": marked, so nobody takes it for a customer's
+            EmailContent c = rendered.content();
+            return new Rendered(rendered.store(), new EmailContent(c.language(), "[Test] " + c.subject(), c.preheader(), c.heading(),
+                    c.paragraphs(), c.action(), c.footer(), c.preferences()), rendered.values());
+        }
+        return rendered;
+    }
+
+    /** What a notice's placeholders stand for (a text in the store's own words uses them too). */
+    Map<String, String> values(Outbox.Pending notice) {
+        return builtIn(notice, payload(notice)).values();
+    }
+
+    /**
+     * The email with the store's subject and paragraphs; the layout, heading, button and small print
+     * stay Landfall's. Words that no longer parse (saved under older rules) give way to the built-in ones.
+     */
+    static Rendered inWords(String template, Rendered built, CustomWords.Words words) {
+        Placeholder.Kind kind = Placeholder.Kind.of(template).orElseThrow();
+        try {
+            String subject = WordsTemplate.subject(words.subject(), kind).render(built.values());
+            List<String> paragraphs = WordsTemplate.body(words.body(), kind).paragraphs(built.values());
+            if (paragraphs.isEmpty()) {
+                return built;
+            }
+            EmailContent c = built.content();
+            // a return's email is headed by its subject: the store's subject heads it then
+            String heading = c.heading().equals(c.subject()) ? subject : c.heading();
+            return new Rendered(built.store(), new EmailContent(c.language(), subject, paragraphs.get(0), heading, paragraphs,
+                    c.action(), c.footer(), c.preferences()), built.values());
+        } catch (WordsTemplate.Invalid e) {
+            return built;
+        }
+    }
+
+    private Rendered builtIn(Outbox.Pending notice, JsonNode payload) {
         Locale locale = Locale.forLanguageTag(Languages.SUPPORTED.contains(notice.language()) ? notice.language() : "en");
+        if (payload.path("sample").asBoolean(false)) {
+            return SampleMessage.render(notice.template(), locale, store(dsl, notice.merchantId(), null), baseUrl.get());
+        }
         if (notice.template().startsWith("return.")) {
             return returnEmail(notice, payload, locale);
         }
@@ -98,7 +152,7 @@ final class EmailContents {
         }
         long returnId = payload.path("return_id").asLong();
         Record r = dsl.select(RETURNS.RMA_NUMBER, RETURNS.PUBLIC_TOKEN, RETURNS.REJECTION_REASON, RETURNS.REFUND_AMOUNT,
-                        RETURNS.CREDIT_AMOUNT, RETURNS.CURRENCY, ORDERS.BRAND_ID)
+                        RETURNS.CREDIT_AMOUNT, RETURNS.CURRENCY, ORDERS.BRAND_ID, ORDERS.ORDER_NUMBER, ORDERS.CUSTOMER_NAME)
                 .from(RETURNS).join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
                 .where(RETURNS.MERCHANT_ID.eq(notice.merchantId())).and(RETURNS.ID.eq(returnId))
                 .fetchOptional().orElseThrow(() -> new Unrenderable("Return " + returnId + " no longer exists."));
@@ -116,9 +170,38 @@ final class EmailContents {
             paragraphs.add(t(locale, "email.return.rejected.reason", r.get(RETURNS.REJECTION_REASON)));
         }
         String subject = t(locale, key + ".subject", rma, store.name());
+        String link = baseUrl.get() + "/r/" + r.get(RETURNS.PUBLIC_TOKEN);
+        Map<String, String> values = new HashMap<>();
+        values.put(Placeholder.CUSTOMER_FIRST_NAME.code(), firstName(r.get(ORDERS.CUSTOMER_NAME)));
+        values.put(Placeholder.ORDER_NUMBER.code(), r.get(ORDERS.ORDER_NUMBER));
+        values.put(Placeholder.STORE_NAME.code(), store.name());
+        values.put(Placeholder.STATUS.code(), t(locale, "return.status." + status));
+        values.put(Placeholder.ITEMS.code(), items(dsl, notice.merchantId(), null, returnId));
+        values.put(Placeholder.RETURN_NUMBER.code(), rma);
+        values.put(Placeholder.RETURN_LINK.code(), link);
+        values.put(Placeholder.AMOUNT.code(), amount);
+        values.put(Placeholder.REJECTION_REASON.code(), status.equals("rejected") ? r.get(RETURNS.REJECTION_REASON) : "");
         return new Rendered(store, new EmailContent(locale.getLanguage(), subject, paragraphs.get(0), subject, paragraphs,
-                new EmailContent.Action(t(locale, "email.return.action"), baseUrl.get() + "/r/" + r.get(RETURNS.PUBLIC_TOKEN)),
-                List.of(t(locale, "email.footer.store", store.name()))));
+                new EmailContent.Action(t(locale, "email.return.action"), link),
+                List.of(t(locale, "email.footer.store", store.name()))), values);
+    }
+
+    /** The first word of a customer's name ("Alex" of "Alex Morgan"); empty without one. */
+    static String firstName(String name) {
+        String n = name == null ? "" : EmailContent.oneLine(name);
+        int space = n.indexOf(' ');
+        return space < 0 ? n : n.substring(0, space);
+    }
+
+    /** What an order (or a return, when {@code returnId} is set) holds: "2 × Linen shirt, Canvas tote". */
+    static String items(DSLContext dsl, long merchantId, Long orderId, Long returnId) {
+        var lines = returnId != null
+                ? dsl.select(ORDER_ITEMS.TITLE, RETURN_ITEMS.QUANTITY).from(RETURN_ITEMS).join(ORDER_ITEMS)
+                        .on(ORDER_ITEMS.MERCHANT_ID.eq(RETURN_ITEMS.MERCHANT_ID)).and(ORDER_ITEMS.ID.eq(RETURN_ITEMS.ORDER_ITEM_ID))
+                        .where(RETURN_ITEMS.MERCHANT_ID.eq(merchantId)).and(RETURN_ITEMS.RETURN_ID.eq(returnId)).orderBy(RETURN_ITEMS.ID).fetch()
+                : dsl.select(ORDER_ITEMS.TITLE, ORDER_ITEMS.QUANTITY).from(ORDER_ITEMS)
+                        .where(ORDER_ITEMS.MERCHANT_ID.eq(merchantId)).and(ORDER_ITEMS.ORDER_ID.eq(orderId)).orderBy(ORDER_ITEMS.ID).fetch();
+        return String.join(", ", lines.map(l -> (l.value2() > 1 ? l.value2() + " × " : "") + EmailContent.oneLine(l.value1())));
     }
 
     /** Who a message comes from: the brand of the return's order, else the store's default brand. */

@@ -37,6 +37,7 @@ public final class Notifications {
     private final MessageLog log;
     private final MessagesScreen messages;
     private final NotificationSettings settings;
+    private final MessageEditor editor;
     private final TwilioReplies replies;
     private final EmailPreferences preferences;
     private final Signups signups;
@@ -70,10 +71,11 @@ public final class Notifications {
         this.preferences = new EmailPreferences(dsl, clock, unsubscribes, suppressions, pages, merchants, subscriptions);
         this.signups = new Signups(dsl, clock, outbox, subscriptions, links, siteUrl);
         this.confirmations = new SubscriptionConfirmations(dsl, clock, links, subscriptions, pages, merchants);
-        this.texts = new TextDelivery(dsl, outbox, suppressions, clock, new TextContents(dsl, siteUrl, clickLinks), new TwilioMessages(twilio));
+        this.texts = new TextDelivery(dsl, outbox, suppressions, clock, new TextContents(dsl, siteUrl, clickLinks, contents::values), new TwilioMessages(twilio));
         this.log = new MessageLog(dsl);
         this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
         this.settings = new NotificationSettings(dsl, clock, audit, clientAddress, textsKept(twilio));
+        this.editor = new MessageEditor(dsl, clock, outbox, new MessagePreview(dsl, contents, templates), audit, clientAddress, mailServer);
         this.replies = new TwilioReplies(dsl, clock, twilio, baseUrl);
         this.reminders = new ShipmentReminders(dsl, clock, outbox);
     }
@@ -91,6 +93,11 @@ public final class Notifications {
     /** /m/{code}: a click on the link in a message, counted, then on to its page. */
     public MessageClicks clicks() {
         return clicks;
+    }
+
+    /** Settings › Notifications › Edit message: a store's own words for one message in one language. */
+    public MessageEditor editor() {
+        return editor;
     }
 
     /** A shopper's email preferences page, /u/{token}: unsubscribing (also RFC 8058 one-click) and subscribing again. */

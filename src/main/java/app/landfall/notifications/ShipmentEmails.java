@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -49,7 +51,8 @@ final class ShipmentEmails {
         Record r = dsl.select(SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS, SHIPMENTS.SUBSTATUS,
                         SHIPMENTS.PUBLIC_TOKEN, SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, SHIPMENTS.PREDICTED_DELIVERY_FROM,
                         SHIPMENTS.PREDICTED_DELIVERY_TO, SHIPMENTS.DELIVERED_AT, SHIPMENTS.PICKUP_LOCATION, SHIPMENTS.PICKUP_DEADLINE,
-                        ORDERS.ORDER_NUMBER, ORDERS.PROMISED_DELIVERY_DATE, ORDERS.BRAND_ID, MERCHANTS.TIMEZONE, lastPlace)
+                        ORDERS.ID, ORDERS.ORDER_NUMBER, ORDERS.PROMISED_DELIVERY_DATE, ORDERS.BRAND_ID, ORDERS.CUSTOMER_NAME,
+                        MERCHANTS.TIMEZONE, lastPlace)
                 .from(SHIPMENTS)
                 .join(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
                 .join(MERCHANTS).on(MERCHANTS.ID.eq(SHIPMENTS.MERCHANT_ID))
@@ -68,6 +71,7 @@ final class ShipmentEmails {
         Object[] args = {carrier, place == null ? "" : place, deadline == null ? "" : format.day(deadline), from.name()};
         boolean pickup = "AvailableForPickup".equals(status);
 
+        DeliveryPromise promise = promise(r, status, substatus, zone, today);
         String order = r.get(ORDERS.ORDER_NUMBER);
         List<String> paragraphs = new ArrayList<>();
         // the moments no status raises open with their own words: the reminder, the request, the delay
@@ -78,27 +82,45 @@ final class ShipmentEmails {
                     "explain." + status));
             add(paragraphs, first(locale, args, pickup && deadline != null ? "next.AvailableForPickup.deadline" : "-",
                     "next." + substatus, "next." + status));
-            add(paragraphs, promise(r, status, substatus, zone, today, locale, format));
+            add(paragraphs, promiseLine(promise, locale, format));
         }
         paragraphs.add(t(locale, "email.shipment.order", order) + " · " + t(locale, "email.shipment.number", carrier,
                 r.get(SHIPMENTS.TRACKING_NUMBER)));
         String subject = t(locale, "email.shipment." + trigger.code() + ".subject", order, from.name());
         String heading = first(locale, args, "email.shipment." + trigger.code() + ".heading", "status." + trigger.status());
         String action = first(locale, args, "email.shipment." + trigger.code() + ".action", "email.shipment.action");
+        String link = baseUrl.get() + "/t/" + r.get(SHIPMENTS.PUBLIC_TOKEN);
+        Map<String, String> values = new HashMap<>();
+        values.put(Placeholder.CUSTOMER_FIRST_NAME.code(), EmailContents.firstName(r.get(ORDERS.CUSTOMER_NAME)));
+        values.put(Placeholder.ORDER_NUMBER.code(), order);
+        values.put(Placeholder.STORE_NAME.code(), from.name());
+        values.put(Placeholder.STATUS.code(), heading);
+        values.put(Placeholder.ITEMS.code(), EmailContents.items(dsl, notice.merchantId(), r.get(ORDERS.ID), null));
+        values.put(Placeholder.CARRIER.code(), carrier);
+        values.put(Placeholder.TRACKING_NUMBER.code(), r.get(SHIPMENTS.TRACKING_NUMBER));
+        values.put(Placeholder.TRACKING_LINK.code(), link);
+        values.put(Placeholder.ESTIMATED_DELIVERY.code(), switch (promise.kind()) {
+            case ESTIMATED, PROMISED -> format.day(promise.from());
+            case RANGE -> t(locale, "promise.range", format.day(promise.from()), format.day(promise.to()));
+            default -> "";
+        });
+        values.put(Placeholder.PICKUP_LOCATION.code(), pickup && place != null ? place : "");
+        values.put(Placeholder.PICKUP_DEADLINE.code(), deadline == null ? "" : format.day(deadline));
         return new EmailContents.Rendered(from, new EmailContent(locale.getLanguage(), subject, paragraphs.get(0), heading,
-                paragraphs, new EmailContent.Action(action,
-                        baseUrl.get() + "/t/" + r.get(SHIPMENTS.PUBLIC_TOKEN)),
-                List.of(t(locale, "email.footer.store", from.name()))));
+                paragraphs, new EmailContent.Action(action, link),
+                List.of(t(locale, "email.footer.store", from.name()))), values);
     }
 
     /** The tracking page's promise line: "Estimated delivery: Tuesday, November 24", "Delivered on …". */
-    private static String promise(Record r, String status, String substatus, ZoneId zone, LocalDate today, Locale locale,
-            LocalFormat format) {
+    private static DeliveryPromise promise(Record r, String status, String substatus, ZoneId zone, LocalDate today) {
         LocalDate deliveredOn = r.get(SHIPMENTS.DELIVERED_AT) == null ? null
                 : r.get(SHIPMENTS.DELIVERED_AT).atZoneSameInstant(zone).toLocalDate();
-        DeliveryPromise p = DeliveryPromise.of(status, substatus, deliveredOn, r.get(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY),
+        return DeliveryPromise.of(status, substatus, deliveredOn, r.get(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY),
                 r.get(SHIPMENTS.PREDICTED_DELIVERY_FROM), r.get(SHIPMENTS.PREDICTED_DELIVERY_TO), r.get(ORDERS.PROMISED_DELIVERY_DATE),
                 today);
+    }
+
+    private static String promiseLine(DeliveryPromise p, Locale locale, LocalFormat format) {
         return switch (p.kind()) {
             case NONE -> null;
             case DELIVERED -> t(locale, "promise.delivered") + " " + format.day(p.from());

@@ -7,7 +7,10 @@ import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.i18n.Languages;
 import app.landfall.i18n.Messages;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -26,11 +29,14 @@ final class TextContents {
     private final DSLContext dsl;
     private final Supplier<String> baseUrl;
     private final ClickLinks clicks;
+    private final Function<Outbox.Pending, Map<String, String>> values;
 
-    TextContents(DSLContext dsl, Supplier<String> baseUrl, ClickLinks clicks) {
+    /** {@code values}: what a notice's placeholders stand for, read only for a store that wrote its own words. */
+    TextContents(DSLContext dsl, Supplier<String> baseUrl, ClickLinks clicks, Function<Outbox.Pending, Map<String, String>> values) {
         this.dsl = dsl;
         this.baseUrl = baseUrl;
         this.clicks = clicks;
+        this.values = values;
     }
 
     /** What a text needs from the store; {@code region} is the order's country, null when unknown. */
@@ -49,7 +55,30 @@ final class TextContents {
                 : notice.template().startsWith("shipment.") ? shipmentFacts(notice)
                 : new Facts(payloadText(notice, "order"), EmailContents.store(dsl, notice.merchantId(), null).name(), "",
                         payloadText(notice, "link").isEmpty() ? baseUrl.get() : payloadText(notice, "link"), null);
+        var own = Placeholder.Kind.of(notice.template()).isEmpty() ? java.util.Optional.<CustomWords.Words>empty()
+                : CustomWords.find(dsl, notice.merchantId(), notice.template(), locale.getLanguage(), CustomWords.Channel.TEXT);
+        if (own.isPresent()) {
+            String text = inWords(notice.template(), own.get(), values.apply(notice));
+            if (text != null) {
+                return new Rendered(withFooter(locale, text), facts.region());
+            }
+        }
         return new Rendered(text(locale, notice.template(), facts), facts.region());
+    }
+
+    /** A text in the store's own words (paragraphs kept apart by a blank line), or null when they no longer parse. */
+    static String inWords(String template, CustomWords.Words words, Map<String, String> values) {
+        try {
+            List<String> paragraphs = WordsTemplate.body(words.body(), Placeholder.Kind.of(template).orElseThrow()).paragraphs(values);
+            return paragraphs.isEmpty() ? null : String.join("\n\n", paragraphs);
+        } catch (WordsTemplate.Invalid e) {
+            return null;
+        }
+    }
+
+    static String withFooter(Locale locale, String text) {
+        // how to opt out, in every text: carriers expect it, and the STOP reply is honoured (TwilioReplies)
+        return text + " " + Messages.text(locale, "sms.footer");
     }
 
     /** The text itself: pure, so every template's length can be checked in every language. */
@@ -58,8 +87,7 @@ final class TextContents {
         if (text == null) {
             throw new EmailContents.Unrenderable("There is no text message for " + template + ".");
         }
-        // how to opt out, in every text: carriers expect it, and the STOP reply is honoured (TwilioReplies)
-        return text + " " + Messages.text(locale, "sms.footer");
+        return withFooter(locale, text);
     }
 
     private Facts returnFacts(Outbox.Pending notice, Locale locale) {

@@ -346,7 +346,11 @@ class AdminSecurityIT {
         api.put("POST /api/v1/shipments/{id}/events", "/api/v1/shipments/" + shipmentB + "/events");
         // routes whose path parameter is not a merchant's id: a token that is its own key, or the signed-in merchant's provider
         java.util.Set<String> notIds = java.util.Set.of("GET /admin/password/reset/{token}", "POST /admin/password/reset/{token}",
-                "POST /admin/integrations/webhooks/{provider}", "GET /admin/invitation/{token}", "POST /admin/invitation/{token}");
+                "POST /admin/integrations/webhooks/{provider}", "GET /admin/invitation/{token}", "POST /admin/invitation/{token}",
+                // a message and a language, not a row: each store's own words (MessageEditorIT probes another store's)
+                "GET /admin/settings/notifications/{trigger}/{language}", "POST /admin/settings/notifications/{trigger}/{language}",
+                "POST /admin/settings/notifications/{trigger}/{language}/preview", "GET /admin/settings/notifications/{trigger}/{language}/email",
+                "POST /admin/settings/notifications/{trigger}/{language}/test", "POST /admin/settings/notifications/{trigger}/{language}/reset");
         String routes = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/app/landfall/Routes.java"));
         var declared = java.util.regex.Pattern.compile("routes\\.(get|post)\\(\"(/(?:admin|api/v1)/[^\"]*\\{[^\"]*)\"").matcher(routes);
         java.util.Set<String> withIds = new java.util.TreeSet<>();
