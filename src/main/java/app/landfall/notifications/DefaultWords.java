@@ -14,20 +14,22 @@ import java.util.Optional;
 final class DefaultWords {
     /** The templates a store may put in its own words: every parcel moment and every return email. */
     static final List<String> RETURN_STATUSES = List.of("requested", "approved", "rejected", "in_transit", "received", "refunded",
-            "credited", "exchanged", "cancelled", "expired");
+            "credited", "exchanged", "cancelled", "expired", "needs_review");
 
     private DefaultWords() {
     }
 
     static boolean editable(String template) {
-        return ShipmentTrigger.byTemplate(template).isPresent()
+        return ShipmentTrigger.byTemplate(template).filter(t -> t != ShipmentTrigger.REVIEW_REQUEST).isPresent()
                 || (template.startsWith("return.") && RETURN_STATUSES.contains(template.substring("return.".length())));
     }
 
     static List<String> templates() {
         List<String> all = new ArrayList<>();
         for (ShipmentTrigger t : ShipmentTrigger.values()) {
-            all.add(t.template());
+            if (editable(t.template())) {
+                all.add(t.template());
+            }
         }
         RETURN_STATUSES.forEach(s -> all.add("return." + s));
         return all;
@@ -61,6 +63,12 @@ final class DefaultWords {
         Object[] args = {slot(Placeholder.CARRIER), slot(Placeholder.PICKUP_LOCATION), slot(Placeholder.PICKUP_DEADLINE),
                 slot(Placeholder.STORE_NAME)};
         List<String> paragraphs = new ArrayList<>();
+        // a moment no status raises opens with its own words (a reminder, a delay), as ShipmentEmails writes it
+        String intro = Messages.text(locale, "email.shipment." + trigger.code() + ".intro", slot(Placeholder.ORDER_NUMBER),
+                slot(Placeholder.STORE_NAME), slot(Placeholder.PICKUP_DEADLINE), slot(Placeholder.PICKUP_LOCATION));
+        if (intro != null) {
+            paragraphs.add(intro);
+        }
         paragraphs.add(Messages.text(locale, "explain." + status, args));
         paragraphs.add(Messages.text(locale, status.equals("AvailableForPickup") ? "next.AvailableForPickup.deadline" : "next." + status,
                 args));

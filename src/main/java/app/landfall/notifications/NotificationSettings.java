@@ -37,6 +37,11 @@ public final class NotificationSettings {
 
     /** A row of the matrix, with its switch per channel. */
     record Row(String trigger, String label, String hint, List<Cell> cells) {
+        /** Whether the store can write its own words for this message (Settings › Notifications › Edit message). */
+        public boolean editable() {
+            return DefaultWords.editable(trigger);
+        }
+
     }
 
     record Cell(String id, String value, String channelLabel, boolean on) {
