@@ -101,6 +101,7 @@ class PrivateResponsesIT {
             String path = route.replace("/returns/{id}", "/returns/" + returnId).replace("{photo}", String.valueOf(photoId))
                     .replace("/shipments/{id}", "/shipments/" + shipmentId).replace("{token}", "not-a-token")
                     .replace("/messages/{id}", "/messages/" + messageId)
+                    .replace("{trigger}/{language}", "shipment.out_for_delivery/en")
                     .replace("preview.css", "preview.css?primary=%23112233&accent=%23445566&background=%23ffffff&text=%23000000&font=system");
             assertTrue(!path.contains("{"), "a path parameter this test does not fill in yet: " + route);
             HttpResponse<String> response = owner.get(path);

@@ -90,6 +90,8 @@ class AdminFormsIT {
         IDS.put("/admin/integrations/api-keys/{id}", String.valueOf(key));
         IDS.put("/admin/messages/{id}", String.valueOf(app.landfall.testing.TestMessages.rendered(landfall, merchant)));
         IDS.put("{provider}", "aftership");
+        IDS.put("{trigger}", "shipment.out_for_delivery");
+        IDS.put("{language}", "en");
         IDS.put("{token}", Tokens.newToken());
         owner = new AdminClient(landfall.baseUrl());
         assertEquals(303, owner.signIn("owner@shop.example", PASSWORD).statusCode());

@@ -97,6 +97,7 @@ class TwilioRepliesIT {
         landfall.database().dsl().transaction(cfg -> landfall.notifications().outbox().add(DSL.using(cfg),
                 new Notice(store, channel, "return.approved", to, "en", Map.of("return_id", returnId, "status", "approved"), cause, null,
                         returnId), OffsetDateTime.now(clock)));
+        app.landfall.testing.TestMerchants.withoutQuietHours(landfall.database().dsl()); // the Oregon shopper is asleep at 10:00 UTC
         landfall.notifications().sendTexts();
         return landfall.database().dsl().select(NOTIFICATION_OUTBOX.STATUS).from(NOTIFICATION_OUTBOX)
                 .where(NOTIFICATION_OUTBOX.DEDUPE_KEY.eq(cause)).fetchSingle(NOTIFICATION_OUTBOX.STATUS);
