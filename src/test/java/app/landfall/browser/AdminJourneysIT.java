@@ -200,7 +200,9 @@ class AdminJourneysIT {
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Undo the last save")).click();
             assertThat(page.locator(".notice").first()).containsText("Back to the version before");
-            assertEquals(before, page.locator(".brand-preview .button").first().evaluate("e => getComputedStyle(e).backgroundColor").toString());
+            // the page after the undo loads the brand's stylesheet like any other: wait for it, not for the default colour before it
+            page.waitForCondition(() -> page.locator(".brand-preview .button").first()
+                    .evaluate("e => getComputedStyle(e).backgroundColor").toString().equals(before));
             shopper.reload();
             assertEquals("#2f5d50", shopper.evaluate("() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()"));
         }

@@ -134,7 +134,7 @@ class OrderUpdatesJourneyIT {
         try (Browsers.Pages pages = new Browsers.Pages(browser)) {
             Page page = pages.open(width, width < 600 ? 844 : 800, javaScript);
             page.navigate(link);
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Email preferences").setLevel(1))).isVisible();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Message preferences").setLevel(1))).isVisible();
             Locator email = page.getByLabel("Email to " + parcel.email());
             assertThat(email).isChecked();
             check(page, javaScript, width, "preferences");
