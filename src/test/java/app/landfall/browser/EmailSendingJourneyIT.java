@@ -61,6 +61,11 @@ class EmailSendingJourneyIT {
             assertThat(page.locator(".dns-record")).containsText("lf1._domainkey.alder-and-ash.example");
             assertThat(page.getByText("Emails are signed for")).isVisible();
             Browsers.screenshot(page, "admin-email-sending-1280x800");
+
+            // deleting the key asks first (a <details>, no JavaScript needed)
+            page.getByText("Stop signing and delete the key…").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, stop signing and delete the key")).click();
+            assertThat(page.locator(".notice").first()).containsText("Signing is off and the key is deleted");
         }
     }
 
