@@ -35,6 +35,13 @@ final class CustomWords {
     private CustomWords() {
     }
 
+    /** Which messages the store has its own words for: "template language channel" each, in one query. */
+    static java.util.Set<String> kept(DSLContext dsl, long merchantId) {
+        return new java.util.HashSet<>(dsl.select(NOTIFICATION_TEMPLATES.TEMPLATE, NOTIFICATION_TEMPLATES.LANGUAGE, NOTIFICATION_TEMPLATES.CHANNEL)
+                .from(NOTIFICATION_TEMPLATES).where(NOTIFICATION_TEMPLATES.MERCHANT_ID.eq(merchantId))
+                .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3()));
+    }
+
     static Optional<Words> find(DSLContext dsl, long merchantId, String template, String language, Channel channel) {
         return dsl.select(NOTIFICATION_TEMPLATES.SUBJECT, NOTIFICATION_TEMPLATES.BODY).from(NOTIFICATION_TEMPLATES)
                 .where(NOTIFICATION_TEMPLATES.MERCHANT_ID.eq(merchantId)).and(NOTIFICATION_TEMPLATES.TEMPLATE.eq(template))

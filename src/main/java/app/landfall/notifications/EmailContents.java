@@ -66,6 +66,7 @@ final class EmailContents {
         Optional<CustomWords.Words> own = payload.has("words")
                 ? Optional.of(new CustomWords.Words(text(payload.path("words"), "subject"), text(payload.path("words"), "body")))
                 : Placeholder.Kind.of(notice.template()).isEmpty() ? Optional.empty()
+                : !hasOwnWords(notice.merchantId(), notice.template(), built.content().language()) ? Optional.empty()
                 : CustomWords.find(dsl, notice.merchantId(), notice.template(), built.content().language(), CustomWords.Channel.EMAIL);
         Rendered rendered = own.map(words -> inWords(notice.template(), built, words)).orElse(built);
         if (payload.path("test").asBoolean(false)) { // "Send a test to me": marked, so nobody takes it for a customer's
@@ -74,6 +75,34 @@ final class EmailContents {
                     c.paragraphs(), c.action(), c.footer(), c.preferences()), rendered.values());
         }
         return rendered;
+    }
+
+    private record KeptWords(java.util.Set<String> kept, long until) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Long, KeptWords> ownWords = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether the store has its own email words for this template and language: which messages have
+     * them is read once per store and kept for {@link #STORE_KEPT} (most stores have none, and a wave
+     * of emails need not ask for each); the editor here makes it read again at once ({@link #forgetWords}).
+     */
+    private boolean hasOwnWords(long merchantId, String template, String language) {
+        long now = System.nanoTime();
+        KeptWords cached = ownWords.get(merchantId);
+        if (cached == null || now - cached.until() >= 0) {
+            if (ownWords.size() > 10_000) {
+                ownWords.clear();
+            }
+            cached = new KeptWords(CustomWords.kept(dsl, merchantId), now + STORE_KEPT.toNanos());
+            ownWords.put(merchantId, cached);
+        }
+        return cached.kept().contains(template + " " + language + " " + CustomWords.Channel.EMAIL.code());
+    }
+
+    /** Forgets which messages the store has its own words for (they were just saved or reset here). */
+    void forgetWords(long merchantId) {
+        ownWords.remove(merchantId);
     }
 
     /** What a notice's placeholders stand for (a text in the store's own words uses them too). */

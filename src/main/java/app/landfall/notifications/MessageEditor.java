@@ -46,8 +46,12 @@ public final class MessageEditor {
     private final ClientAddress clientAddress;
     private final boolean sendsEmail;
 
+    /** {@code changed}: told of a store whose words were saved or reset (the email renderer reads them again at once). */
+    private final java.util.function.LongConsumer changed;
+
     MessageEditor(DSLContext dsl, Clock clock, Outbox outbox, MessagePreview preview, AuditTrail audit, ClientAddress clientAddress,
-            boolean sendsEmail) {
+            boolean sendsEmail, java.util.function.LongConsumer changed) {
+        this.changed = changed;
         this.dsl = dsl;
         this.clock = clock;
         this.outbox = outbox;
@@ -117,6 +121,7 @@ public final class MessageEditor {
             audit.record(tx, user, ip, "notification_template.saved", "merchant", user.merchantId(),
                     Map.of("template", target.template, "language", target.language));
         });
+        changed.accept(user.merchantId());
         redirect(ctx, target, "Saved: " + target.label + " messages in " + LANGUAGES.get(target.language) + " use these words from now on.");
     }
 
@@ -133,6 +138,7 @@ public final class MessageEditor {
             audit.record(tx, user, ip, "notification_template.reset", "merchant", user.merchantId(),
                     Map.of("template", target.template, "language", target.language));
         });
+        changed.accept(user.merchantId());
         redirect(ctx, target, "Reset: " + target.label + " messages in " + LANGUAGES.get(target.language) + " use Landfall's words again.");
     }
 

@@ -75,7 +75,8 @@ public final class Notifications {
         this.log = new MessageLog(dsl);
         this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
         this.settings = new NotificationSettings(dsl, clock, audit, clientAddress, textsKept(twilio));
-        this.editor = new MessageEditor(dsl, clock, outbox, new MessagePreview(dsl, contents, templates), audit, clientAddress, mailServer);
+        this.editor = new MessageEditor(dsl, clock, outbox, new MessagePreview(dsl, contents, templates), audit, clientAddress, mailServer,
+                contents::forgetWords);
         this.replies = new TwilioReplies(dsl, clock, twilio, baseUrl);
         this.reminders = new ShipmentReminders(dsl, clock, outbox);
     }

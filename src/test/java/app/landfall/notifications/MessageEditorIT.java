@@ -160,6 +160,23 @@ class MessageEditorIT {
     }
 
     @Test
+    void words_saved_while_emails_go_out_apply_to_the_very_next_email() throws Exception {
+        // an email first, so the renderer has read which messages the store has its own words for
+        announce(store, shipment, "fr", "lea@example.fr");
+        assertEquals(1, landfall.notifications().sendEmails());
+        assertFalse(to("lea@example.fr").getSubject().contains("arrive aujourd'hui"), "Landfall's words before any are saved");
+
+        AdminClient owner = signedIn("owner@hafen.example");
+        String fr = DE.replace("/de", "/fr");
+        HttpResponse<String> saved = save(owner, fr, "{{order_number}} arrive aujourd'hui", "Bonjour !\n\nC'est pour aujourd'hui.",
+                "{{store_name}} : {{order_number}} arrive aujourd'hui. {{tracking_link}}");
+        assertEquals(303, saved.statusCode(), saved.body());
+        announce(store, shipment, "fr", "hugo@example.fr");
+        assertEquals(1, landfall.notifications().sendEmails());
+        assertEquals("A-1042 arrive aujourd'hui", to("hugo@example.fr").getSubject(), "not the words read a moment before");
+    }
+
+    @Test
     void a_stores_words_go_out_in_their_language_escaped_others_get_the_built_in_ones_and_no_other_store_gets_them() throws Exception {
         AdminClient owner = signedIn("owner@hafen.example");
         HttpResponse<String> saved = save(owner, DE, "{{customer_first_name}}, {{order_number}} kommt heute",
