@@ -32,36 +32,17 @@ final class DkimSigning {
         this.from = from;
     }
 
-    private record Cached(Optional<SendingDomains.Domain> domain, long until) {
-    }
-
-    /** How long a store's signing domain is reused for its next emails; this process forgets it at once when it changes. */
-    static final java.time.Duration DOMAIN_KEPT = java.time.Duration.ofSeconds(5);
-    private final java.util.concurrent.ConcurrentHashMap<Long, Cached> domains = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The store's signing domain, read at most every {@link #DOMAIN_KEPT} (a wave of emails reads it once). */
-    private Optional<SendingDomains.Domain> domain(long merchantId) {
-        long now = System.nanoTime();
-        Cached cached = domains.get(merchantId);
-        if (cached != null && now - cached.until() < 0) {
-            return cached.domain();
-        }
-        Optional<SendingDomains.Domain> domain = SendingDomains.of(dsl, merchantId);
-        if (domains.size() > 10_000) {
-            domains.clear();
-        }
-        domains.put(merchantId, new Cached(domain, now + DOMAIN_KEPT.toNanos()));
-        return domain;
-    }
+    /** A store's signing domain, read at most every 5 s (a wave of emails reads it once). */
+    private final KeptFor<Long, Optional<SendingDomains.Domain>> domains = new KeptFor<>(java.time.Duration.ofSeconds(5));
 
     /** Forgets what it read of the store's signing domain (its key was just made or removed here). */
     void forget(long merchantId) {
-        domains.remove(merchantId);
+        domains.forget(merchantId);
     }
 
     /** The message to send: signed as it will be written when the store signs, else the message itself. */
     MimeMessage sign(long merchantId, MimeMessage message) throws MessagingException {
-        Optional<SendingDomains.Domain> domain = domain(merchantId);
+        Optional<SendingDomains.Domain> domain = domains.get(merchantId, m -> SendingDomains.of(dsl, m));
         if (domain.isEmpty() || !SendingDomains.aligned(from, domain.get().domain())) {
             return message;
         }

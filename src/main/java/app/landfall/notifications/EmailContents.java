@@ -62,12 +62,14 @@ final class EmailContents {
     /** The email of a notice: in the store's own words for its template and language if it has them, else the built-in ones. */
     Rendered render(Outbox.Pending notice) {
         JsonNode payload = payload(notice);
-        Rendered built = builtIn(notice, payload);
+        String language = locale(notice).getLanguage();
         Optional<CustomWords.Words> own = payload.has("words")
                 ? Optional.of(new CustomWords.Words(text(payload.path("words"), "subject"), text(payload.path("words"), "body")))
                 : Placeholder.Kind.of(notice.template()).isEmpty() ? Optional.empty()
-                : !hasOwnWords(notice.merchantId(), notice.template(), built.content().language()) ? Optional.empty()
-                : CustomWords.find(dsl, notice.merchantId(), notice.template(), built.content().language(), CustomWords.Channel.EMAIL);
+                : !hasOwnWords(notice.merchantId(), notice.template(), language) ? Optional.empty()
+                : CustomWords.find(dsl, notice.merchantId(), notice.template(), language, CustomWords.Channel.EMAIL);
+        // the placeholders' facts (the order's items: one more query) only for words that use them
+        Rendered built = builtIn(notice, payload, own.isPresent());
         Rendered rendered = own.map(words -> inWords(notice.template(), built, words)).orElse(built);
         if (payload.path("test").asBoolean(false)) { // "Send a test to me": marked, so nobody takes it for a customer's
             EmailContent c = rendered.content();
@@ -77,37 +79,23 @@ final class EmailContents {
         return rendered;
     }
 
-    private record KeptWords(java.util.Set<String> kept, long until) {
-    }
+    /** Which messages a store has its own words for ("template language channel"), read at most every {@link #STORE_KEPT}. */
+    private final KeptFor<Long, java.util.Set<String>> ownWords = new KeptFor<>(STORE_KEPT);
 
-    private final java.util.concurrent.ConcurrentHashMap<Long, KeptWords> ownWords = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * Whether the store has its own email words for this template and language: which messages have
-     * them is read once per store and kept for {@link #STORE_KEPT} (most stores have none, and a wave
-     * of emails need not ask for each); the editor here makes it read again at once ({@link #forgetWords}).
-     */
+    /** Whether the store has its own email words for this template and language (most stores have none). */
     private boolean hasOwnWords(long merchantId, String template, String language) {
-        long now = System.nanoTime();
-        KeptWords cached = ownWords.get(merchantId);
-        if (cached == null || now - cached.until() >= 0) {
-            if (ownWords.size() > 10_000) {
-                ownWords.clear();
-            }
-            cached = new KeptWords(CustomWords.kept(dsl, merchantId), now + STORE_KEPT.toNanos());
-            ownWords.put(merchantId, cached);
-        }
-        return cached.kept().contains(template + " " + language + " " + CustomWords.Channel.EMAIL.code());
+        return ownWords.get(merchantId, m -> CustomWords.kept(dsl, m))
+                .contains(template + " " + language + " " + CustomWords.Channel.EMAIL.code());
     }
 
     /** Forgets which messages the store has its own words for (they were just saved or reset here). */
     void forgetWords(long merchantId) {
-        ownWords.remove(merchantId);
+        ownWords.forget(merchantId);
     }
 
     /** What a notice's placeholders stand for (a text in the store's own words uses them too). */
     Map<String, String> values(Outbox.Pending notice) {
-        return builtIn(notice, payload(notice)).values();
+        return builtIn(notice, payload(notice), true).values();
     }
 
     /**
@@ -132,16 +120,22 @@ final class EmailContents {
         }
     }
 
-    private Rendered builtIn(Outbox.Pending notice, JsonNode payload) {
-        Locale locale = Locale.forLanguageTag(Languages.SUPPORTED.contains(notice.language()) ? notice.language() : "en");
+    private static Locale locale(Outbox.Pending notice) {
+        return Locale.forLanguageTag(Languages.SUPPORTED.contains(notice.language()) ? notice.language() : "en");
+    }
+
+    /** The email in Landfall's words; {@code facts}: with every placeholder's value (the store's own words need them). */
+    private Rendered builtIn(Outbox.Pending notice, JsonNode payload, boolean facts) {
+        Locale locale = locale(notice);
         if (payload.path("sample").asBoolean(false)) {
             return SampleMessage.render(notice.template(), locale, store(dsl, notice.merchantId(), null), baseUrl.get());
         }
         if (notice.template().startsWith("return.")) {
-            return returnEmail(notice, payload, locale);
+            return returnEmail(notice, payload, locale, facts);
         }
         if (notice.template().startsWith("shipment.")) {
-            return shipments.render(notice, payload.path("shipment_id").asLong(), locale, brand -> cachedStore(notice.merchantId(), brand));
+            return shipments.render(notice, payload.path("shipment_id").asLong(), locale, brand -> cachedStore(notice.merchantId(), brand),
+                    facts);
         }
         Store store = cachedStore(notice.merchantId(), null);
         return switch (notice.template()) {
@@ -173,7 +167,7 @@ final class EmailContents {
         };
     }
 
-    private Rendered returnEmail(Outbox.Pending notice, JsonNode payload, Locale locale) {
+    private Rendered returnEmail(Outbox.Pending notice, JsonNode payload, Locale locale, boolean facts) {
         String status = notice.template().substring("return.".length());
         if (!List.of("requested", "needs_review", "approved", "rejected", "in_transit", "received", "refunded", "credited", "exchanged",
                 "cancelled", "expiring_soon", "expired").contains(status)) {
@@ -205,7 +199,7 @@ final class EmailContents {
         values.put(Placeholder.ORDER_NUMBER.code(), r.get(ORDERS.ORDER_NUMBER));
         values.put(Placeholder.STORE_NAME.code(), store.name());
         values.put(Placeholder.STATUS.code(), t(locale, "return.status." + status));
-        values.put(Placeholder.ITEMS.code(), items(dsl, notice.merchantId(), null, returnId));
+        values.put(Placeholder.ITEMS.code(), facts ? items(dsl, notice.merchantId(), null, returnId) : "");
         values.put(Placeholder.RETURN_NUMBER.code(), rma);
         values.put(Placeholder.RETURN_LINK.code(), link);
         values.put(Placeholder.AMOUNT.code(), amount);
@@ -245,27 +239,13 @@ final class EmailContents {
     private record StoreKey(long merchantId, Long brandId) {
     }
 
-    private record Cached(Store store, long until) {
-    }
-
     /** How long a store's name, colour and reply-to are reused for its next emails (a wave of them reads them once). */
     static final java.time.Duration STORE_KEPT = java.time.Duration.ofSeconds(5);
-    private final java.util.concurrent.ConcurrentHashMap<StoreKey, Cached> stores = new java.util.concurrent.ConcurrentHashMap<>();
+    private final KeptFor<StoreKey, Store> stores = new KeptFor<>(STORE_KEPT);
 
     /** {@link #store}, read again at most every {@link #STORE_KEPT}: a renamed brand shows in emails within seconds. */
     private Store cachedStore(long merchantId, Long brandId) {
-        StoreKey key = new StoreKey(merchantId, brandId);
-        long now = System.nanoTime();
-        Cached cached = stores.get(key);
-        if (cached != null && now - cached.until() < 0) {
-            return cached.store();
-        }
-        Store store = store(dsl, merchantId, brandId);
-        if (stores.size() > 10_000) {
-            stores.clear();
-        }
-        stores.put(key, new Cached(store, now + STORE_KEPT.toNanos()));
-        return store;
+        return stores.get(new StoreKey(merchantId, brandId), k -> store(dsl, k.merchantId(), k.brandId()));
     }
 
     /** The store's name and colour: the order's brand, else the store's default brand (texts use its name too). */

@@ -42,7 +42,7 @@ final class ShipmentEmails {
     }
 
     EmailContents.Rendered render(Outbox.Pending notice, long shipmentId, Locale locale,
-            Function<Long, EmailContents.Store> store) {
+            Function<Long, EmailContents.Store> store, boolean facts) {
         ShipmentTrigger trigger = ShipmentTrigger.byTemplate(notice.template())
                 .orElseThrow(() -> new EmailContents.Unrenderable("There is no email template " + notice.template() + "."));
         var lastPlace = DSL.select(TRACKING_EVENTS.LOCATION).from(TRACKING_EVENTS)
@@ -95,7 +95,7 @@ final class ShipmentEmails {
         values.put(Placeholder.ORDER_NUMBER.code(), order);
         values.put(Placeholder.STORE_NAME.code(), from.name());
         values.put(Placeholder.STATUS.code(), heading);
-        values.put(Placeholder.ITEMS.code(), EmailContents.items(dsl, notice.merchantId(), r.get(ORDERS.ID), null));
+        values.put(Placeholder.ITEMS.code(), facts ? EmailContents.items(dsl, notice.merchantId(), r.get(ORDERS.ID), null) : "");
         values.put(Placeholder.CARRIER.code(), carrier);
         values.put(Placeholder.TRACKING_NUMBER.code(), r.get(SHIPMENTS.TRACKING_NUMBER));
         values.put(Placeholder.TRACKING_LINK.code(), link);
