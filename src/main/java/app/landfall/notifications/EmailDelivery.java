@@ -77,8 +77,6 @@ final class EmailDelivery {
         this.senderDomain = from.substring(from.indexOf('@') + 1);
     }
 
-    private record Claimed(Outbox.Pending notice, int attempts, OffsetDateTime createdAt) {
-    }
 
     /**
      * Sends (or, without a mail server, records) every due email; returns how many it handled. One
@@ -87,7 +85,7 @@ final class EmailDelivery {
      * connection to the mail server, so rendering, the database and the mail server's answers overlap.
      */
     int run() {
-        List<Claimed> first = claim();
+        List<Outbox.Claimed> first = claim();
         if (first.size() < BATCH) {
             return send(first, false);
         }
@@ -110,7 +108,7 @@ final class EmailDelivery {
     }
 
     /** Delivers {@code batch}, then (when {@code more}) claims and delivers the next until none is due. */
-    private int send(List<Claimed> batch, boolean more) {
+    private int send(List<Outbox.Claimed> batch, boolean more) {
         int handled = 0;
         try (Sending sending = new Sending()) {
             while (true) {
@@ -172,13 +170,12 @@ final class EmailDelivery {
         }
     }
 
-    private List<Claimed> claim() {
-        return dsl.transactionResult(cfg -> outbox.claimEmails(DSL.using(cfg), now(), LEASE, BATCH)).stream()
-                .map(c -> new Claimed(c.notice(), c.attempts(), c.createdAt())).toList();
+    private List<Outbox.Claimed> claim() {
+        return dsl.transactionResult(cfg -> outbox.claimEmails(DSL.using(cfg), now(), LEASE, BATCH));
     }
 
     /** Renders and sends one email ({@code suppressed}: the batch's addresses that unsubscribed from their store). */
-    private void deliver(Claimed claimed, Sending sending, java.util.Set<Map.Entry<Long, String>> suppressed) {
+    private void deliver(Outbox.Claimed claimed, Sending sending, java.util.Set<Map.Entry<Long, String>> suppressed) {
         Outbox.Pending notice = claimed.notice();
         EmailContents.Rendered rendered;
         String html;

@@ -289,26 +289,20 @@ public final class Outbox {
                 .execute();
     }
 
-    /** An email claimed for sending: its notice, which try this is, and when it was written. */
-    record ClaimedEmail(Pending notice, int attempts, OffsetDateTime createdAt) {
-    }
-
     /**
-     * Claims up to {@code limit} due emails in {@code tx}: pending ones whose time has come, and
-     * those a sender claimed but did not finish within its lease. Locked rows (another sender's) are
-     * skipped; each claimed one is marked {@code sending} until {@code now + lease}, with one more try.
+     * Claims up to {@code limit} due emails in {@code tx} ({@link #claimDue}): each marked {@code
+     * sending} until {@code now + lease}, with one more try.
      */
-    List<ClaimedEmail> claimEmails(DSLContext tx, OffsetDateTime now, java.time.Duration lease, int limit) {
-        return claimDue(tx, List.of(Notice.Channel.EMAIL), now, lease, limit).stream()
-                .map(c -> new ClaimedEmail(c.notice(), c.attempts(), c.createdAt())).toList();
+    List<Claimed> claimEmails(DSLContext tx, OffsetDateTime now, java.time.Duration lease, int limit) {
+        return claimDue(tx, List.of(Notice.Channel.EMAIL), now, lease, limit);
     }
 
-    /** A text (SMS or WhatsApp) claimed for sending, as {@link ClaimedEmail}, with its channel and order. */
-    record ClaimedText(Pending notice, Notice.Channel channel, int attempts, OffsetDateTime createdAt) {
+    /** A message claimed for sending: its notice, its channel, which try this is, and when it was written. */
+    record Claimed(Pending notice, Notice.Channel channel, int attempts, OffsetDateTime createdAt) {
     }
 
     /** Claims due SMS and WhatsApp messages as {@link #claimEmails} claims emails. */
-    List<ClaimedText> claimTexts(DSLContext tx, OffsetDateTime now, java.time.Duration lease, int limit) {
+    List<Claimed> claimTexts(DSLContext tx, OffsetDateTime now, java.time.Duration lease, int limit) {
         return claimDue(tx, List.of(Notice.Channel.SMS, Notice.Channel.WHATSAPP), now, lease, limit);
     }
 
@@ -319,7 +313,7 @@ public final class Outbox {
      * {@link RecipientZones}) is marked {@code held} until the window ends instead, and not returned;
      * staff emails and the store's exempt moments never are ({@link NotificationTiming.Timing#holds}).
      */
-    private List<ClaimedText> claimDue(DSLContext tx, List<Notice.Channel> channels, OffsetDateTime now, java.time.Duration lease,
+    private List<Claimed> claimDue(DSLContext tx, List<Notice.Channel> channels, OffsetDateTime now, java.time.Duration lease,
             int limit) {
         // the due rows alone first, in the order they fell due, read from notification_outbox_due_idx:
         // the statuses are written into the SQL (not bound) so that the planner can match the index's
@@ -352,7 +346,7 @@ public final class Outbox {
                                 ORDERS.SHIPPING_REGION, MERCHANTS.TIMEZONE).values(r.value2(), r.value3(), r.value4()));
         var rows = due0;
         java.util.Map<Long, NotificationTiming.Timing> timings = new java.util.HashMap<>();
-        List<ClaimedText> due = new java.util.ArrayList<>();
+        List<Claimed> due = new java.util.ArrayList<>();
         for (var r : rows) {
             NotificationTiming.Timing timing = timings.computeIfAbsent(r.value1(), m -> NotificationTiming.of(tx, m));
             if (timing.holds(r.value3())) {
@@ -364,7 +358,7 @@ public final class Outbox {
                     continue;
                 }
             }
-            due.add(new ClaimedText(new Pending(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
+            due.add(new Claimed(new Pending(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
                     Notice.Channel.of(r.value9()), r.value7() + 1, r.value8()));
         }
         if (!due.isEmpty()) {

@@ -47,7 +47,7 @@ final class TextDelivery {
     int run() {
         int handled = 0;
         while (true) {
-            List<Outbox.ClaimedText> batch = dsl.transactionResult(cfg -> outbox.claimTexts(DSL.using(cfg), now(), EmailDelivery.LEASE, BATCH));
+            List<Outbox.Claimed> batch = dsl.transactionResult(cfg -> outbox.claimTexts(DSL.using(cfg), now(), EmailDelivery.LEASE, BATCH));
             batch.forEach(this::deliver);
             handled += batch.size();
             if (batch.size() < BATCH) {
@@ -56,7 +56,7 @@ final class TextDelivery {
         }
     }
 
-    private void deliver(Outbox.ClaimedText claimed) {
+    private void deliver(Outbox.Claimed claimed) {
         Outbox.Pending notice = claimed.notice();
         TextContents.Rendered rendered;
         String to;
