@@ -92,7 +92,7 @@ final class MessagePreview {
         String own = TextContents.inWords(template, words, values);
         String text = TextContents.withFooter(locale, own == null ? "" : own).strip();
         TextSegments sms = TextSegments.of(SmsText.fit(text));
-        String segments = sms.segments() + (sms.segments() == 1 ? " SMS" : " SMS (billed as " + sms.segments() + " messages)") + " · "
+        String segments = sms.segments() + (sms.segments() == 1 ? " SMS" : " SMS: the text is split and billed as that many") + " · "
                 + text.length() + " characters" + (sms.encoding() == TextSegments.Encoding.UCS_2 ? " · Unicode, 70 per SMS" : "");
         return new Text(text, segments);
     }

@@ -337,7 +337,7 @@ class MessagesScreenIT {
         long store = TestMerchants.create(dsl, "fresh");
         user(store, "owner@fresh.example", "owner");
         String html = signedIn("owner@fresh.example").get("/admin/messages").body();
-        assertTrue(html.contains("Emails your store sends appear here"), html);
+        assertTrue(html.contains("Emails and texts your store sends appear here"), html);
         assertTrue(html.contains("No mail server is configured, so they are kept here, not sent: set"));
         assertTrue(html.contains("<code>LANDFALL_SMTP_URL</code>"));
         assertFalse(html.contains("<table"), "no empty table for a newcomer");
