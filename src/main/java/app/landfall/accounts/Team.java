@@ -16,8 +16,6 @@ import app.landfall.auth.Tokens;
 import app.landfall.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -263,12 +261,13 @@ public final class Team {
         model.put("invitations", invitations);
         model.put("roles", List.of(Role.OWNER, Role.ADMIN, Role.SUPPORT).stream()
                 .map(r -> Map.of("code", r.code(), "label", r.label())).toList());
-        model.put("notice", ctx.queryParam("notice"));
+        
         AdminPages.render(ctx, user, "team", "admin/team", model);
     }
 
     private static void redirect(Context ctx, String notice) {
-        ctx.redirect("/admin/team?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, notice);
+        ctx.redirect("/admin/team", HttpStatus.SEE_OTHER);
     }
 
     private OffsetDateTime now() {

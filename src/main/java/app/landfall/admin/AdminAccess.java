@@ -47,7 +47,8 @@ public final class AdminAccess {
         if (OPEN.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
             return;
         }
-        Optional<AdminUser> user = sessions.find(sessionId(ctx));
+        Optional<AdminSessions.Live> live = sessions.live(sessionId(ctx));
+        Optional<AdminUser> user = live.map(AdminSessions.Live::user);
         if (user.isEmpty()) {
             String login = "/admin/login" + (ctx.method().name().equals("GET") && !path.equals("/admin")
                     ? "?next=" + URLEncoder.encode(path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8)
@@ -73,6 +74,7 @@ public final class AdminAccess {
             }
         }
         ctx.attribute(ATTRIBUTE, user.get());
+        ctx.attribute(Flash.ATTRIBUTE, new Flash(sessions, sessionId(ctx), live.get().flash(), live.get().flashIsProblem()));
     }
 
     /** The signed-in user (the guard ran); refuses with 403 when their role does not allow this. */

@@ -20,7 +20,38 @@ public final class AdminPages {
         all.put("admin", user);
         all.put("section", section);
         all.put("hxHeaders", "{\"" + AdminAccess.CSRF_HEADER + "\": \"" + user.csrf() + "\"}");
+        Flash flash = ctx.attribute(Flash.ATTRIBUTE);
+        String slot = flash == null ? null : flash.problem() ? "problem" : "notice";
+        if (slot != null && all.get(slot) == null && isPage(ctx)) {
+            all.put(slot, flash.take());
+        }
         ctx.render(view, all);
+    }
+
+    /**
+     * Leaves a notice ("The key is revoked") for the next admin page this session shows: call it,
+     * then redirect. The notice is kept with the session on the server; a URL cannot carry one.
+     */
+    public static void flash(Context ctx, String notice) {
+        flashOf(ctx).leave(notice, false);
+    }
+
+    /** Like {@link #flash}, for a notice that says what went wrong (shown as an error). */
+    public static void flashProblem(Context ctx, String problem) {
+        flashOf(ctx).leave(problem, true);
+    }
+
+    private static Flash flashOf(Context ctx) {
+        Flash flash = ctx.attribute(Flash.ATTRIBUTE);
+        if (flash == null) {
+            throw new IllegalStateException("a notice left outside the admin guard");
+        }
+        return flash;
+    }
+
+    /** A whole page (also an htmx-boosted one), not a fragment swapped into a page that stays. */
+    private static boolean isPage(Context ctx) {
+        return ctx.header("HX-Request") == null || ctx.header("HX-Boosted") != null;
     }
 
     /** A moment as the admin lists it: "Dec 7, 2026 14:05" in the store's time zone. */

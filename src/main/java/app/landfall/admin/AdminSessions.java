@@ -51,6 +51,15 @@ final class AdminSessions {
 
     /** The signed-in user behind a cookie value, if the session is live; keeps it alive. */
     Optional<AdminUser> find(String id) {
+        return live(id).map(Live::user);
+    }
+
+    /** A live session: who, and the notice waiting for the next page it renders (or null). */
+    record Live(AdminUser user, String flash, boolean flashIsProblem) {
+    }
+
+    /** The session behind a cookie value with its waiting notice, if it is live; keeps it alive. */
+    Optional<Live> live(String id) {
         if (id == null || !id.matches("[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
         }
@@ -58,7 +67,7 @@ final class AdminSessions {
         OffsetDateTime now = now();
         var row = dsl.select(ADMIN_SESSIONS.MERCHANT_ID, MERCHANTS.SLUG, MERCHANTS.NAME, ADMIN_SESSIONS.USER_ID,
                         MERCHANT_USERS.EMAIL, MERCHANT_USERS.NAME, MERCHANT_USERS.ROLE, ADMIN_SESSIONS.CSRF_TOKEN,
-                        ADMIN_SESSIONS.LAST_SEEN_AT, MERCHANTS.TIMEZONE)
+                        ADMIN_SESSIONS.LAST_SEEN_AT, MERCHANTS.TIMEZONE, ADMIN_SESSIONS.FLASH, ADMIN_SESSIONS.FLASH_IS_PROBLEM)
                 .from(ADMIN_SESSIONS)
                 .join(MERCHANT_USERS).on(MERCHANT_USERS.MERCHANT_ID.eq(ADMIN_SESSIONS.MERCHANT_ID))
                 .and(MERCHANT_USERS.ID.eq(ADMIN_SESSIONS.USER_ID))
@@ -73,8 +82,20 @@ final class AdminSessions {
         if (row.value9().isBefore(now.minus(TOUCH_EVERY))) {
             dsl.update(ADMIN_SESSIONS).set(ADMIN_SESSIONS.LAST_SEEN_AT, now).where(ADMIN_SESSIONS.ID_HASH.eq(hash)).execute();
         }
-        return Optional.of(new AdminUser(row.value1(), row.value2(), row.value3(), row.value10(), row.value4(), row.value5(),
-                row.value6(), Role.of(row.value7()), row.value8()));
+        return Optional.of(new Live(new AdminUser(row.value1(), row.value2(), row.value3(), row.value10(), row.value4(), row.value5(),
+                row.value6(), Role.of(row.value7()), row.value8()), row.value11(), row.value12()));
+    }
+
+    /** Leaves a notice for the next page this session renders (replacing one not yet shown). */
+    void leaveFlash(String id, String notice, boolean problem) {
+        String text = notice.length() > 500 ? notice.substring(0, 499) + "…" : notice;
+        dsl.update(ADMIN_SESSIONS).set(ADMIN_SESSIONS.FLASH, text).set(ADMIN_SESSIONS.FLASH_IS_PROBLEM, problem).where(ADMIN_SESSIONS.ID_HASH.eq(Digests.sha256(id))).execute();
+    }
+
+    /** The notice was shown: clear it, unless another request has left a newer one meanwhile. */
+    void clearFlash(String id, String shown) {
+        dsl.update(ADMIN_SESSIONS).setNull(ADMIN_SESSIONS.FLASH)
+                .where(ADMIN_SESSIONS.ID_HASH.eq(Digests.sha256(id))).and(ADMIN_SESSIONS.FLASH.eq(shown)).execute();
     }
 
     /** Ends one session (sign-out). */

@@ -72,16 +72,16 @@ public final class Integrations {
     public void testEndpoint(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.OWNER);
         endpoints.test(user, AdminAccess.id(ctx.pathParam("id")), clientAddress.of(ctx));
-        ctx.redirect("/admin/integrations?notice=" + java.net.URLEncoder.encode("A test event is on its way: see the delivery log below.",
-                java.nio.charset.StandardCharsets.UTF_8) + "#deliveries", HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, "A test event is on its way: see the delivery log below.");
+        ctx.redirect("/admin/integrations#deliveries", HttpStatus.SEE_OTHER);
     }
 
     /** POST /admin/integrations/endpoints/{id}/removal */
     public void removeEndpoint(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.OWNER);
         endpoints.remove(user, AdminAccess.id(ctx.pathParam("id")), clientAddress.of(ctx));
-        ctx.redirect("/admin/integrations?notice=" + java.net.URLEncoder.encode("The endpoint is removed: it receives nothing more.",
-                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, "The endpoint is removed: it receives nothing more.");
+        ctx.redirect("/admin/integrations", HttpStatus.SEE_OTHER);
     }
 
     public record Key(long id, String name, String prefix, String created, String lastUsed, String revoked) {
@@ -93,7 +93,7 @@ public final class Integrations {
     /** GET /admin/integrations */
     public void show(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.OWNER);
-        render(ctx, user, Map.of("notice", Optional.ofNullable(ctx.queryParam("notice")).orElse("")));
+        render(ctx, user, Map.of());
     }
 
     /** POST /admin/integrations/api-keys: the new key is on this response and nowhere else, ever. */
@@ -117,8 +117,8 @@ public final class Integrations {
         if (!keys.revoke(user.merchantId(), id, actor(ctx, user))) {
             throw AdminAccess.notFound();
         }
-        ctx.redirect("/admin/integrations?notice=" + java.net.URLEncoder.encode("The key is revoked: requests with it are refused.",
-                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, "The key is revoked: requests with it are refused.");
+        ctx.redirect("/admin/integrations", HttpStatus.SEE_OTHER);
     }
 
     /** POST /admin/integrations/webhooks/{provider}: the secret pasted from the provider, or a new random one. */
@@ -133,8 +133,8 @@ public final class Integrations {
             return;
         }
         secrets.set(user.merchantId(), provider, pasted.isEmpty() ? null : pasted);
-        ctx.redirect("/admin/integrations?notice=" + java.net.URLEncoder.encode(provider.displayName() + "'s secret is saved.",
-                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, provider.displayName() + "'s secret is saved.");
+        ctx.redirect("/admin/integrations", HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, AdminUser user, Map<String, ?> extra) {

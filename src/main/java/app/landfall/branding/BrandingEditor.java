@@ -431,7 +431,7 @@ public final class BrandingEditor {
 
     private void render(Context ctx, AdminUser user, Draft draft, Map<String, String> problems, HttpStatus status) {
         Map<String, Object> model = model(user, draft, problems);
-        model.put("notice", ctx.queryParam("notice"));
+        
         model.put("versions", dsl.fetchCount(BRAND_VERSIONS, BRAND_VERSIONS.MERCHANT_ID.eq(user.merchantId())));
         ctx.status(status);
         AdminPages.render(ctx, user, "branding", "admin/branding", model);
@@ -471,6 +471,7 @@ public final class BrandingEditor {
     }
 
     private static void redirect(Context ctx, String notice) {
-        ctx.redirect("/admin/branding?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, notice);
+        ctx.redirect("/admin/branding", HttpStatus.SEE_OTHER);
     }
 }

@@ -8,8 +8,6 @@ import app.landfall.audit.AuditTrail;
 import app.landfall.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -113,7 +111,8 @@ public final class EmailSendingSettings {
     }
 
     private static void redirect(Context ctx, String notice) {
-        ctx.redirect(PATH + "?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, notice);
+        ctx.redirect(PATH, HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, AdminUser user, Optional<SendingDomains.Domain> current, String domain, String selector,
@@ -127,7 +126,7 @@ public final class EmailSendingSettings {
         model.put("secretKeySet", keys.isPresent());
         model.put("signing", current.isPresent() && keys.isPresent() && SendingDomains.aligned(from, current.get().domain()));
         model.put("aligned", current.isPresent() && SendingDomains.aligned(from, current.get().domain()));
-        model.put("notice", errors.isEmpty() ? ctx.queryParam("notice") : null);
+        
         ctx.status(status);
         AdminPages.render(ctx, user, "email-sending", "admin/email-sending", model);
     }

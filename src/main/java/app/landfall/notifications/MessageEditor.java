@@ -94,7 +94,7 @@ public final class MessageEditor {
         CustomWords.Words text = CustomWords.find(dsl, user.merchantId(), target.template, target.language, CustomWords.Channel.TEXT)
                 .orElse(DefaultWords.of(target.template, target.language, CustomWords.Channel.TEXT));
         Form form = check(target, email.subject(), email.body(), text.body());
-        render(ctx, user, target, form, ctx.queryParam("notice"), HttpStatus.OK);
+        render(ctx, user, target, form, null, HttpStatus.OK);
     }
 
     /** POST /admin/settings/notifications/{trigger}/{language}: keeps the store's words (the built-in ones unchanged keep none). */
@@ -312,7 +312,8 @@ public final class MessageEditor {
     }
 
     private static void redirect(Context ctx, Target target, String notice) {
-        ctx.redirect(base(target) + "?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, notice);
+        ctx.redirect(base(target), HttpStatus.SEE_OTHER);
     }
 
     private OffsetDateTime now() {

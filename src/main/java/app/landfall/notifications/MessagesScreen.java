@@ -131,8 +131,7 @@ public final class MessagesScreen {
         model.put("canResend", resendable && user.can(Role.ADMIN));
         model.put("resendNeedsAdmin", resendable && !user.can(Role.ADMIN));
         model.put("keptAgain", keptAgain);
-        model.put("notice", ctx.queryParam("notice"));
-        model.put("problem", ctx.queryParam("problem"));
+        
         AdminPages.render(ctx, user, "messages", "admin/message", model);
     }
 
@@ -165,16 +164,18 @@ public final class MessagesScreen {
             audit.record(tx, user, ip, "message.resent", "message", id, details);
             return true;
         });
-        String back = "/admin/messages/" + id + "?";
+        String back = "/admin/messages/" + id;
         if (!queued) {
             MessageStatus now = log.one(user.merchantId(), id).map(r -> MessageStatus.of(r.getStatus())).orElse(MessageStatus.of(m.getStatus()));
-            ctx.redirect(back + "problem=" + encode("Not sent again: this message is " + now.label().toLowerCase(java.util.Locale.ROOT)
-                    + ". Only a message that failed or was never sent can be sent again."), HttpStatus.SEE_OTHER);
+            AdminPages.flashProblem(ctx, "Not sent again: this message is " + now.label().toLowerCase(java.util.Locale.ROOT)
+                    + ". Only a message that failed or was never sent can be sent again.");
+            ctx.redirect(back, HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.redirect(back + "notice=" + encode(m.getChannel().equals("email") && !sendsEmail
+        AdminPages.flash(ctx, m.getChannel().equals("email") && !sendsEmail
                 ? "Queued again. No mail server is configured, so it will be kept here again, not sent: set LANDFALL_SMTP_URL."
-                : "Queued to be sent again: it goes out within seconds."), HttpStatus.SEE_OTHER);
+                : "Queued to be sent again: it goes out within seconds.");
+        ctx.redirect(back, HttpStatus.SEE_OTHER);
     }
 
     /** The headers the email had, or will have, as SmtpMailer writes them. */

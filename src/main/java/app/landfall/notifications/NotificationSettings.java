@@ -8,8 +8,6 @@ import app.landfall.audit.AuditTrail;
 import app.landfall.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -96,7 +94,8 @@ public final class NotificationSettings {
         String saved = (timing.quiet().on() ? "Saved: quiet hours " + timing.quiet().start() + "–" + timing.quiet().end()
                 + " in each customer's time zone" : "Saved: no quiet hours")
                 + (timing.reviewAfterDays() == null ? "; no review requests." : "; review requests " + days(timing.reviewAfterDays()) + ".");
-        ctx.redirect("/admin/settings/notifications?notice=" + URLEncoder.encode(saved, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, saved);
+        ctx.redirect("/admin/settings/notifications", HttpStatus.SEE_OTHER);
     }
 
     private static String days(int days) {
@@ -127,10 +126,9 @@ public final class NotificationSettings {
             audit.record(tx, user, ip, "notification_triggers.changed", "merchant", user.merchantId(),
                     Map.of("on", on.stream().map(s -> s.trigger() + ":" + s.channel()).sorted().toList()));
         });
-        ctx.redirect("/admin/settings/notifications?notice=" + URLEncoder.encode(
-                "Saved: customers hear about " + on.stream().map(NotificationTriggers.Switch::trigger).distinct().count() + " of "
-                        + NotificationTriggers.all().size() + " moments from now on.", StandardCharsets.UTF_8),
-                HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, "Saved: customers hear about " + on.stream().map(NotificationTriggers.Switch::trigger).distinct().count()
+                + " of " + NotificationTriggers.all().size() + " moments from now on.");
+        ctx.redirect("/admin/settings/notifications", HttpStatus.SEE_OTHER);
     }
 
     private static List<String> codes() {
@@ -156,7 +154,7 @@ public final class NotificationSettings {
         model.put("returnRows", rows(NotificationTriggers.returns(), switches));
         model.put("textsKept", textsKept);
         model.put("error", error);
-        model.put("notice", error == null ? ctx.queryParam("notice") : null);
+        model.put("notice", null);
         model.put("timing", timing != null ? timing : TimingForm.of(NotificationTiming.of(dsl, user.merchantId())));
         model.put("timingError", timing != null);
         ctx.status(status);

@@ -101,8 +101,8 @@ public final class ReturnDetail {
         model.put("parcelEvents", r.get(RETURNS.RETURN_SHIPMENT_ID) == null ? List.of()
                 : events(user.merchantId(), r.get(RETURNS.RETURN_SHIPMENT_ID), zone));
         model.put("messages", notifications.messagesForReturn(user.merchantId(), id, zone));
-        model.put("notice", ctx.queryParam("notice"));
-        model.put("problem", ctx.queryParam("problem"));
+        
+        
         AdminPages.render(ctx, user, "returns", "admin/return", model);
     }
 

@@ -1,5 +1,6 @@
 package app.landfall.returns;
 
+import app.landfall.admin.AdminPages;
 import app.landfall.audit.AuditTrail;
 import app.landfall.admin.AdminAccess;
 import app.landfall.admin.AdminUser;
@@ -8,8 +9,6 @@ import app.landfall.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,16 +94,18 @@ public final class ReturnProcessing {
     /** POST /admin/returns/bulk: {@code action} approve or reject, the selected {@code id}s, a {@code reason} for rejecting. */
     public void bulk(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.SUPPORT);
-        String back = "/admin/returns" + (ctx.formParam("back") == null || ctx.formParam("back").isBlank() ? "?"
-                : "?" + ctx.formParam("back").replaceAll("[^A-Za-z0-9_.~%+=&-]", "") + "&");
+        String back = "/admin/returns" + (ctx.formParam("back") == null || ctx.formParam("back").isBlank() ? ""
+                : "?" + ctx.formParam("back").replaceAll("[^A-Za-z0-9_.~%+=&-]", ""));
         List<String> ids = ctx.formParams("id");
         String action = String.valueOf(ctx.formParam("action"));
         if (ids.isEmpty() || !(action.equals("approve") || action.equals("reject"))) {
-            ctx.redirect(back + "notice=" + encode("Select the returns first, then approve or reject them."), HttpStatus.SEE_OTHER);
+            AdminPages.flashProblem(ctx, "Select the returns first, then approve or reject them.");
+            ctx.redirect(back, HttpStatus.SEE_OTHER);
             return;
         }
         if (ids.size() > BULK_MAX) {
-            ctx.redirect(back + "notice=" + encode("Select at most " + BULK_MAX + " returns at a time."), HttpStatus.SEE_OTHER);
+            AdminPages.flashProblem(ctx, "Select at most " + BULK_MAX + " returns at a time.");
+            ctx.redirect(back, HttpStatus.SEE_OTHER);
             return;
         }
         ReturnActions acting = as(user, ctx);
@@ -128,7 +129,8 @@ public final class ReturnProcessing {
         String verb = action.equals("approve") ? "approved" : "rejected";
         String notice = done + (done == 1 ? " return " : " returns ") + verb + "."
                 + (refused.isEmpty() ? "" : " Not changed: " + String.join(" ", refused.stream().distinct().limit(5).toList()));
-        ctx.redirect(back + "notice=" + encode(notice), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, notice);
+        ctx.redirect(back, HttpStatus.SEE_OTHER);
     }
 
     private ReturnActions as(AdminUser user, Context ctx) {
@@ -148,10 +150,11 @@ public final class ReturnProcessing {
     }
 
     private static void redirect(Context ctx, long id, String kind, String message) {
-        ctx.redirect("/admin/returns/" + id + "?" + kind + "=" + encode(message), HttpStatus.SEE_OTHER);
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        if (kind.equals("problem")) {
+            AdminPages.flashProblem(ctx, message);
+        } else {
+            AdminPages.flash(ctx, message);
+        }
+        ctx.redirect("/admin/returns/" + id, HttpStatus.SEE_OTHER);
     }
 }

@@ -12,8 +12,6 @@ import app.landfall.admin.Role;
 import app.landfall.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -297,7 +295,7 @@ public final class ReturnSettings {
         model.put("topReasons", reasons.stream().filter(r -> r.parentId() == null).toList());
         model.put("methods", METHODS.stream().map(m -> Map.of("code", m, "label", AdminPages.words(m),
                 "on", List.of(methods).contains(m))).toList());
-        model.put("notice", ctx.queryParam("notice"));
+        
         ctx.status(status);
         AdminPages.render(ctx, user, "settings", "admin/return-settings", model);
     }
@@ -343,6 +341,7 @@ public final class ReturnSettings {
     }
 
     private static void redirect(Context ctx, String notice) {
-        ctx.redirect("/admin/settings/returns?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, notice);
+        ctx.redirect("/admin/settings/returns", HttpStatus.SEE_OTHER);
     }
 }

@@ -89,7 +89,7 @@ public final class ReturnsQueue {
         String filters = filter.queryString();
         model.put("firstPage", filter.after() == null ? null : "/admin/returns" + (filters.isEmpty() ? "" : "?" + filters));
         model.put("nextPage", next == null ? null : "/admin/returns?" + (filters.isEmpty() ? "" : filters + "&") + "after=" + next.text());
-        model.put("notice", ctx.queryParam("notice"));
+        
         AdminPages.render(ctx, user, "returns", "admin/returns", model);
     }
 

@@ -2,6 +2,7 @@ package app.landfall.returns;
 
 import static app.landfall.db.schema.Tables.STORE_LOCATIONS;
 
+import app.landfall.admin.AdminPages;
 import app.landfall.audit.AuditTrail;
 import app.landfall.admin.AdminAccess;
 import app.landfall.admin.AdminUser;
@@ -9,8 +10,6 @@ import app.landfall.admin.Role;
 import app.landfall.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +115,8 @@ final class StoreLocationsSettings {
     }
 
     private static void redirect(Context ctx, String notice) {
-        ctx.redirect("/admin/settings/returns?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8) + "#locations",
+        AdminPages.flash(ctx, notice);
+        ctx.redirect("/admin/settings/returns#locations",
                 HttpStatus.SEE_OTHER);
     }
 }
