@@ -37,4 +37,15 @@ class MilestonesTest {
         assertEquals(expected, actual);
         assertEquals(branch, m.branch());
     }
+
+    @ParameterizedTest(name = "a return parcel {0} reads {1}")
+    @CsvSource({
+            "InfoReceived, return_started:current handed_over:upcoming in_transit:upcoming out_for_delivery:upcoming returned:upcoming",
+            "InTransit, return_started:done handed_over:done in_transit:current out_for_delivery:upcoming returned:upcoming",
+            "Delivered, return_started:done handed_over:done in_transit:done out_for_delivery:done returned:current",
+    })
+    void a_return_parcel_starts_at_return_started_and_ends_back_at_the_store(String status, String expected) {
+        Milestones m = Milestones.of(status, null, List.of(new Milestones.Reached(status, null)), true);
+        assertEquals(expected, m.steps().stream().map(s -> s.name() + ":" + s.stateName()).collect(Collectors.joining(" ")));
+    }
 }
