@@ -56,6 +56,7 @@ public final class WebServer {
                 // on SIGTERM: stop accepting, let in-flight requests finish (up to 20 s)
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(20_000);
+                server.setErrorHandler(new UnreadableRequestPage());
             });
             config.routes.before(headers::apply);
             config.routes.before(ctx -> ctx.attribute(Csrf.HTTPS, https));
