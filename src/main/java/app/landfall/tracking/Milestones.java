@@ -66,7 +66,9 @@ public record Milestones(List<Step> steps, String branch) {
         return switch (status) {
             case "Pending", "InfoReceived" -> 0;
             case "InTransit" -> "InTransit_PickedUp".equals(substatus) ? 1 : 2;
-            case "OutForDelivery", "AttemptFail", "AvailableForPickup" -> 3;
+            // a pickup point is where the journey ends instead of the delivery round: it never went out for delivery
+            case "AvailableForPickup" -> 2;
+            case "OutForDelivery", "AttemptFail" -> 3;
             case "Delivered" -> 4;
             default -> -1;
         };

@@ -19,7 +19,7 @@ class MilestonesTest {
             "OutForDelivery, InTransit/ OutForDelivery/, dddcu, ",
             "Delivered, Delivered/Delivered_Signed, ddddc, ",
             "AttemptFail, OutForDelivery/ AttemptFail/AttemptFail_NoSafePlace, dddd-u, AttemptFail",
-            "AvailableForPickup, InTransit/ AvailableForPickup/, dddd-u, AvailableForPickup",
+            "AvailableForPickup, InTransit/ AvailableForPickup/, ddd-uu, AvailableForPickup",
             "Exception, InTransit/InTransit_ArrivedAtFacility Exception/Exception_Damaged, ddd-uu, Exception",
             "Exception, InfoReceived/ Exception/Exception_Cancelled, d-uuuu, Exception",
             "Expired, InfoReceived/, d-uuuu, Expired",
