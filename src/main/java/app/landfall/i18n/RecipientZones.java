@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The time zone a customer most likely lives in, from the order's shipping address: a country with
+ * The time zone a customer most likely lives in (for quiet hours, and for "today" and "late" on tracking pages), from the order's shipping address: a country with
  * one zone names it; the United States, Canada, Australia, Brazil and Mexico by their state or
  * province when the address has its usual code; anything else (an unknown country, a multi-zone
  * one without a known region) is the store's zone. A small table on purpose: quiet hours need the
