@@ -10,6 +10,7 @@ import app.landfall.audit.Audit;
 import app.landfall.auth.SignedLinks;
 import app.landfall.bench.BenchmarkData;
 import app.landfall.branding.Branding;
+import app.landfall.branding.ErrorLook;
 import app.landfall.config.Config;
 import app.landfall.config.ConfigException;
 import app.landfall.db.Database;
@@ -121,7 +122,11 @@ public final class Landfall implements AutoCloseable {
             boolean https = config.baseUrl().map(url -> url.startsWith("https:")).orElse(false);
             IntFunction<String> baseUrl = config::baseUrl;
             Assets assets = new Assets();
-            Templates templates = new Templates(assets);
+            // Built before the features whose pages list their messages, and so before the server listens:
+            // links in messages and link previews name the server's port, read through this holder when a page is rendered.
+            AtomicReference<Javalin> server = new AtomicReference<>();
+            Templates templates = new Templates(assets,
+                    () -> server.get() == null ? config.baseUrl().orElse("") : config.baseUrl(server.get().port()));
             RemoteImages images = RemoteImages.load(dsl, clock, config.imagesFromAnyHost());
             Merchants merchants = new Merchants(dsl, clock);
             SignedLinks links = SignedLinks.load(dsl, clock);
@@ -130,16 +135,13 @@ public final class Landfall implements AutoCloseable {
 
             Outbox outbox = new Outbox();
             Audit audit = new Audit(dsl, clock);
-            // Built before the features whose pages list their messages, and so before the server listens:
-            // links in messages name the server's port, which is read through this holder when a message is rendered.
-            AtomicReference<Javalin> server = new AtomicReference<>();
             Branding branding = new Branding(dsl, images::src, templates, audit.trail(), config.clientAddress());
             Notifications notifications = new Notifications(dsl, clock, outbox, templates, config.mail(), config.twilio(),
                     () -> config.baseUrl(server.get().port()), baseUrl, audit.trail(), config.clientAddress(), links, branding.pages(), merchants,
                     config.secretKey());
             ShopperLookup lookup = new ShopperLookup(database.lookups(), merchants, branding.pages(), config.clientAddress(), clock);
             Tracking tracking = new Tracking(dsl, database.lookups(), clock, config.tuning().pageCacheBytes(), images::src, merchants,
-                    branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline(),
+                    branding, templates, engagement, links, lookup, Returns.parcelListener(outbox), Returns.deadline(dsl, clock),
                     new ShipmentNotices(outbox), (merchantId, shipmentId, zone) -> notifications.messagesForShipment(merchantId, shipmentId, zone)
                             .stream().map(m -> new Tracking.ParcelMessage(m.id(), m.when(), m.channel(), m.title(), m.status(), m.tone()))
                             .toList(), notifications.signups(), config.clientAddress());
@@ -154,7 +156,8 @@ public final class Landfall implements AutoCloseable {
             RequestLog requestLog = new RequestLog();
             Routes.Features features = new Routes.Features(new HomePage(() -> DemoLinks.find(dsl, "")), new HealthCheck(database),
                     assets, images, branding, tracking, returns, admin, accounts, audit, api, hooks, notifications);
-            Javalin web = WebServer.create(https, templates, requestLog, routes -> Routes.register(routes, features));
+            Javalin web = WebServer.create(https, templates, requestLog, new ErrorLook(merchants, branding.brands()),
+                    routes -> Routes.register(routes, features));
             server.set(web);
             web.start(config.port());
             BackgroundJobs jobs = (config.backgroundJobs() ? new BackgroundJobs() : BackgroundJobs.none())

@@ -28,22 +28,41 @@ public final class BrandedPages {
         this.templates = templates;
     }
 
+    /**
+     * The pages a link to which is shared in a chat get a link preview (layout/brand): which words
+     * it uses. The tracking page itself says so in its own model.
+     */
+    private static final Map<String, String> PREVIEWS = Map.of("tracking/lookup", "track", "tracking/order", "track",
+            "returns/start", "returns");
+
     /** The branded 404. */
     public void show(Context ctx, Optional<Merchants.Site> site) {
         render(ctx, site, 404, "tracking/not-found", Map.of());
     }
 
-    /** A page of a merchant's site outside any parcel, with the given status and extra model entries. */
-    public void render(Context ctx, Optional<Merchants.Site> site, int status, String view, Map<String, Object> extra) {
-        Brand brand = site.flatMap(s -> brands.defaultOf(s.merchant().id()))
+    /** The language a page of this site is shown in, as {@link #render} picks it. */
+    public String lang(Context ctx, Optional<Merchants.Site> site) {
+        return PageLanguage.of(ctx, brand(site));
+    }
+
+    private Brand brand(Optional<Merchants.Site> site) {
+        return site.flatMap(s -> brands.defaultOf(s.merchant().id()))
                 .orElseGet(() -> Brand.plain(site.map(s -> s.merchant().id()).orElse(0L),
                         site.map(s -> s.merchant().displayName()).orElse("Landfall")));
+    }
+
+    /** A page of a merchant's site outside any parcel, with the given status and extra model entries. */
+    public void render(Context ctx, Optional<Merchants.Site> site, int status, String view, Map<String, Object> extra) {
+        Brand brand = brand(site);
         String lang = PageLanguage.of(ctx, brand);
         String home = site.map(s -> s.path("/track")).orElse(null);
         Map<String, Object> model = new HashMap<>(extra);
         model.put("page", BrandedPage.of(brand, lang, home == null ? ctx.path() : home, home));
         model.putIfAbsent("form", Map.of());
         model.putIfAbsent("errors", Map.of());
+        if (status == 200) {
+            model.putIfAbsent("preview", PREVIEWS.get(view));
+        }
         site.ifPresent(s -> model.put("returnsPath", s.path("/returns")));
         model.put("fmt", new LocalFormat(Locale.forLanguageTag(lang), LocalDate.now(ZoneOffset.UTC)));
         if (home != null) {

@@ -310,7 +310,7 @@ public final class Outbox {
      * Claims due messages of these channels: pending ones whose time has come, those held for quiet
      * hours whose window has ended, and those a sender claimed but did not finish within its lease.
      * A message that would now reach its recipient in the store's quiet hours (their time zone:
-     * {@link RecipientZones}) is marked {@code held} until the window ends instead, and not returned;
+     * {@link app.landfall.i18n.RecipientZones}) is marked {@code held} until the window ends instead, and not returned;
      * staff emails and the store's exempt moments never are ({@link NotificationTiming.Timing#holds}).
      */
     private List<Claimed> claimDue(DSLContext tx, List<Notice.Channel> channels, OffsetDateTime now, java.time.Duration lease,
@@ -351,7 +351,7 @@ public final class Outbox {
             NotificationTiming.Timing timing = timings.computeIfAbsent(r.value1(), m -> NotificationTiming.of(tx, m));
             if (timing.holds(r.value3())) {
                 var place = places.get(r.value2());
-                java.time.ZoneId zone = RecipientZones.of(place.value1(), place.value2(), app.landfall.merchants.Merchants.zone(place.value3()));
+                java.time.ZoneId zone = app.landfall.i18n.RecipientZones.of(place.value1(), place.value2(), app.landfall.merchants.Merchants.zone(place.value3()));
                 java.util.Optional<Instant> until = timing.quiet().holdUntil(now.toInstant(), zone);
                 if (until.isPresent()) {
                     hold(tx, r.value1(), r.value2(), until.get(), zone, now);

@@ -221,7 +221,7 @@ public final class ReturnFlow {
             if (site.isPresent()) {
                 expired(ctx, site.get());
             } else {
-                ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("We could not find that store.");
+                throw new io.javalin.http.NotFoundResponse(); // the shared, branded error page
             }
             return Optional.empty();
         }

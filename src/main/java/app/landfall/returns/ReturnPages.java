@@ -214,9 +214,9 @@ public final class ReturnPages {
         ctx.header("X-Robots-Tag", "noindex");
     }
 
+    /** The shared error page (branded, with a title and a language), not a bare text. */
     private static void notFound(Context ctx) {
         privateHeaders(ctx);
-        ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8")
-                .result("No such return. Check the link in your confirmation email.");
+        throw new io.javalin.http.NotFoundResponse();
     }
 }

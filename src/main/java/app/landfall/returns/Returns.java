@@ -17,6 +17,9 @@ import app.landfall.web.ClientAddress;
 import app.landfall.web.Templates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
@@ -59,10 +62,24 @@ public final class Returns {
         return new ReturnParcels(outbox);
     }
 
-    /** What tracking asks returns: until when a parcel's order can be returned. */
-    public static ReturnDeadline deadline() {
-        return parcel -> ReturnWindow.lastDay(parcel.windowStartsAt(), parcel.windowDays(), parcel.placedAt(), parcel.shippedAt(),
-                parcel.deliveredAt(), parcel.delivered(), parcel.anyItemReturnable(), parcel.storeZone());
+    /**
+     * What tracking asks returns: until when a parcel's order can be returned, and only while
+     * something in it still can be (the same rules as the returns flow: delivered, in the window,
+     * not final sale, not all of it in returns already). The policy's window is checked first, so
+     * an order that no return can start for costs no query.
+     */
+    public static ReturnDeadline deadline(DSLContext dsl, Clock clock) {
+        return parcel -> {
+            Optional<LocalDate> window = ReturnWindow.lastDay(parcel.windowStartsAt(), parcel.windowDays(), parcel.placedAt(),
+                    parcel.shippedAt(), parcel.deliveredAt(), parcel.delivered(), parcel.anyItemReturnable(), parcel.storeZone());
+            if (window.isEmpty() || parcel.orderId() == null) {
+                return window;
+            }
+            return ReturnFacts.load(dsl, parcel.merchantId(), parcel.orderId(), false, OffsetDateTime.now(clock))
+                    .flatMap(facts -> ReturnRules.eligibility(facts.policy(), facts.order(), LocalDate.now(clock.withZone(facts.zone())))
+                            .stream().filter(e -> e.returnableQuantity() > 0 && e.lastDay() != null)
+                            .map(ReturnRules.Eligibility::lastDay).max(java.util.Comparator.naturalOrder()));
+        };
     }
 
     public ReturnStart start() {

@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * The progress bar on a tracking page: Ordered → Shipped → In transit → Out for delivery →
  * Delivered, plus where the parcel left the happy path (a failed attempt, a pickup point, an
- * exception, no news) shown as a branch after the last step it reached.
+ * exception, no news) shown as a branch after the last step it reached. A return parcel goes the
+ * other way: Return started → Handed to the carrier → In transit → Out for delivery → Back at the store.
  */
 public record Milestones(List<Step> steps, String branch) {
     static final List<String> NAMES = List.of("ordered", "shipped", "in_transit", "out_for_delivery", "delivered");
+    static final List<String> RETURN_NAMES = List.of("return_started", "handed_over", "in_transit", "out_for_delivery", "returned");
 
     public enum State { DONE, CURRENT, UPCOMING }
 
@@ -36,6 +38,11 @@ public record Milestones(List<Step> steps, String branch) {
     }
 
     public static Milestones of(String status, String substatus, List<Reached> history) {
+        return of(status, substatus, history, false);
+    }
+
+    public static Milestones of(String status, String substatus, List<Reached> history, boolean returnParcel) {
+        List<String> names = returnParcel ? RETURN_NAMES : NAMES;
         int reached = 0;
         for (Reached r : history) {
             reached = Math.max(reached, step(r.status(), r.substatus()));
@@ -43,10 +50,10 @@ public record Milestones(List<Step> steps, String branch) {
         reached = Math.max(reached, step(status, substatus));
         String branch = isBranch(status) ? status : null;
         List<Step> steps = new ArrayList<>();
-        for (int i = 0; i < NAMES.size(); i++) {
+        for (int i = 0; i < names.size(); i++) {
             State state = i < reached || (i == reached && branch != null) ? State.DONE
                     : i == reached ? State.CURRENT : State.UPCOMING;
-            steps.add(new Step(NAMES.get(i), state, branch != null && i == reached));
+            steps.add(new Step(names.get(i), state, branch != null && i == reached));
         }
         return new Milestones(List.copyOf(steps), branch);
     }
@@ -59,7 +66,9 @@ public record Milestones(List<Step> steps, String branch) {
         return switch (status) {
             case "Pending", "InfoReceived" -> 0;
             case "InTransit" -> "InTransit_PickedUp".equals(substatus) ? 1 : 2;
-            case "OutForDelivery", "AttemptFail", "AvailableForPickup" -> 3;
+            // a pickup point is where the journey ends instead of the delivery round: it never went out for delivery
+            case "AvailableForPickup" -> 2;
+            case "OutForDelivery", "AttemptFail" -> 3;
             case "Delivered" -> 4;
             default -> -1;
         };

@@ -13,8 +13,11 @@ import java.util.Optional;
 public interface ReturnDeadline {
     ReturnDeadline NONE = parcel -> Optional.empty();
 
-    /** The facts of a parcel and its order's return policy that the window depends on. */
-    record Parcel(String windowStartsAt, int windowDays, OffsetDateTime placedAt, OffsetDateTime shippedAt,
+    /**
+     * The facts of a parcel and its order's return policy that the window depends on; the returns
+     * feature also reads the order ({@code orderId}) to see whether anything is left to return.
+     */
+    record Parcel(long merchantId, Long orderId, String windowStartsAt, int windowDays, OffsetDateTime placedAt, OffsetDateTime shippedAt,
             OffsetDateTime deliveredAt, boolean delivered, boolean anyItemReturnable, ZoneId storeZone) {
     }
 

@@ -72,7 +72,7 @@ public final class Tracking implements AutoCloseable {
                 branding.pages(), returnDeadline, pageCacheBytes,
                 (merchantId, orderId, language) -> new OrderWriter(clock).rememberPageLanguage(dsl, merchantId, orderId, language));
         this.updates = new UpdatesForm(pages, branding.pages(), merchants, signups, clientAddress, clock);
-        this.lookup = new TrackingLookup(merchants, queries, pages, branding.pages(), links, shopperLookup);
+        this.lookup = new TrackingLookup(merchants, queries, pages, branding.pages(), links, shopperLookup, clock);
         this.desk = new ShipmentsDesk(dsl, clock, parcelMessages);
         this.overview = new ShipmentsOverview(dsl, clock);
         this.expiry = new ExpirySweep(dsl, ingestion, clock, EXPIRE_AFTER);

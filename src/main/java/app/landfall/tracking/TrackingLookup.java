@@ -27,8 +27,16 @@ public final class TrackingLookup {
     private final SignedLinks links;
     private final ShopperLookup lookup;
 
+    private final java.time.Clock clock;
+
+    /** One parcel on the order page: its number, page, status and arrival in words, contents. */
+    public record OrderParcel(int number, String url, String status, String statusName, String tone, ArrivalWords.Promise promise,
+            String carrierName, String trackingNumber, List<TrackingQueries.Item> items) {
+    }
+
     TrackingLookup(Merchants merchants, TrackingQueries queries, TrackingPages pages, BrandedPages notFound,
-            SignedLinks links, ShopperLookup lookup) {
+            SignedLinks links, ShopperLookup lookup, java.time.Clock clock) {
+        this.clock = clock;
         this.lookup = lookup;
         this.merchants = merchants;
         this.queries = queries;
@@ -115,7 +123,8 @@ public final class TrackingLookup {
                 ? queries.versionByNumber(site.get().merchant().id(), number) : Optional.empty();
         if (v.isEmpty()) {
             lookup.notFound(site.get());
-            notFound.show(ctx, site);
+            // the words speak of the number typed, not of a link
+            notFound.render(ctx, site, 404, "tracking/not-found", Map.of("form", Map.of("tracking_number", number)));
             return;
         }
         then.accept(site.get(), v.get());
@@ -136,7 +145,28 @@ public final class TrackingLookup {
             return;
         }
         notFound.render(ctx, site, 200, "tracking/order", Map.of("orderNumber", orderNumber,
-                "packages", queries.packages(merchantId, orderId.get())));
+                "packages", parcels(ctx, site.get(), orderId.get())));
+    }
+
+    /** Every parcel of the order with its status and its arrival, judged on the customer's calendar as on its own page. */
+    private List<OrderParcel> parcels(Context ctx, Merchants.Site site, long orderId) {
+        long merchantId = site.merchant().id();
+        java.time.ZoneId zone = queries.customerZone(merchantId, orderId, Merchants.zone(site.merchant().timezone()));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
+        Locale locale = Locale.forLanguageTag(notFound.lang(ctx, Optional.of(site)));
+        app.landfall.i18n.LocalFormat format = new app.landfall.i18n.LocalFormat(locale, today);
+        List<TrackingQueries.Package> packages = queries.packages(merchantId, orderId);
+        List<OrderParcel> parcels = new java.util.ArrayList<>();
+        for (int i = 0; i < packages.size(); i++) {
+            TrackingQueries.Package p = packages.get(i);
+            java.time.LocalDate deliveredOn = p.deliveredAt() == null ? null : p.deliveredAt().atZoneSameInstant(zone).toLocalDate();
+            Arrival arrival = Arrival.of(new Arrival.Facts(p.status(), p.substatus(), deliveredOn, p.carrierEstimate(), p.predictedFrom(),
+                    p.predictedTo(), p.promised(), null, p.pickupDeadline()), today);
+            parcels.add(new OrderParcel(i + 1, "/t/" + p.token(), p.status(),
+                    app.landfall.i18n.Messages.text(locale, "status." + p.status()), p.tone(),
+                    ArrivalWords.of(arrival, locale, format, false), p.carrierName(), p.trackingNumber(), p.items()));
+        }
+        return List.copyOf(parcels);
     }
 
     private void invalid(Context ctx, Merchants.Site site, Map<String, String> form, Map<String, String> errors) {

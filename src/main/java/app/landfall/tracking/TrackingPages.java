@@ -116,8 +116,8 @@ public final class TrackingPages {
         ctx.redirect(url, HttpStatus.SEE_OTHER);
     }
 
-    private java.util.Optional<LocalDate> returnBy(TrackingQueries.ShipmentData d, ZoneId zone) {
-        return deadline.lastDay(new ReturnDeadline.Parcel(d.windowStartsAt(), d.windowDays() == null ? 0 : d.windowDays(),
+    private java.util.Optional<LocalDate> returnBy(TrackingQueries.Version v, TrackingQueries.ShipmentData d, ZoneId zone) {
+        return deadline.lastDay(new ReturnDeadline.Parcel(v.merchantId(), v.orderId(), d.windowStartsAt(), d.windowDays() == null ? 0 : d.windowDays(),
                 d.placedAt(), d.shippedAt(), d.deliveredAt(), "Delivered".equals(d.status()), d.anyItemReturnable(), zone));
     }
 
@@ -162,7 +162,8 @@ public final class TrackingPages {
                 && app.landfall.i18n.Languages.SUPPORTED.contains(lang)) {
             languageChoices.remember(v.merchantId(), v.orderId(), lang);
         }
-        ZoneId zone = Merchants.zone(v.timezone());
+        // "today", "late" and every date are judged on the customer's calendar, not the store's
+        ZoneId zone = v.customerZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         boolean fragment = Htmx.wantsFragment(ctx);
         String version = version(v, brand, lang, today, detailed);
@@ -213,10 +214,13 @@ public final class TrackingPages {
             String clicks = detailed ? "/t/" + v.token() : self;
             String returnUrl = detailed && !v.isReturnParcel() ? "/t/" + v.token() + "/return" : null;
             TrackingQueries.ShipmentData data = queries.load(v.merchantId(), v.shipmentId());
+            List<String> parcels = detailed && v.orderId() != null && !v.isReturnParcel()
+                    ? queries.parcelTokens(v.merchantId(), v.orderId()) : List.of();
+            ZoneId storeZone = Merchants.zone(v.timezone());
             TrackingView view = TrackingView.of(new TrackingView.Inputs(data, brand, lang, self, version, detailed, clicks, home,
-                    returnUrl, today, zone, returnBy(data, zone)));
+                    returnUrl, today, zone, returnUrl == null ? Optional.empty() : returnBy(v, data, storeZone), v.isReturnParcel(), parcels));
             Map<String, Object> model = new java.util.HashMap<>(Map.of("view", view, "page", view.page(), "fragment", fragment,
-                    "returnParcel", v.isReturnParcel(), "csrfSlot", CSRF_SLOT));
+                    "returnParcel", v.isReturnParcel(), "csrfSlot", CSRF_SLOT, "preview", "track"));
             if (offersUpdates(v, detailed) && !fragment) {
                 model.put("updates", "/t/" + v.token() + "/subscriptions");
             }

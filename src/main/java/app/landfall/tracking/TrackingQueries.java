@@ -52,7 +52,13 @@ public final class TrackingQueries {
 
     /** Everything a cached page depends on, read in one small query before deciding to render. */
     record Version(long merchantId, long shipmentId, Long orderId, String token, String slug, String merchantName, String timezone,
-            String direction, OffsetDateTime shipment, OffsetDateTime order, Long brandId, OffsetDateTime brand, OffsetDateTime policy) {
+            String direction, OffsetDateTime shipment, OffsetDateTime order, Long brandId, OffsetDateTime brand, OffsetDateTime policy,
+            String shippingCountry, String shippingRegion) {
+        /** The customer's time zone, from the order's shipping address (the store's when it tells nothing). */
+        java.time.ZoneId customerZone() {
+            return app.landfall.i18n.RecipientZones.of(shippingCountry, shippingRegion, app.landfall.merchants.Merchants.zone(timezone));
+        }
+
         /** A shopper's parcel on its way back to the merchant (a return's own shipment). */
         boolean isReturnParcel() {
             return "return".equals(direction);
@@ -75,7 +81,8 @@ public final class TrackingQueries {
 
     /** A package of an order, for the order page. */
     record Package(String token, String carrier, String trackingNumber, String status, String substatus,
-            LocalDate carrierEstimate, OffsetDateTime deliveredAt, List<Item> items) {
+            LocalDate carrierEstimate, OffsetDateTime deliveredAt, List<Item> items, LocalDate predictedFrom, LocalDate predictedTo,
+            LocalDate pickupDeadline, LocalDate promised) {
         public String carrierName() {
             return app.landfall.carriers.CarrierDirectory.byCode(carrier)
                     .map(app.landfall.carriers.CarrierDirectory.Carrier::displayName).orElse(carrier);
@@ -135,7 +142,7 @@ public final class TrackingQueries {
     private SelectConditionStep<? extends Record> versionQuery(Condition which) {
         return dsl.select(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID, SHIPMENTS.ORDER_ID, SHIPMENTS.PUBLIC_TOKEN, MERCHANTS.SLUG, MERCHANTS.NAME, MERCHANTS.TIMEZONE,
                         SHIPMENTS.DIRECTION, SHIPMENTS.UPDATED_AT, ORDERS.UPDATED_AT, BRANDS.ID, BRANDS.UPDATED_AT,
-                        RETURN_POLICIES.UPDATED_AT)
+                        RETURN_POLICIES.UPDATED_AT, ORDERS.SHIPPING_COUNTRY, ORDERS.SHIPPING_REGION)
                 .from(withOrderBrandAndPolicy())
                 .where(which);
     }
@@ -143,7 +150,8 @@ public final class TrackingQueries {
     private static Version version(Record r) {
         return new Version(r.get(SHIPMENTS.MERCHANT_ID), r.get(SHIPMENTS.ID), r.get(SHIPMENTS.ORDER_ID), r.get(SHIPMENTS.PUBLIC_TOKEN),
                 r.get(MERCHANTS.SLUG), r.get(MERCHANTS.NAME), r.get(MERCHANTS.TIMEZONE), r.get(SHIPMENTS.DIRECTION), r.get(SHIPMENTS.UPDATED_AT),
-                r.get(ORDERS.UPDATED_AT), r.get(BRANDS.ID), r.get(BRANDS.UPDATED_AT), r.get(RETURN_POLICIES.UPDATED_AT));
+                r.get(ORDERS.UPDATED_AT), r.get(BRANDS.ID), r.get(BRANDS.UPDATED_AT), r.get(RETURN_POLICIES.UPDATED_AT),
+                r.get(ORDERS.SHIPPING_COUNTRY), r.get(ORDERS.SHIPPING_REGION));
     }
 
     /** The shipment with its merchant, order, the order's brand (else the default) and the default policy. */
@@ -250,12 +258,30 @@ public final class TrackingQueries {
     List<Package> packages(long merchantId, long orderId) {
         return dsl.select(SHIPMENTS.PUBLIC_TOKEN, SHIPMENTS.CARRIER, SHIPMENTS.TRACKING_NUMBER, SHIPMENTS.STATUS,
                         SHIPMENTS.SUBSTATUS, SHIPMENTS.CARRIER_ESTIMATED_DELIVERY, SHIPMENTS.DELIVERED_AT,
-                        items(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID))
+                        items(SHIPMENTS.MERCHANT_ID, SHIPMENTS.ID), SHIPMENTS.PREDICTED_DELIVERY_FROM, SHIPMENTS.PREDICTED_DELIVERY_TO,
+                        SHIPMENTS.PICKUP_DEADLINE, ORDERS.PROMISED_DELIVERY_DATE)
                 .from(SHIPMENTS)
+                .join(ORDERS).on(ORDERS.MERCHANT_ID.eq(SHIPMENTS.MERCHANT_ID)).and(ORDERS.ID.eq(SHIPMENTS.ORDER_ID))
                 .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ORDER_ID.eq(orderId))
                 .and(SHIPMENTS.DIRECTION.eq("outbound"))
                 .orderBy(SHIPMENTS.CREATED_AT, SHIPMENTS.ID)
                 .fetch(r -> new Package(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        withImages(r.value8())));
+                        withImages(r.value8()), r.value9(), r.value10(), r.value11(), r.value12()));
+    }
+
+    /** The tracking-link tokens of an order's outgoing parcels, oldest first: the numbering "Parcel 2 of 3" uses. */
+    List<String> parcelTokens(long merchantId, long orderId) {
+        return dsl.select(SHIPMENTS.PUBLIC_TOKEN).from(SHIPMENTS)
+                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ORDER_ID.eq(orderId))
+                .and(SHIPMENTS.DIRECTION.eq("outbound"))
+                .orderBy(SHIPMENTS.CREATED_AT, SHIPMENTS.ID)
+                .fetch(SHIPMENTS.PUBLIC_TOKEN);
+    }
+
+    /** The shipping country and region of an order, for its customer's time zone. */
+    java.time.ZoneId customerZone(long merchantId, long orderId, java.time.ZoneId store) {
+        return dsl.select(ORDERS.SHIPPING_COUNTRY, ORDERS.SHIPPING_REGION).from(ORDERS)
+                .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(orderId))
+                .fetchOptional(r -> app.landfall.i18n.RecipientZones.of(r.value1(), r.value2(), store)).orElse(store);
     }
 }

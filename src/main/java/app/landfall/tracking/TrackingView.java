@@ -32,7 +32,7 @@ public record TrackingView(
         String tone,
         String statusName,
         String substatusName,
-        Promise promise,
+        ArrivalWords.Promise promise,
         String explanation,
         String nextStep,
         boolean showContact,
@@ -47,10 +47,11 @@ public record TrackingView(
         List<TrackingQueries.Item> items,
         String returnUrl,
         String returnBy,
+        List<Sibling> siblings,
         Marketing marketing) {
 
-    /** "Estimated delivery: Tuesday, November 24", with the date for a time element. */
-    public record Promise(String label, String text, String iso, boolean late) {
+    /** One parcel of a split order, for "This order was sent in 3 parcels": its page, and whether it is this one. */
+    public record Sibling(int number, String url, boolean current) {
     }
 
     public record Entry(String iso, String when, String title, String detail, String location) {
@@ -83,8 +84,8 @@ public record TrackingView(
 
     /** Everything the page is built from. {@code clicks} is the base of the click-counting links. */
     record Inputs(TrackingQueries.ShipmentData data, Brand brand, String lang, String self, String version,
-            boolean detailed, String clicks, String home, String returnUrl, LocalDate today, ZoneId storeZone,
-            Optional<LocalDate> returnBy) {
+            boolean detailed, String clicks, String home, String returnUrl, LocalDate today, ZoneId customerZone,
+            Optional<LocalDate> returnBy, boolean returnParcel, List<String> parcelTokens) {
     }
 
     static TrackingView of(Inputs in) {
@@ -95,14 +96,20 @@ public record TrackingView(
                 .orElse(Messages.text(locale, "tracking.carrier.unknown"));
         String statusName = Messages.text(locale, "status." + d.status());
         String substatusName = d.substatus() == null ? null : Messages.text(locale, "substatus." + d.substatus());
+        Optional<TrackingQueries.Event> atPickup = d.events().stream().filter(e -> "AvailableForPickup".equals(e.status())).findFirst();
         String pickupPlace = d.pickupLocation() != null ? d.pickupLocation()
-                : d.events().isEmpty() ? null : d.events().get(0).location();
+                : atPickup.map(TrackingQueries.Event::location).orElse(d.events().isEmpty() ? null : d.events().get(0).location());
         Object[] args = {carrier, pickupPlace == null ? "" : pickupPlace,
                 d.pickupDeadline() == null ? "" : format.day(d.pickupDeadline()), in.brand().name()};
-        String explanation = firstText(locale, args, "explain." + d.substatus(),
+        Arrival arrival = arrival(d, atPickup, in.today(), in.customerZone());
+        String prefix = in.returnParcel() ? "return." : "";
+        String explanation = firstText(locale, args, prefix + "explain." + d.substatus(),
                 "AvailableForPickup".equals(d.status()) && pickupPlace == null ? "explain.AvailableForPickup.noplace" : "-",
-                "explain." + d.status());
+                prefix + "explain." + d.status(), "explain." + d.substatus(), "explain." + d.status());
         String nextStep = firstText(locale, args,
+                in.returnParcel() ? "return.next." + d.status() : "-",
+                in.returnParcel() ? "return.next" : "-",
+                arrival.isLate() && waiting(d.status(), d.substatus()) ? "next.late" : "-",
                 "AvailableForPickup".equals(d.status()) && d.pickupDeadline() != null ? "next.AvailableForPickup.deadline" : "-",
                 "next." + d.substatus(), "next." + d.status());
 
@@ -119,11 +126,11 @@ public record TrackingView(
                 tone(d.status()),
                 statusName,
                 substatusName,
-                promise(d, locale, format, in.today(), in.storeZone()),
+                ArrivalWords.of(arrival, locale, format, in.returnParcel()),
                 explanation,
                 nextStep,
                 "Exception".equals(d.status()) || "Expired".equals(d.status()),
-                Milestones.of(d.status(), d.substatus(), history),
+                Milestones.of(d.status(), d.substatus(), history, in.returnParcel()),
                 timeline(d.events(), locale, format),
                 carrier,
                 d.service(),
@@ -134,6 +141,7 @@ public record TrackingView(
                 in.detailed() ? d.items() : List.of(),
                 returnable ? in.returnUrl() : null,
                 returnable ? format.day(in.returnBy().get()) : null,
+                siblings(in),
                 marketing(in.brand().marketing(), in.clicks()));
     }
 
@@ -157,18 +165,33 @@ public record TrackingView(
         };
     }
 
-    private static Promise promise(TrackingQueries.ShipmentData d, Locale locale, LocalFormat format, LocalDate today, ZoneId zone) {
-        LocalDate deliveredOn = d.deliveredAt() == null ? null : d.deliveredAt().atZoneSameInstant(zone).toLocalDate();
-        DeliveryPromise p = DeliveryPromise.of(d.status(), d.substatus(), deliveredOn, d.carrierEstimate(),
-                d.predictedFrom(), d.predictedTo(), d.promised(), today);
-        return switch (p.kind()) {
-            case NONE -> null;
-            case DELIVERED -> new Promise(Messages.text(locale, "promise.delivered"), format.day(p.from()), p.from().toString(), false);
-            case ESTIMATED -> new Promise(Messages.text(locale, "promise.estimated"), format.day(p.from()), p.from().toString(), p.late());
-            case PROMISED -> new Promise(Messages.text(locale, "promise.promised"), format.day(p.from()), p.from().toString(), p.late());
-            case RANGE -> new Promise(Messages.text(locale, "promise.estimated"),
-                    Messages.text(locale, "promise.range", format.day(p.from()), format.day(p.to())), p.from().toString(), p.late());
+    /** Statuses in which nothing is asked of the customer, so a late parcel's next step can say it is late. */
+    static boolean waiting(String status, String substatus) {
+        return switch (status) {
+            case "Pending", "InfoReceived", "InTransit" -> true;
+            default -> "Exception_Delayed".equals(substatus);
         };
+    }
+
+    /** Arrival on the customer's calendar; a pickup is ready since the day of its newest pickup scan there. */
+    private static Arrival arrival(TrackingQueries.ShipmentData d, Optional<TrackingQueries.Event> atPickup, LocalDate today, ZoneId zone) {
+        LocalDate deliveredOn = d.deliveredAt() == null ? null : d.deliveredAt().atZoneSameInstant(zone).toLocalDate();
+        LocalDate readySince = atPickup.map(e -> e.occurredAt().atZoneSameInstant(zone).toLocalDate()).orElse(null);
+        return Arrival.of(new Arrival.Facts(d.status(), d.substatus(), deliveredOn, d.carrierEstimate(), d.predictedFrom(),
+                d.predictedTo(), d.promised(), readySince, d.pickupDeadline()), today);
+    }
+
+    /** The parcels of a split order (two or more), numbered in the order they were sent. */
+    private static List<Sibling> siblings(Inputs in) {
+        if (!in.detailed() || in.returnParcel() || in.parcelTokens().size() < 2) {
+            return List.of();
+        }
+        List<Sibling> siblings = new ArrayList<>();
+        for (int i = 0; i < in.parcelTokens().size(); i++) {
+            String url = "/t/" + in.parcelTokens().get(i);
+            siblings.add(new Sibling(i + 1, url, url.equals(in.self())));
+        }
+        return List.copyOf(siblings);
     }
 
     private static List<Entry> timeline(List<TrackingQueries.Event> events, Locale locale, LocalFormat format) {

@@ -19,28 +19,40 @@ import org.slf4j.LoggerFactory;
 public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
+    /** Whose page a failed request gets: the model entries of a store's (or Landfall's) branded page, or none for the admin's. */
+    @FunctionalInterface
+    public interface Look {
+        Look PLAIN = ctx -> Map.of();
+
+        Map<String, Object> model(Context ctx);
+    }
+
     private ErrorPages() {
     }
 
     public static void register(RoutesConfig routes) {
+        register(routes, Look.PLAIN);
+    }
+
+    public static void register(RoutesConfig routes, Look look) {
         routes.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, e.getStatus(), e instanceof EndpointNotFound ? null : e.getMessage(), null));
+                respond(ctx, look, e.getStatus(), e instanceof EndpointNotFound ? null : e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {
             if (unstorableText(e)) { // a way in that RequestText and JsonFields do not see: still the sender's mistake
                 LOG.warn("method={} path={}: text the database cannot store", ctx.method(), RequestLog.redact(ctx.path()), e);
-                respond(ctx, 400, "The request contains a character that cannot be stored (such as a NUL byte).", null);
+                respond(ctx, look, 400, "The request contains a character that cannot be stored (such as a NUL byte).", null);
                 return;
             }
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("incident={} method={} path={}", incident, ctx.method(), RequestLog.redact(ctx.path()), e);
-            respond(ctx, 500, null, incident);
+            respond(ctx, look, 500, null, incident);
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                respond(ctx, 404, null, null);
+                respond(ctx, look, 404, null, null);
             }
         });
-        routes.error(405, ctx -> respond(ctx, 405, null, null));
+        routes.error(405, ctx -> respond(ctx, look, 405, null, null));
     }
 
     /** PostgreSQL's "invalid byte sequence" (a NUL byte) or "untranslatable character" anywhere in the causes. */
@@ -54,6 +66,10 @@ public final class ErrorPages {
     }
 
     static void respond(Context ctx, int status, String message, String incident) {
+        respond(ctx, Look.PLAIN, status, message, incident);
+    }
+
+    static void respond(Context ctx, Look look, int status, String message, String incident) {
         HttpStatus httpStatus = HttpStatus.forStatus(status);
         String title = httpStatus.getMessage();
         String detail = message == null || message.isBlank() || message.equals(title) ? defaultDetail(status) : message;
@@ -62,7 +78,10 @@ public final class ErrorPages {
             (incident == null ? problem : problem.with("incident", incident)).respond(ctx);
             return;
         }
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = new HashMap<>(look.model(ctx));
+        model.putIfAbsent("page", null);
+        // a message of our own (not Javalin's default) is said as written; else the page's language words it
+        model.put("custom", message != null && !message.isBlank() && !message.equals(title));
         model.put("status", status);
         model.put("title", title);
         model.put("detail", detail);

@@ -23,8 +23,16 @@ public final class Templates implements FileRenderer {
     private final TemplateEngine engine;
     private final Assets assets;
 
+    private final java.util.function.Supplier<String> siteUrl;
+
     public Templates(Assets assets) {
+        this(assets, () -> "");
+    }
+
+    /** {@code siteUrl}: the public address (LANDFALL_BASE_URL), for the absolute URLs of link previews. */
+    public Templates(Assets assets, java.util.function.Supplier<String> siteUrl) {
         this.assets = assets;
+        this.siteUrl = siteUrl;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -38,7 +46,8 @@ public final class Templates implements FileRenderer {
 
     @Override
     public String render(String view, Map<String, ?> model, Context ctx) {
-        return render(view, model, ctx, Locale.ENGLISH);
+        // a page that knows its reader's language says so in the model (a branded error page does)
+        return render(view, model, ctx, model.get("locale") instanceof Locale locale ? locale : Locale.ENGLISH);
     }
 
     /** Renders in the given language: messages, dates and numbers. */
@@ -54,6 +63,7 @@ public final class Templates implements FileRenderer {
         org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(locale);
         Map<String, Object> variables = new HashMap<>(model);
         variables.putIfAbsent("assets", assets);
+        variables.putIfAbsent("siteUrl", siteUrl.get());
         context.setVariables(variables);
         int split = view.indexOf("::");
         if (split < 0) {

@@ -28,6 +28,12 @@ public final class WebServer {
     }
 
     public static Javalin create(boolean https, Templates templates, RequestLog requestLog, Consumer<RoutesConfig> routes) {
+        return create(https, templates, requestLog, ErrorPages.Look.PLAIN, routes);
+    }
+
+    /** {@code errorLook}: whose brand a shopper's error page wears (see {@link ErrorPages.Look}). */
+    public static Javalin create(boolean https, Templates templates, RequestLog requestLog, ErrorPages.Look errorLook,
+            Consumer<RoutesConfig> routes) {
         SecurityHeaders headers = new SecurityHeaders(https);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -50,6 +56,7 @@ public final class WebServer {
                 // on SIGTERM: stop accepting, let in-flight requests finish (up to 20 s)
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(20_000);
+                server.setErrorHandler(new UnreadableRequestPage());
             });
             config.routes.before(headers::apply);
             config.routes.before(ctx -> ctx.attribute(Csrf.HTTPS, https));
@@ -81,7 +88,7 @@ public final class WebServer {
                 }
             });
             config.routes.before(RequestText::check);
-            ErrorPages.register(config.routes);
+            ErrorPages.register(config.routes, errorLook);
             routes.accept(config.routes);
         });
     }

@@ -19,7 +19,7 @@ class MilestonesTest {
             "OutForDelivery, InTransit/ OutForDelivery/, dddcu, ",
             "Delivered, Delivered/Delivered_Signed, ddddc, ",
             "AttemptFail, OutForDelivery/ AttemptFail/AttemptFail_NoSafePlace, dddd-u, AttemptFail",
-            "AvailableForPickup, InTransit/ AvailableForPickup/, dddd-u, AvailableForPickup",
+            "AvailableForPickup, InTransit/ AvailableForPickup/, ddd-uu, AvailableForPickup",
             "Exception, InTransit/InTransit_ArrivedAtFacility Exception/Exception_Damaged, ddd-uu, Exception",
             "Exception, InfoReceived/ Exception/Exception_Cancelled, d-uuuu, Exception",
             "Expired, InfoReceived/, d-uuuu, Expired",
@@ -36,5 +36,16 @@ class MilestonesTest {
                 .collect(Collectors.joining());
         assertEquals(expected, actual);
         assertEquals(branch, m.branch());
+    }
+
+    @ParameterizedTest(name = "a return parcel {0} reads {1}")
+    @CsvSource({
+            "InfoReceived, return_started:current handed_over:upcoming in_transit:upcoming out_for_delivery:upcoming returned:upcoming",
+            "InTransit, return_started:done handed_over:done in_transit:current out_for_delivery:upcoming returned:upcoming",
+            "Delivered, return_started:done handed_over:done in_transit:done out_for_delivery:done returned:current",
+    })
+    void a_return_parcel_starts_at_return_started_and_ends_back_at_the_store(String status, String expected) {
+        Milestones m = Milestones.of(status, null, List.of(new Milestones.Reached(status, null)), true);
+        assertEquals(expected, m.steps().stream().map(s -> s.name() + ":" + s.stateName()).collect(Collectors.joining(" ")));
     }
 }

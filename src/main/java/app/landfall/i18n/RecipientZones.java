@@ -1,18 +1,18 @@
-package app.landfall.notifications;
+package app.landfall.i18n;
 
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The time zone a customer most likely lives in, from the order's shipping address: a country with
+ * The time zone a customer most likely lives in (for quiet hours, and for "today" and "late" on tracking pages), from the order's shipping address: a country with
  * one zone names it; the United States, Canada, Australia, Brazil and Mexico by their state or
  * province when the address has its usual code; anything else (an unknown country, a multi-zone
  * one without a known region) is the store's zone. A small table on purpose: quiet hours need the
  * hour of the evening, not the minute, and the order's phone is often missing or foreign
  * (libphonenumber's time zone mapper ships in a separate artifact and answers only "one of these").
  */
-final class RecipientZones {
+public final class RecipientZones {
     private static final Map<String, String> ONE_ZONE = Map.ofEntries(
             Map.entry("AT", "Europe/Vienna"), Map.entry("BE", "Europe/Brussels"), Map.entry("BG", "Europe/Sofia"),
             Map.entry("CH", "Europe/Zurich"), Map.entry("CY", "Asia/Nicosia"), Map.entry("CZ", "Europe/Prague"),
@@ -55,7 +55,7 @@ final class RecipientZones {
     }
 
     /** The recipient's zone for an order shipped to {@code country} ({@code region} as written, may be null), else {@code store}. */
-    static ZoneId of(String country, String region, ZoneId store) {
+    public static ZoneId of(String country, String region, ZoneId store) {
         if (country == null) {
             return store;
         }

@@ -1,4 +1,4 @@
-package app.landfall.notifications;
+package app.landfall.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
