@@ -122,8 +122,10 @@ final class OutboundSlips {
         float qrX = MARGIN + width - QR_SIZE;
         float qrY = 0.6f * INCH;
         qr(out, s.returnUrl(), qrX, qrY, QR_SIZE);
-        float scanY = qrY + QR_SIZE + 0.12f * INCH; // the code's own white margin is the gap
-        for (String part : Headline.wrap(BOLD, 10, PolicySummary.text(l, "slip.scan"), QR_SIZE + 0.2f * INCH)) {
+        List<String> scan = Headline.wrap(BOLD, 10, PolicySummary.text(l, "slip.scan"), QR_SIZE + 0.2f * INCH);
+        // just above the code (its own white margin is the gap), never over it: a line over the modules spoils the scan
+        float scanY = qrY + QR_SIZE + scan.size() * 12.5f;
+        for (String part : scan) {
             scanY = text(out, BOLD, 10, qrX - 0.1f * INCH, scanY, part);
         }
         // the address printed too, for a phone that cannot scan; a long one is broken, never cut

@@ -77,11 +77,13 @@ class OutboundSlipsTest {
 
     @Test
     void a_german_order_gets_german_headings_and_date() throws Exception {
-        String text = text(pdf(slip("Laden", List.of(new OutboundSlips.Line("Mütze", null, "M-1", 1)), Locale.GERMAN)));
+        byte[] pdf = pdf(slip("Laden", List.of(new OutboundSlips.Line("Mütze", null, "M-1", 1)), Locale.GERMAN));
+        String text = text(pdf);
         assertTrue(text.contains("LIEFERSCHEIN Laden Bestellung AA-1042 · Bestellt am 7. Dezember 2026"), text);
         assertTrue(text.contains("LIEFERADRESSE"), text);
         assertTrue(text.contains("ARTIKEL ART.-NR. MENGE"), text);
         assertTrue(text.contains("Scannen, um eine Rücksendung zu starten"), text);
+        assertEquals(URL, QrDecoding.fromPdf(pdf, 0), "the longer German line above the code stays off it");
     }
 
     @Test
