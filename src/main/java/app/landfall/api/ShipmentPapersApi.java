@@ -13,8 +13,6 @@ import java.util.function.IntFunction;
  * {@code return_start_url}; GET /api/v1/shipments/{id}/packing-slip.pdf: the slip to put in the box.
  */
 public final class ShipmentPapersApi {
-    /** 8 pixels a module: about 330 px square, enough for a 4 × 6 label at 203 dpi without resampling. */
-    private static final int PNG_SCALE = 8;
     private final ParcelPapers papers;
     private final IntFunction<String> baseUrl;
 
@@ -29,7 +27,7 @@ public final class ShipmentPapersApi {
     }
 
     public void qrPng(Context ctx) {
-        outbound(ctx).ifPresent(p -> ctx.contentType("image/png").result(QrCodes.png(p.returnStartUrl(), PNG_SCALE)));
+        outbound(ctx).ifPresent(p -> ctx.contentType("image/png").result(QrCodes.png(p.returnStartUrl(), QrCodes.DOWNLOAD_SCALE)));
     }
 
     public void packingSlip(Context ctx) {

@@ -22,8 +22,6 @@ import java.util.stream.IntStream;
  * day's slips in one PDF, and the store-wide returns QR code (image and printable sign).
  */
 public final class ParcelPapersDesk {
-    /** 8 pixels a module: a code of ~40 modules is ~330 px, sharp on screen and on a label printer. */
-    static final int PNG_SCALE = 8;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
     private final ParcelPapers papers;
     private final IntFunction<String> baseUrl;
@@ -46,7 +44,7 @@ public final class ParcelPapersDesk {
     public void qrPng(Context ctx) {
         ParcelPapers.Parcel p = outbound(ctx);
         download(ctx, "image/png", "return-qr-" + p.id() + ".png");
-        ctx.result(QrCodes.png(p.returnStartUrl(), PNG_SCALE));
+        ctx.result(QrCodes.png(p.returnStartUrl(), QrCodes.DOWNLOAD_SCALE));
     }
 
     /** GET /admin/shipments/{id}/packing-slip.pdf */
@@ -108,7 +106,7 @@ public final class ParcelPapersDesk {
     public void storeQrPng(Context ctx) {
         ParcelPapers.Store store = store(ctx);
         download(ctx, "image/png", "returns-qr.png");
-        ctx.result(QrCodes.png(store.returnsUrl(), PNG_SCALE));
+        ctx.result(QrCodes.png(store.returnsUrl(), QrCodes.DOWNLOAD_SCALE));
     }
 
     /** GET /admin/settings/returns/qr-sign.pdf */
