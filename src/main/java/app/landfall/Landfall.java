@@ -146,12 +146,13 @@ public final class Landfall implements AutoCloseable {
                             .stream().map(m -> new Tracking.ParcelMessage(m.id(), m.when(), m.channel(), m.title(), m.status(), m.tone()))
                             .toList(), notifications.signups(), config.clientAddress());
             Returns returns = new Returns(dsl, clock, config.tuning(), images::src, merchants, branding, templates, tracking, lookup, links,
-                    audit.trail(), config.clientAddress(), outbox, notifications);
+                    audit.trail(), config.clientAddress(), outbox, notifications, baseUrl);
             Admin admin = new Admin(dsl, clock, https, List.of(returns.overview(), tracking.overview()));
             Accounts accounts = new Accounts(dsl, clock, outbox, admin.access(), audit.trail(), config.clientAddress(), baseUrl);
             Hooks hooks = new Hooks(dsl, clock, orderWriter, tracking.shipments());
             Outbound outbound = new Outbound(dsl, clock, config.webhooksToAnyHost(), audit.trail(), outbox);
-            Api api = new Api(dsl, clock, baseUrl, orderWriter, tracking, hooks, outbound, audit.trail(), config.clientAddress());
+            Api api = new Api(dsl, clock, baseUrl, orderWriter, tracking, hooks, outbound, audit.trail(), config.clientAddress(),
+                    returns.parcelPapers());
 
             RequestLog requestLog = new RequestLog();
             Routes.Features features = new Routes.Features(new HomePage(() -> DemoLinks.find(dsl, "")), new HealthCheck(database),

@@ -58,7 +58,12 @@ final class Routes {
         routes.post("/admin/returns/{id}/receipt", f.returns().processing()::receive);
         routes.post("/admin/returns/{id}/resolution", f.returns().processing()::resolve);
         routes.get("/admin/shipments", f.tracking().desk()::list);
+        // before /{id}, which would take "packing-slips.pdf" for an id
+        routes.get("/admin/shipments/packing-slips.pdf", f.returns().parcelPapersDesk()::daySlips);
         routes.get("/admin/shipments/{id}", f.tracking().desk()::show);
+        routes.get("/admin/shipments/{id}/return-qr.svg", f.returns().parcelPapersDesk()::qrSvg);
+        routes.get("/admin/shipments/{id}/return-qr.png", f.returns().parcelPapersDesk()::qrPng);
+        routes.get("/admin/shipments/{id}/packing-slip.pdf", f.returns().parcelPapersDesk()::packingSlip);
         routes.get("/admin/messages", f.notifications().messages()::list);
         routes.get("/admin/messages/{id}", f.notifications().messages()::show);
         routes.get("/admin/messages/{id}/preview", f.notifications().messages()::preview);
@@ -71,6 +76,9 @@ final class Routes {
         routes.post("/admin/branding/logo", f.branding().editor()::uploadLogo);
         routes.post("/admin/branding/marketing", f.branding().editor()::saveMarketing);
         routes.get("/admin/settings/returns", f.returns().settings()::show);
+        routes.get("/admin/settings/returns/qr.svg", f.returns().parcelPapersDesk()::storeQrSvg);
+        routes.get("/admin/settings/returns/qr.png", f.returns().parcelPapersDesk()::storeQrPng);
+        routes.get("/admin/settings/returns/qr-sign.pdf", f.returns().parcelPapersDesk()::storeSign);
         routes.post("/admin/settings/returns/policy", f.returns().settings()::savePolicy);
         routes.post("/admin/settings/returns/overrides", f.returns().settings()::addOverride);
         routes.post("/admin/settings/returns/overrides/{id}/removal", f.returns().settings()::removeOverride);
@@ -156,6 +164,9 @@ final class Routes {
         routes.post("/api/v1/shipments", f.api().idempotency().around(f.api().shipments()::create));
         routes.get("/api/v1/shipments", f.api().shipments()::list);
         routes.get("/api/v1/shipments/{id}", f.api().shipments()::show);
+        routes.get("/api/v1/shipments/{id}/return-qr.svg", f.api().shipmentPapers()::qrSvg);
+        routes.get("/api/v1/shipments/{id}/return-qr.png", f.api().shipmentPapers()::qrPng);
+        routes.get("/api/v1/shipments/{id}/packing-slip.pdf", f.api().shipmentPapers()::packingSlip);
         routes.post("/api/v1/shipments/{id}/events", f.api().idempotency().around(f.api().shipments()::appendEvents));
         routes.post("/api/v1/events/batch", f.api().idempotency().around(f.api().shipments()::appendBatch));
 

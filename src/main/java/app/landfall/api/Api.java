@@ -5,6 +5,7 @@ import app.landfall.hooks.Hooks;
 import app.landfall.ops.BackgroundJobs;
 import app.landfall.orders.OrderWriter;
 import app.landfall.outbound.Outbound;
+import app.landfall.returns.ParcelPapers;
 import app.landfall.tracking.Tracking;
 import app.landfall.web.ClientAddress;
 import java.time.Clock;
@@ -23,16 +24,18 @@ public final class Api {
     private final Idempotency idempotency;
     private final OrdersApi orders;
     private final ShipmentsApi shipments;
+    private final ShipmentPapersApi shipmentPapers;
     private final Integrations integrations;
 
     public Api(DSLContext dsl, Clock clock, IntFunction<String> baseUrl, OrderWriter orderWriter, Tracking tracking, Hooks hooks,
-            Outbound outbound, AuditTrail audit, ClientAddress clientAddress) {
+            Outbound outbound, AuditTrail audit, ClientAddress clientAddress, ParcelPapers parcelPapers) {
         // one instance shared by the API and the Integrations page, so a revoked key stops working here at once
         this.keys = new ApiKeys(dsl);
         this.authentication = new ApiAuthentication(keys);
         this.idempotency = new Idempotency(dsl, clock);
         this.orders = new OrdersApi(dsl, orderWriter);
         this.shipments = new ShipmentsApi(dsl, baseUrl, tracking.ingestion(), tracking.shipments());
+        this.shipmentPapers = new ShipmentPapersApi(parcelPapers, baseUrl);
         this.integrations = new Integrations(keys, hooks.secrets(), clientAddress, baseUrl, outbound.endpoints(),
                 new CsvImport(dsl, orderWriter, tracking.shipments(), audit, clientAddress));
     }
@@ -51,6 +54,11 @@ public final class Api {
 
     public ShipmentsApi shipments() {
         return shipments;
+    }
+
+    /** A shipment's return QR code and packing slip. */
+    public ShipmentPapersApi shipmentPapers() {
+        return shipmentPapers;
     }
 
     public Integrations integrations() {

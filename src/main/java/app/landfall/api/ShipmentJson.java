@@ -1,5 +1,6 @@
 package app.landfall.api;
 
+import app.landfall.returns.ParcelPapers;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,7 +29,7 @@ record ShipmentJson(
      * parcel.
      */
     static String returnStart(String site, String direction, String publicToken) {
-        return "return".equals(direction) ? null : site + "/t/" + publicToken + "/return";
+        return ParcelPapers.returnStartUrl(site, direction, publicToken); // the same link as the QR code on the packing slip
     }
 
     record EventJson(OffsetDateTime occurredAt, String status, String substatus, String rawStatus,

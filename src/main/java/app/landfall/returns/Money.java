@@ -12,9 +12,14 @@ final class Money {
     }
 
     static String format(BigDecimal amount, String code) {
+        return format(amount, code, Locale.US);
+    }
+
+    /** As a shopper's language writes it: "12,50 €" in German. */
+    static String format(BigDecimal amount, String code, Locale locale) {
         try {
             Currency currency = Currency.getInstance(code);
-            NumberFormat money = NumberFormat.getCurrencyInstance(Locale.US);
+            NumberFormat money = NumberFormat.getCurrencyInstance(locale);
             money.setCurrency(currency);
             int digits = Math.max(0, currency.getDefaultFractionDigits());
             money.setMinimumFractionDigits(digits);

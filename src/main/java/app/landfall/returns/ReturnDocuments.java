@@ -21,9 +21,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * is; postage comes from the carrier's drop-off or account, which no carrier API here provides.
  */
 public final class ReturnDocuments {
-    private static final float INCH = 72;
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    static final float INCH = 72;
+    static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
     private ReturnDocuments() {
     }
@@ -133,7 +133,7 @@ public final class ReturnDocuments {
         }
     }
 
-    private static void info(PDDocument doc, String title, String author) {
+    static void info(PDDocument doc, String title, String author) {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(printable(title));
         info.setAuthor(printable(author));
@@ -141,7 +141,7 @@ public final class ReturnDocuments {
     }
 
     /** Writes one line and returns the baseline for the next. */
-    private static float text(PDPageContentStream out, PDType1Font font, float size, float x, float y, String s) throws IOException {
+    static float text(PDPageContentStream out, PDType1Font font, float size, float x, float y, String s) throws IOException {
         out.beginText();
         out.setFont(font, size);
         out.newLineAtOffset(x, y - size);
@@ -151,7 +151,7 @@ public final class ReturnDocuments {
     }
 
     /** Draws the QR code's modules as filled squares: sharp at any printer resolution. */
-    private static void qr(PDPageContentStream out, String code, float x, float y, float size) throws IOException {
+    static void qr(PDPageContentStream out, String code, float x, float y, float size) throws IOException {
         BitMatrix m = QrCodes.matrix(code);
         float module = size / m.getWidth();
         for (int row = 0; row < m.getHeight(); row++) {
@@ -164,7 +164,7 @@ public final class ReturnDocuments {
         out.fill();
     }
 
-    private static String fit(String s, int max) {
+    static String fit(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
@@ -188,7 +188,7 @@ public final class ReturnDocuments {
         return out.toString();
     }
 
-    private static byte[] bytes(PDDocument doc) throws IOException {
+    static byte[] bytes(PDDocument doc) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out);
         return out.toByteArray();

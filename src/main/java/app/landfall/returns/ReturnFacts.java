@@ -249,7 +249,7 @@ final class ReturnFacts {
         };
     }
 
-    private static ReturnPolicy policy(ReturnPoliciesRecord p, List<ReturnPolicy.WindowOverride> overrides) {
+    static ReturnPolicy policy(ReturnPoliciesRecord p, List<ReturnPolicy.WindowOverride> overrides) {
         EnumSet<ReturnPolicy.Resolution> resolutions = EnumSet.noneOf(ReturnPolicy.Resolution.class);
         if (p.getAllowRefund()) {
             resolutions.add(ReturnPolicy.Resolution.REFUND);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 
@@ -39,10 +40,12 @@ public final class Returns {
     private final ReturnsOverview overview;
     private final ReturnExpiry expiry;
     private final ReturnPhotoUploads photoUploads;
+    private final ParcelPapers parcelPapers;
+    private final ParcelPapersDesk parcelPapersDesk;
 
     public Returns(DSLContext dsl, Clock clock, Tuning tuning, UnaryOperator<String> imageSrc, Merchants merchants, Branding branding,
             Templates templates, Tracking tracking, ShopperLookup lookup, SignedLinks links, AuditTrail audit,
-            ClientAddress clientAddress, Outbox outbox, Notifications notifications) {
+            ClientAddress clientAddress, Outbox outbox, Notifications notifications, IntFunction<String> baseUrl) {
         ReturnActions actions = new ReturnActions(dsl, clock, outbox);
         this.photoUploads = new ReturnPhotoUploads(dsl, clock);
         this.start = new ReturnStart(merchants, tracking.queries(), branding.pages(), links, lookup);
@@ -55,6 +58,8 @@ public final class Returns {
         this.settings = new ReturnSettings(dsl, audit, clientAddress);
         this.overview = new ReturnsOverview(dsl);
         this.expiry = new ReturnExpiry(dsl, clock, outbox);
+        this.parcelPapers = new ParcelPapers(dsl);
+        this.parcelPapersDesk = new ParcelPapersDesk(parcelPapers, baseUrl, clock);
     }
 
     /** What tracking tells returns: a return parcel's scans move its return along. */
@@ -108,6 +113,15 @@ public final class Returns {
 
     public ReturnSettings settings() {
         return settings;
+    }
+
+    /** What goes in an outbound parcel: its return QR code and packing slip (the API serves them too). */
+    public ParcelPapers parcelPapers() {
+        return parcelPapers;
+    }
+
+    public ParcelPapersDesk parcelPapersDesk() {
+        return parcelPapersDesk;
     }
 
     public OverviewSection overview() {

@@ -146,6 +146,7 @@ public final class ShipmentsDesk {
         model.put("quietDays", quietDays);
         model.put("statuses", STATUSES.stream().map(st -> Map.of("code", st, "label", label(st))).toList());
         model.put("problems", problems);
+        model.put("today", java.time.LocalDate.now(clock.withZone(zone)).toString()); // the packing slips form's day
         if (result.size() > PAGE) {
             var last = result.get(PAGE - 1);
             model.put("nextPage", "/admin/shipments?" + (filters.isEmpty() ? "" : filters + "&") + "after="

@@ -325,6 +325,9 @@ class AdminSecurityIT {
         admin.put("POST /admin/returns/{id}/receipt", "/admin/returns/" + returnB + "/receipt");
         admin.put("POST /admin/returns/{id}/resolution", "/admin/returns/" + returnB + "/resolution");
         admin.put("GET /admin/shipments/{id}", "/admin/shipments/" + shipmentB);
+        for (String file : new String[] {"return-qr.svg", "return-qr.png", "packing-slip.pdf"}) {
+            admin.put("GET /admin/shipments/{id}/" + file, "/admin/shipments/" + shipmentB + "/" + file);
+        }
         long userB = dsl.select(MERCHANT_USERS.ID).from(MERCHANT_USERS).where(MERCHANT_USERS.EMAIL.eq("owner@bravo.example"))
                 .fetchSingle(MERCHANT_USERS.ID);
         admin.put("POST /admin/team/{id}/role", "/admin/team/" + userB + "/role");
@@ -363,6 +366,9 @@ class AdminSecurityIT {
         admin.put("POST /admin/messages/{id}/resend", "/admin/messages/" + messageB + "/resend");
         Map<String, String> api = new java.util.LinkedHashMap<>();
         api.put("GET /api/v1/shipments/{id}", "/api/v1/shipments/" + shipmentB);
+        for (String file : new String[] {"return-qr.svg", "return-qr.png", "packing-slip.pdf"}) {
+            api.put("GET /api/v1/shipments/{id}/" + file, "/api/v1/shipments/" + shipmentB + "/" + file);
+        }
         api.put("POST /api/v1/shipments/{id}/events", "/api/v1/shipments/" + shipmentB + "/events");
         // routes whose path parameter is not a merchant's id: a token that is its own key, or the signed-in merchant's provider
         java.util.Set<String> notIds = java.util.Set.of("GET /admin/password/reset/{token}", "POST /admin/password/reset/{token}",
@@ -391,7 +397,11 @@ class AdminSecurityIT {
             assertEquals(404, response.statusCode(), route.getKey());
         }
         var http = new app.landfall.testing.Http(landfall.baseUrl());
-        assertEquals(404, http.get(api.get("GET /api/v1/shipments/{id}"), keyA).statusCode());
+        for (var route : api.entrySet()) {
+            if (route.getKey().startsWith("GET")) {
+                assertEquals(404, http.get(route.getValue(), keyA).statusCode(), route.getKey());
+            }
+        }
         assertEquals(404, http.post(api.get("POST /api/v1/shipments/{id}/events"), keyA,
                 "{\"events\": [{\"status\": \"Delivered\", \"occurred_at\": \"2026-11-01T10:00:00Z\"}]}").statusCode());
         assertEquals("requested", status(returnB));

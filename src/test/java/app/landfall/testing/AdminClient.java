@@ -31,6 +31,11 @@ public final class AdminClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** A download (an image, a PDF) as bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -104,12 +109,16 @@ public final class AdminClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
         if (!jar.isEmpty()) {
             builder.header("Cookie", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = http.send(builder.build(), body);
             for (String header : response.headers().allValues("Set-Cookie")) {
                 HttpCookie cookie = HttpCookie.parse(header).get(0);
                 if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {

@@ -40,6 +40,18 @@ public final class Http {
         return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** A download (an image, a PDF) as bytes. */
+    public HttpResponse<byte[]> getBytes(String path, String apiKey) {
+        try {
+            return CLIENT.send(request(path, apiKey).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String apiKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (apiKey != null) {
