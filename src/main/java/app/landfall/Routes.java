@@ -57,6 +57,7 @@ final class Routes {
         routes.post("/admin/returns/{id}/rejection", f.returns().processing()::reject);
         routes.post("/admin/returns/{id}/receipt", f.returns().processing()::receive);
         routes.post("/admin/returns/{id}/resolution", f.returns().processing()::resolve);
+        routes.post("/admin/returns/{id}/label-purchase", f.returns().processing()::buyLabel);
         routes.get("/admin/shipments", f.tracking().desk()::list);
         routes.get("/admin/shipments/{id}", f.tracking().desk()::show);
         routes.get("/admin/messages", f.notifications().messages()::list);
@@ -102,6 +103,8 @@ final class Routes {
         routes.post("/admin/integrations/api-keys/{id}/revocation", f.api().integrations()::revokeKey);
         routes.post("/admin/integrations/webhooks/{provider}", f.api().integrations()::setSecret);
         routes.post("/admin/integrations/import", f.api().integrations()::importCsv);
+        routes.post("/admin/integrations/easypost", f.api().integrations()::saveEasyPost);
+        routes.post("/admin/integrations/easypost/removal", f.api().integrations()::disconnectEasyPost);
         routes.post("/admin/integrations/endpoints", f.api().integrations()::addEndpoint);
         routes.post("/admin/integrations/endpoints/{id}/test", f.api().integrations()::testEndpoint);
         routes.post("/admin/integrations/endpoints/{id}/removal", f.api().integrations()::removeEndpoint);
@@ -139,6 +142,7 @@ final class Routes {
         routes.get("/r/{token}", f.returns().pages()::show);
         routes.get("/r/{token}/qr.svg", f.returns().pages()::qr);
         routes.get("/r/{token}/label.pdf", f.returns().pages()::label);
+        routes.get("/r/{token}/label.png", f.returns().pages()::label);
         routes.get("/r/{token}/packing-slip.pdf", f.returns().pages()::packingSlip);
         routes.post("/r/{token}/cancel", f.returns().pages()::cancel);
         routes.get("/{merchant}/returns", f.returns().start()::showForm);
