@@ -148,7 +148,7 @@ class AdminSecurityIT {
         assertEquals(404, client.get("/admin/returns/" + returnB).statusCode());
         assertEquals(404, client.get("/admin/returns/" + returnB + "/photos/" + photoB).statusCode());
         assertEquals(404, client.get("/admin/returns/" + returnA + "/photos/" + photoB).statusCode());
-        for (String action : List.of("approval", "rejection", "receipt", "resolution")) {
+        for (String action : List.of("approval", "rejection", "receipt", "resolution", "label-purchase")) {
             var response = client.submit("/admin/returns/" + returnA, "/admin/returns/" + returnB + "/" + action,
                     Map.of("reason", "no", "resolution", "refund", "amount", "1.00", "received_1", "1", "condition_1", "as_new"));
             assertEquals(404, response.statusCode(), action);
@@ -304,6 +304,7 @@ class AdminSecurityIT {
         admin.put("POST /admin/returns/{id}/rejection", "/admin/returns/" + returnB + "/rejection");
         admin.put("POST /admin/returns/{id}/receipt", "/admin/returns/" + returnB + "/receipt");
         admin.put("POST /admin/returns/{id}/resolution", "/admin/returns/" + returnB + "/resolution");
+        admin.put("POST /admin/returns/{id}/label-purchase", "/admin/returns/" + returnB + "/label-purchase");
         admin.put("GET /admin/shipments/{id}", "/admin/shipments/" + shipmentB);
         long userB = dsl.select(MERCHANT_USERS.ID).from(MERCHANT_USERS).where(MERCHANT_USERS.EMAIL.eq("owner@bravo.example"))
                 .fetchSingle(MERCHANT_USERS.ID);
