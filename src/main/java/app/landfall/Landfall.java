@@ -30,6 +30,7 @@ import app.landfall.notifications.Notifications;
 import app.landfall.notifications.Outbox;
 import app.landfall.notifications.ShipmentNotices;
 import app.landfall.outbound.Outbound;
+import app.landfall.postage.Postage;
 import app.landfall.returns.Returns;
 import app.landfall.tracking.Tracking;
 import app.landfall.web.Assets;
@@ -145,14 +146,15 @@ public final class Landfall implements AutoCloseable {
                     new ShipmentNotices(outbox), (merchantId, shipmentId, zone) -> notifications.messagesForShipment(merchantId, shipmentId, zone)
                             .stream().map(m -> new Tracking.ParcelMessage(m.id(), m.when(), m.channel(), m.title(), m.status(), m.tone()))
                             .toList(), notifications.signups(), config.clientAddress());
+            Postage postage = new Postage(dsl, clock, config.easyPost(), config.secretKey());
             Returns returns = new Returns(dsl, clock, config.tuning(), images::src, merchants, branding, templates, tracking, lookup, links,
-                    audit.trail(), config.clientAddress(), outbox, notifications, baseUrl);
+                    audit.trail(), config.clientAddress(), outbox, notifications, baseUrl, postage);
             Admin admin = new Admin(dsl, clock, https, List.of(returns.overview(), tracking.overview()));
             Accounts accounts = new Accounts(dsl, clock, outbox, admin.access(), audit.trail(), config.clientAddress(), baseUrl);
             Hooks hooks = new Hooks(dsl, clock, orderWriter, tracking.shipments());
             Outbound outbound = new Outbound(dsl, clock, config.webhooksToAnyHost(), audit.trail(), outbox);
             Api api = new Api(dsl, clock, baseUrl, orderWriter, tracking, hooks, outbound, audit.trail(), config.clientAddress(),
-                    returns.parcelPapers());
+                    returns.parcelPapers(), postage, returns::returnAddress);
 
             RequestLog requestLog = new RequestLog();
             Routes.Features features = new Routes.Features(new HomePage(() -> DemoLinks.find(dsl, "")), new HealthCheck(database),

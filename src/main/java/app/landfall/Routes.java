@@ -57,6 +57,7 @@ final class Routes {
         routes.post("/admin/returns/{id}/rejection", f.returns().processing()::reject);
         routes.post("/admin/returns/{id}/receipt", f.returns().processing()::receive);
         routes.post("/admin/returns/{id}/resolution", f.returns().processing()::resolve);
+        routes.post("/admin/returns/{id}/label-purchase", f.returns().processing()::buyLabel);
         routes.get("/admin/shipments", f.tracking().desk()::list);
         // before /{id}, which would take "packing-slips.pdf" for an id
         routes.get("/admin/shipments/packing-slips.pdf", f.returns().parcelPapersDesk()::daySlips);
@@ -110,6 +111,8 @@ final class Routes {
         routes.post("/admin/integrations/api-keys/{id}/revocation", f.api().integrations()::revokeKey);
         routes.post("/admin/integrations/webhooks/{provider}", f.api().integrations()::setSecret);
         routes.post("/admin/integrations/import", f.api().integrations()::importCsv);
+        routes.post("/admin/integrations/easypost", f.api().integrations()::saveEasyPost);
+        routes.post("/admin/integrations/easypost/removal", f.api().integrations()::disconnectEasyPost);
         routes.post("/admin/integrations/endpoints", f.api().integrations()::addEndpoint);
         routes.post("/admin/integrations/endpoints/{id}/test", f.api().integrations()::testEndpoint);
         routes.post("/admin/integrations/endpoints/{id}/removal", f.api().integrations()::removeEndpoint);
@@ -147,6 +150,7 @@ final class Routes {
         routes.get("/r/{token}", f.returns().pages()::show);
         routes.get("/r/{token}/qr.svg", f.returns().pages()::qr);
         routes.get("/r/{token}/label.pdf", f.returns().pages()::label);
+        routes.get("/r/{token}/label.png", f.returns().pages()::label);
         routes.get("/r/{token}/packing-slip.pdf", f.returns().pages()::packingSlip);
         routes.post("/r/{token}/cancel", f.returns().pages()::cancel);
         routes.get("/{merchant}/returns", f.returns().start()::showForm);

@@ -42,6 +42,8 @@ class ArchitectureTest {
             Map.entry("brands", Set.of("branding/BrandStore.java")),
             Map.entry("brand_versions", Set.of("branding/BrandStore.java")),
             Map.entry("return_policies", Set.of("returns/ReturnPolicies.java")),
+            Map.entry("return_labels", Set.of("returns/ReturnLabels.java")),
+            Map.entry("carrier_accounts", Set.of("postage/CarrierAccounts.java")),
             Map.entry("audit_log", Set.of("audit/AuditTrail.java")),
             Map.entry("notification_templates", Set.of("notifications/CustomWords.java")),
             // a shipment's own fields, and its status derived from events (one statement with the

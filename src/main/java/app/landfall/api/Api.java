@@ -5,6 +5,7 @@ import app.landfall.hooks.Hooks;
 import app.landfall.ops.BackgroundJobs;
 import app.landfall.orders.OrderWriter;
 import app.landfall.outbound.Outbound;
+import app.landfall.postage.Postage;
 import app.landfall.returns.ParcelPapers;
 import app.landfall.tracking.Tracking;
 import app.landfall.web.ClientAddress;
@@ -28,7 +29,8 @@ public final class Api {
     private final Integrations integrations;
 
     public Api(DSLContext dsl, Clock clock, IntFunction<String> baseUrl, OrderWriter orderWriter, Tracking tracking, Hooks hooks,
-            Outbound outbound, AuditTrail audit, ClientAddress clientAddress, ParcelPapers parcelPapers) {
+            Outbound outbound, AuditTrail audit, ClientAddress clientAddress, ParcelPapers parcelPapers, Postage postage,
+            java.util.function.LongFunction<java.util.List<String>> returnAddress) {
         // one instance shared by the API and the Integrations page, so a revoked key stops working here at once
         this.keys = new ApiKeys(dsl);
         this.authentication = new ApiAuthentication(keys);
@@ -37,7 +39,8 @@ public final class Api {
         this.shipments = new ShipmentsApi(dsl, baseUrl, tracking.ingestion(), tracking.shipments());
         this.shipmentPapers = new ShipmentPapersApi(parcelPapers, baseUrl);
         this.integrations = new Integrations(keys, hooks.secrets(), clientAddress, baseUrl, outbound.endpoints(),
-                new CsvImport(dsl, orderWriter, tracking.shipments(), audit, clientAddress));
+                new CsvImport(dsl, orderWriter, tracking.shipments(), audit, clientAddress),
+                new EasyPostConnection(postage.accounts(), returnAddress, audit, clientAddress));
     }
 
     public ApiAuthentication authentication() {

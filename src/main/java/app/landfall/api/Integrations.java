@@ -29,9 +29,11 @@ public final class Integrations {
     private final IntFunction<String> baseUrl;
     private final OutboundEndpoints endpoints;
     private final CsvImport csvImport;
+    private final EasyPostConnection easyPost;
 
     Integrations(ApiKeys keys, WebhookSecrets secrets, ClientAddress clientAddress, IntFunction<String> baseUrl, OutboundEndpoints endpoints,
-            CsvImport csvImport) {
+            CsvImport csvImport, EasyPostConnection easyPost) {
+        this.easyPost = easyPost;
         this.csvImport = csvImport;
         this.keys = keys;
         this.secrets = secrets;
@@ -53,6 +55,20 @@ public final class Integrations {
         CsvImport.Result result = csvImport.run(user, bytes, clientAddress.of(ctx));
         ctx.status(result.imported() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
         render(ctx, user, Map.of("importResult", result));
+    }
+
+    /** POST /admin/integrations/easypost: connects the store's EasyPost account, or changes its carriers and parcel. */
+    public void saveEasyPost(Context ctx) {
+        AdminUser user = EasyPostConnection.owner(ctx);
+        easyPost.save(ctx, user).ifPresent(errors -> {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, user, errors);
+        });
+    }
+
+    /** POST /admin/integrations/easypost/removal */
+    public void disconnectEasyPost(Context ctx) {
+        easyPost.disconnect(ctx, EasyPostConnection.owner(ctx));
     }
 
     /** POST /admin/integrations/endpoints: the new endpoint's secret is on this response only. */
@@ -152,6 +168,7 @@ public final class Integrations {
                     secret == null ? null : secret.substring(Math.max(0, secret.length() - 4)), p.signatureHeader()));
         }
         Map<String, Object> model = new HashMap<>(extra);
+        model.putAll(easyPost.model(user.merchantId(), extra));
         model.put("keys", listed);
         model.put("hooks", hooks);
         model.put("site", site);

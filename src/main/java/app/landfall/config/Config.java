@@ -25,7 +25,8 @@ public record Config(
         Mail mail,
         Twilio twilio,
         Tuning tuning,
-        Optional<SecretKey> secretKey) {
+        Optional<SecretKey> secretKey,
+        EasyPost easyPost) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -54,7 +55,8 @@ public record Config(
         Twilio twilio = Twilio.from(value(env, "LANDFALL_TWILIO_ACCOUNT_SID"), value(env, "LANDFALL_TWILIO_AUTH_TOKEN"),
                 value(env, "LANDFALL_TWILIO_SMS_FROM"), value(env, "LANDFALL_TWILIO_WHATSAPP_FROM"), value(env, "LANDFALL_TWILIO_API_URL"));
         return new Config(port, databaseUrl, dataDir, baseUrl, demo, imagesFromAnyHost, clientAddress, webhooksToAnyHost,
-                backgroundJobs, mail, twilio, Tuning.from(env, properties), SecretKey.from(value(env, SecretKey.NAME)));
+                backgroundJobs, mail, twilio, Tuning.from(env, properties), SecretKey.from(value(env, SecretKey.NAME)),
+                EasyPost.from(value(env, "LANDFALL_EASYPOST_API_URL"), value(env, "LANDFALL_EASYPOST_TIMEOUT_MS")));
     }
 
     /** The address people reach Landfall at: LANDFALL_BASE_URL, else localhost on the port it listens on. */

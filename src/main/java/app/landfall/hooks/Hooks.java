@@ -23,6 +23,11 @@ public final class Hooks {
         this.webhooks = new Webhooks(secrets, inbox);
     }
 
+    /** The carrier code Landfall keeps for an EasyPost carrier name (USPS → usps), as its webhook deliveries are matched. */
+    public static String carrierFromEasyPost(String name) {
+        return CarrierNames.fromEasyPost(name);
+    }
+
     public Webhooks webhooks() {
         return webhooks;
     }

@@ -32,14 +32,20 @@ public final class ReturnDetail {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final DSLContext dsl;
     private final Notifications notifications;
+    private final ReturnLabels labels;
 
-    ReturnDetail(DSLContext dsl, Notifications notifications) {
+    ReturnDetail(DSLContext dsl, Notifications notifications, ReturnLabels labels) {
         this.dsl = dsl;
         this.notifications = notifications;
+        this.labels = labels;
     }
 
     public record Item(long id, long orderItemId, String title, String variant, String sku, int quantity, String reason, String comment,
             String exchangeFor, String value, boolean keepItem, Integer receivedQuantity, String condition, List<Long> photos) {
+    }
+
+    /** A bought or failed carrier label as the team sees it, its cost in words. */
+    public record Label(ReturnLabels.Label label, String cost) {
     }
 
     public record Event(String at, String status, String message, String location) {
@@ -100,6 +106,8 @@ public final class ReturnDetail {
         model.put("amountLimit", limits.cap(requested).map(limits::shown).orElse(null));
         model.put("parcelEvents", r.get(RETURNS.RETURN_SHIPMENT_ID) == null ? List.of()
                 : events(user.merchantId(), r.get(RETURNS.RETURN_SHIPMENT_ID), zone));
+        model.put("label", labels.find(user.merchantId(), id).map(l -> new Label(l, l.amount() == null || l.currency() == null ? null
+                : Money.format(l.amount(), l.currency()))).orElse(null));
         model.put("messages", notifications.messagesForReturn(user.merchantId(), id, zone));
         
         

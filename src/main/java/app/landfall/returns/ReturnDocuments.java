@@ -15,10 +15,9 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * The papers of a return, as PDF: a 4 × 6 inch label for the parcel (from, to, the RMA number
- * large, and a QR code of the drop-off code or RMA) and a packing slip to put inside (the items
- * and why they come back). The label is Landfall's own: it tells the warehouse whose parcel this
- * is; postage comes from the carrier's drop-off or account, which no carrier API here provides.
+ * The papers of a return, as PDF: the return authorisation (where to send the parcel, when the store
+ * has no carrier account to buy a prepaid label through; see {@link ReturnLabels}) and a packing slip
+ * to put inside (the items and why they come back).
  */
 public final class ReturnDocuments {
     static final float INCH = 72;
@@ -49,36 +48,56 @@ public final class ReturnDocuments {
             String method, List<Item> items) {
     }
 
-    public static byte[] label(Papers p) {
+    /**
+     * Without a carrier account there is no prepaid label, so the paper says what it is: a return
+     * authorisation (US Letter, nothing like a 4 × 6 label) with the address to write on the parcel
+     * and the return number the warehouse looks for. Every line wraps, so a long store name is never cut.
+     */
+    public static byte[] authorisation(Papers p) {
         try (PDDocument doc = new PDDocument()) {
-            info(doc, "Return label " + p.rma(), p.storeName());
-            PDPage page = new PDPage(new PDRectangle(4 * INCH, 6 * INCH));
+            info(doc, "Return authorisation " + p.rma(), p.storeName());
+            PDPage page = new PDPage(PDRectangle.LETTER);
             doc.addPage(page);
+            float width = PDRectangle.LETTER.getWidth();
+            float left = 0.75f * INCH;
+            float measure = width - 2 * left;
             try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
-                float left = 0.25f * INCH;
-                float y = 6 * INCH - 0.45f * INCH;
-                y = text(out, BOLD, 16, left, y, "RETURN TO " + p.storeName().toUpperCase(java.util.Locale.ROOT));
-                y -= 6;
-                y = text(out, REGULAR, 8, left, y, "FROM");
-                for (String line : p.from().lines()) {
-                    y = text(out, REGULAR, 10, left, y, line);
-                }
-                y -= 8;
-                y = text(out, REGULAR, 8, left, y, "TO");
-                for (int i = 0; i < p.to().lines().size(); i++) {
-                    y = text(out, i == 0 ? BOLD : REGULAR, i == 0 ? 13 : 12, left, y, p.to().lines().get(i));
-                }
-                out.setLineWidth(1.5f);
-                out.moveTo(left, y - 6);
-                out.lineTo(4 * INCH - left, y - 6);
+                float y = PDRectangle.LETTER.getHeight() - 0.75f * INCH;
+                y = wrapped(out, BOLD, 24, left, y, measure, "Return authorisation");
+                y = wrapped(out, REGULAR, 13, left, y - 2, measure, "for a return to " + p.storeName());
+                y -= 14;
+                float boxTop = y;
+                float inner = measure - 24;
+                float textY = wrapped(out, BOLD, 12, left + 12, y - 10, inner, "This is not a shipping label.");
+                textY = wrapped(out, REGULAR, 12, left + 12, textY, inner, "Write the address below on your parcel (or tape this page to it) "
+                        + "and send it with your own postage. Put the return number on the parcel too.");
+                y = textY - 8;
+                out.setLineWidth(1f);
+                out.addRect(left, y, measure, boxTop - y);
                 out.stroke();
-                y -= 30;
-                y = text(out, REGULAR, 9, left, y, "RMA");
-                y = text(out, BOLD, 28, left, y - 6, p.rma());
-                text(out, REGULAR, 9, left, y - 2, "Order " + p.orderNumber());
-                qr(out, p.code(), 4 * INCH - left - 1.6f * INCH, 0.3f * INCH, 1.6f * INCH);
-                text(out, REGULAR, 8, left, 0.5f * INCH, p.method());
-                text(out, REGULAR, 8, left, 0.35f * INCH, "Code " + p.code());
+                y -= 24;
+                y = text(out, BOLD, 10, left, y, "SEND THE PARCEL TO");
+                for (String line : p.to().lines()) {
+                    y = wrapped(out, REGULAR, 16, left, y, measure, line);
+                }
+                y -= 16;
+                y = text(out, BOLD, 10, left, y, "RETURN NUMBER");
+                y = text(out, BOLD, 22, left, y - 2, p.rma());
+                y = wrapped(out, REGULAR, 11, left, y, measure, "Order " + p.orderNumber());
+                y -= 16;
+                y = text(out, BOLD, 10, left, y, "FROM");
+                for (String line : p.from().lines()) {
+                    y = wrapped(out, REGULAR, 11, left, y, measure, line);
+                }
+                y -= 16;
+                y = text(out, BOLD, 10, left, y, "WHAT IS IN THE PARCEL");
+                for (Item item : p.items()) {
+                    String title = item.variant() == null ? item.title() : item.title() + " (" + item.variant() + ")";
+                    y = wrapped(out, REGULAR, 11, left, y, measure, item.quantity() + " × " + title);
+                    if (y < INCH) {
+                        break;
+                    }
+                }
             }
             return bytes(doc);
         } catch (IOException e) {
@@ -95,7 +114,7 @@ public final class ReturnDocuments {
             try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
                 float left = 0.75f * INCH;
                 float y = PDRectangle.LETTER.getHeight() - 0.9f * INCH;
-                y = text(out, BOLD, 20, left, y, p.storeName() + " return " + p.rma());
+                y = wrapped(out, BOLD, 20, left, y, width - 2 * left - 1.5f * INCH, p.storeName() + " return " + p.rma());
                 y = text(out, REGULAR, 11, left, y - 4, "Order " + p.orderNumber() + "  ·  put this slip in the parcel");
                 qr(out, p.code(), width - left - 1.3f * INCH, PDRectangle.LETTER.getHeight() - 0.6f * INCH - 1.3f * INCH, 1.3f * INCH);
                 y -= 24;
@@ -148,6 +167,49 @@ public final class ReturnDocuments {
         out.showText(printable(s));
         out.endText();
         return y - size * 1.25f;
+    }
+
+    /** Writes {@code s} in lines that fit {@code measure} points (a word longer than a line is broken) and returns the next baseline. */
+    private static float wrapped(PDPageContentStream out, PDType1Font font, float size, float x, float y, float measure, String s)
+            throws IOException {
+        for (String line : lines(font, size, measure, printable(s))) {
+            y = text(out, font, size, x, y, line);
+        }
+        return y;
+    }
+
+    static List<String> lines(PDType1Font font, float size, float measure, String s) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (width(font, size, candidate) <= measure) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (width(font, size, word) > measure) { // a word wider than the line: as many letters as fit
+                int fit = 1;
+                while (fit < word.length() && width(font, size, word.substring(0, fit + 1)) <= measure) {
+                    fit++;
+                }
+                lines.add(word.substring(0, fit));
+                word = word.substring(fit);
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static float width(PDType1Font font, float size, String s) throws IOException {
+        return font.getStringWidth(s) / 1000 * size;
     }
 
     /** Draws the QR code's modules as filled squares: sharp at any printer resolution. */

@@ -28,12 +28,14 @@ import java.util.stream.Stream;
 public final class ReturnPages {
     private final ReturnRecords records;
     private final ReturnActions actions;
+    private final ReturnLabels labels;
     private final Brands brands;
     private final Templates templates;
 
-    public ReturnPages(ReturnRecords records, ReturnActions actions, Brands brands, Templates templates) {
+    ReturnPages(ReturnRecords records, ReturnActions actions, ReturnLabels labels, Brands brands, Templates templates) {
         this.records = records;
         this.actions = actions;
+        this.labels = labels;
         this.brands = brands;
         this.templates = templates;
     }
@@ -57,6 +59,7 @@ public final class ReturnPages {
         model.put("steps", steps(r.status(), r.resolution()));
         model.put("amounts", amounts(r, locale));
         model.put("parcel", parcel(r, locale));
+        model.put("label", label(r));
         model.put("stores", r.showStores() ? stores(records.locations(r.merchantId()), locale) : List.of());
         model.put("csrf", Csrf.token(ctx));
         model.put("notice", ctx.queryParam("cancelled") != null ? "return.cancelled_notice" : null);
@@ -88,6 +91,10 @@ public final class ReturnPages {
         }).orElse(null);
     }
 
+    java.util.List<String> returnAddress(long merchantId) {
+        return records.returnAddress(merchantId);
+    }
+
     /** GET /r/{token}/qr.svg: the drop-off code as a QR code. */
     public void qr(Context ctx) {
         Optional<ReturnRecords.Summary> found = records.byToken(ctx.pathParam("token")).filter(ReturnRecords.Summary::showDropoff);
@@ -99,9 +106,53 @@ public final class ReturnPages {
         ctx.contentType("image/svg+xml").result(QrCodes.svg(found.get().dropoffCode(), "Drop-off code " + found.get().dropoffCode()));
     }
 
-    /** GET /r/{token}/label.pdf */
+    /**
+     * The carrier label of a label return, when the store bought one: ready (to print, with its carrier
+     * and number) or being prepared; null when there is none (the return authorisation slip is the paper then).
+     */
+    private Map<String, Object> label(ReturnRecords.Summary r) {
+        if (!r.method().equals("printable_label") || !r.showPapers()) {
+            return null;
+        }
+        return labels.find(r.merchantId(), r.id()).map(l -> {
+            Map<String, Object> shown = new HashMap<>();
+            shown.put("ready", l.bought());
+            shown.put("extension", l.extension());
+            shown.put("carrier", l.carrier() == null ? null : app.landfall.carriers.CarrierDirectory.byCode(
+                    app.landfall.hooks.Hooks.carrierFromEasyPost(l.carrier())).map(app.landfall.carriers.CarrierDirectory.Carrier::displayName)
+                    .orElse(l.carrier()));
+            shown.put("tracking", l.trackingCode());
+            return shown;
+        }).orElse(null);
+    }
+
+    /**
+     * GET /r/{token}/label.pdf and /label.png: the carrier label the store bought, as EasyPost made it;
+     * without one, the return authorisation slip (PDF). Only label returns have either.
+     */
     public void label(Context ctx) {
-        papers(ctx, "label", true);
+        boolean png = ctx.path().endsWith(".png");
+        Optional<ReturnRecords.Summary> found = records.byToken(ctx.pathParam("token")).filter(ReturnRecords.Summary::showPapers)
+                .filter(r -> r.method().equals("printable_label"));
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        ReturnRecords.Summary r = found.get();
+        Optional<ReturnLabels.Label> bought = labels.find(r.merchantId(), r.id());
+        if (bought.isEmpty() && !png) {
+            papers(ctx, "authorisation", true);
+            return;
+        }
+        Optional<ReturnLabels.File> file = bought.filter(l -> l.bought() && l.extension().equals(png ? "png" : "pdf"))
+                .flatMap(l -> labels.file(r.merchantId(), r.id()));
+        if (file.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        privateHeaders(ctx);
+        ctx.header("Content-Disposition", "inline; filename=\"" + r.rma() + "-label." + (png ? "png" : "pdf") + "\"");
+        ctx.contentType(file.get().contentType()).result(file.get().bytes());
     }
 
     /** GET /r/{token}/packing-slip.pdf */
@@ -116,7 +167,7 @@ public final class ReturnPages {
             return;
         }
         ReturnRecords.Summary r = found.get();
-        byte[] pdf = label ? ReturnDocuments.label(r.papers()) : ReturnDocuments.packingSlip(r.papers());
+        byte[] pdf = label ? ReturnDocuments.authorisation(r.papers()) : ReturnDocuments.packingSlip(r.papers());
         privateHeaders(ctx);
         ctx.header("Content-Disposition", "inline; filename=\"" + r.rma() + "-" + name + ".pdf\"");
         ctx.contentType("application/pdf").result(pdf);

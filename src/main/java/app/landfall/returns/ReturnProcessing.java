@@ -24,18 +24,41 @@ public final class ReturnProcessing {
     private final ReturnActions actions;
     private final AuditTrail audit;
     private final ClientAddress clientAddress;
+    private final ReturnLabels labels;
 
-    ReturnProcessing(ReturnActions actions, AuditTrail audit, ClientAddress clientAddress) {
+    ReturnProcessing(ReturnActions actions, AuditTrail audit, ClientAddress clientAddress, ReturnLabels labels) {
         this.actions = actions;
         this.audit = audit;
         this.clientAddress = clientAddress;
+        this.labels = labels;
     }
 
     /** POST /admin/returns/{id}/approval */
     public void approve(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.SUPPORT);
         long id = AdminAccess.id(ctx.pathParam("id"));
-        answer(ctx, id, as(user, ctx).approve(user.merchantId(), id));
+        ReturnActions.Outcome outcome = as(user, ctx).approve(user.merchantId(), id);
+        if (outcome.done()) {
+            // after the approval committed: a carrier outage leaves the label to retry, never the return unapproved
+            ReturnLabels.Outcome label = labels.buy(user.merchantId(), id);
+            if (label.attempted()) {
+                redirect(ctx, id, label.bought() ? "notice" : "problem", outcome.message() + " " + label.message());
+                return;
+            }
+        }
+        answer(ctx, id, outcome);
+    }
+
+    /** POST /admin/returns/{id}/label-purchase: buys the prepaid label again after a failure (never a second one). */
+    public void buyLabel(Context ctx) {
+        AdminUser user = AdminAccess.require(ctx, Role.SUPPORT);
+        long id = AdminAccess.id(ctx.pathParam("id"));
+        if (labels.find(user.merchantId(), id).isEmpty()) {
+            throw AdminAccess.notFound();
+        }
+        ReturnLabels.Outcome label = labels.buy(user.merchantId(), id);
+        redirect(ctx, id, label.bought() ? "notice" : "problem", label.message() != null ? label.message()
+                : "This return no longer needs a label (it is not an approved label return).");
     }
 
     /** POST /admin/returns/{id}/rejection */
@@ -122,6 +145,9 @@ public final class ReturnProcessing {
                     : acting.reject(user.merchantId(), id, ctx.formParam("reason"));
             if (outcome.done()) {
                 done++;
+                if (action.equals("approve")) {
+                    labels.buy(user.merchantId(), id); // a failure shows on the return's page, with "Buy label again"
+                }
             } else if (outcome.found()) {
                 refused.add(outcome.message());
             }

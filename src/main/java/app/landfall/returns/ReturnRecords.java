@@ -134,6 +134,18 @@ public final class ReturnRecords {
                         r.value6() == null || r.value6().isBlank() ? null : r.value6(), r.value7()));
     }
 
+    /** The default policy's return address, line by line (no name line); empty when no street is set. */
+    public List<String> returnAddress(long merchantId) {
+        var r = dsl.select(RETURN_POLICIES.RETURN_TO_NAME, RETURN_POLICIES.RETURN_TO_LINE1, RETURN_POLICIES.RETURN_TO_LINE2,
+                        RETURN_POLICIES.RETURN_TO_CITY, RETURN_POLICIES.RETURN_TO_REGION, RETURN_POLICIES.RETURN_TO_POSTAL_CODE,
+                        RETURN_POLICIES.RETURN_TO_COUNTRY)
+                .from(RETURN_POLICIES).where(RETURN_POLICIES.MERCHANT_ID.eq(merchantId)).and(RETURN_POLICIES.IS_DEFAULT).fetchOne();
+        if (r == null || r.value2() == null) {
+            return List.of();
+        }
+        return ReturnDocuments.Address.of(r.value1(), r.value2(), r.value3(), cityLine(r.value4(), r.value5(), r.value6()), r.value7()).lines();
+    }
+
     /** The merchant's active shops, in the merchant's order. */
     public List<Location> locations(long merchantId) {
         return dsl.select(STORE_LOCATIONS.NAME, STORE_LOCATIONS.ADDRESS_LINE1, STORE_LOCATIONS.ADDRESS_LINE2, STORE_LOCATIONS.CITY,

@@ -45,7 +45,15 @@ public final class ReturnSubmissions {
     /** Submits running at once (Tuning.returnSubmits), taking turns fairly. */
     private final java.util.concurrent.Semaphore gate;
 
+    /** Told of each return approved at submission, after it committed (prepaid labels are bought there). */
+    private final java.util.function.BiConsumer<Long, Long> approved;
+
     public ReturnSubmissions(DSLContext dsl, Clock clock, RmaNumbers rmas, int atOnce) {
+        this(dsl, clock, rmas, atOnce, (merchantId, returnId) -> { });
+    }
+
+    ReturnSubmissions(DSLContext dsl, Clock clock, RmaNumbers rmas, int atOnce, java.util.function.BiConsumer<Long, Long> approved) {
+        this.approved = approved;
         this.gate = new java.util.concurrent.Semaphore(atOnce, true);
         this.dsl = dsl;
         this.clock = clock;
@@ -87,6 +95,13 @@ public final class ReturnSubmissions {
         // submits take turns, first come first served: a burst of them (a sale's returns right after a
         // notification) queues here instead of crowding the CPUs and the connection pool, where the
         // unlucky ones would wait several times as long as the rest
+        Optional<Result> result = submitGated(merchantId, orderId, submission);
+        result.map(Result::created).filter(c -> c.status() == ReturnStatus.APPROVED && !c.earlier())
+                .ifPresent(c -> approved.accept(merchantId, c.id()));
+        return result;
+    }
+
+    private Optional<Result> submitGated(long merchantId, long orderId, Submission submission) {
         gate.acquireUninterruptibly();
         try {
             return dsl.transactionResult(cfg -> submitIn(DSL.using(cfg), merchantId, orderId, submission));

@@ -10,6 +10,7 @@ import app.landfall.config.Tuning;
 import app.landfall.lookup.ShopperLookup;
 import app.landfall.merchants.Merchants;
 import app.landfall.ops.BackgroundJobs;
+import app.landfall.postage.Postage;
 import app.landfall.tracking.EventIngestion;
 import app.landfall.tracking.ReturnDeadline;
 import app.landfall.tracking.Tracking;
@@ -45,21 +46,27 @@ public final class Returns {
 
     public Returns(DSLContext dsl, Clock clock, Tuning tuning, UnaryOperator<String> imageSrc, Merchants merchants, Branding branding,
             Templates templates, Tracking tracking, ShopperLookup lookup, SignedLinks links, AuditTrail audit,
-            ClientAddress clientAddress, Outbox outbox, Notifications notifications, IntFunction<String> baseUrl) {
+            ClientAddress clientAddress, Outbox outbox, Notifications notifications, IntFunction<String> baseUrl, Postage postage) {
         ReturnActions actions = new ReturnActions(dsl, clock, outbox);
+        ReturnLabels labels = new ReturnLabels(dsl, clock, postage);
         this.photoUploads = new ReturnPhotoUploads(dsl, clock);
         this.start = new ReturnStart(merchants, tracking.queries(), branding.pages(), links, lookup);
-        this.flow = new ReturnFlow(merchants, links, dsl, new ReturnSubmissions(dsl, clock, new RmaNumbers(), tuning.returnSubmits()), photoUploads,
+        this.flow = new ReturnFlow(merchants, links, dsl, new ReturnSubmissions(dsl, clock, new RmaNumbers(), tuning.returnSubmits(), labels::buy), photoUploads,
                 branding.brands(), templates, clock, imageSrc);
-        this.pages = new ReturnPages(new ReturnRecords(dsl), actions, branding.brands(), templates);
+        this.pages = new ReturnPages(new ReturnRecords(dsl), actions, labels, branding.brands(), templates);
         this.queue = new ReturnsQueue(dsl);
-        this.detail = new ReturnDetail(dsl, notifications);
-        this.processing = new ReturnProcessing(actions, audit, clientAddress);
+        this.detail = new ReturnDetail(dsl, notifications, labels);
+        this.processing = new ReturnProcessing(actions, audit, clientAddress, labels);
         this.settings = new ReturnSettings(dsl, audit, clientAddress);
         this.overview = new ReturnsOverview(dsl);
         this.expiry = new ReturnExpiry(dsl, clock, outbox);
         this.parcelPapers = new ParcelPapers(dsl);
         this.parcelPapersDesk = new ParcelPapersDesk(parcelPapers, baseUrl, clock);
+    }
+
+    /** The address return parcels go to (the default policy's), line by line; empty when none is set. */
+    public java.util.List<String> returnAddress(long merchantId) {
+        return pages.returnAddress(merchantId);
     }
 
     /** What tracking tells returns: a return parcel's scans move its return along. */

@@ -73,6 +73,18 @@ public final class ShipmentWriter {
                 .fetchOptional(SHIPMENTS.ID);
     }
 
+    /**
+     * Puts a bought label's carrier and tracking number on a return parcel, so the carrier's scans
+     * (the EasyPost webhook keys on carrier and number) reach it. False when it is not this store's return parcel.
+     */
+    public static boolean labelReturnParcel(DSLContext tx, long merchantId, long parcelId, String carrier, String number, String service,
+            OffsetDateTime now) {
+        return tx.update(SHIPMENTS).set(SHIPMENTS.CARRIER, carrier).set(SHIPMENTS.TRACKING_NUMBER, number).set(SHIPMENTS.SERVICE, service)
+                .set(SHIPMENTS.UPDATED_AT, now)
+                .where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(parcelId)).and(SHIPMENTS.DIRECTION.eq("return"))
+                .execute() == 1;
+    }
+
     /** Removes a return parcel that its return did not keep (the submit lost its RMA or drop-off code to another). */
     public static void forgetReturnParcel(DSLContext tx, long merchantId, long parcelId) {
         tx.deleteFrom(SHIPMENTS).where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.ID.eq(parcelId))

@@ -148,7 +148,7 @@ class AdminSecurityIT {
         assertEquals(404, client.get("/admin/returns/" + returnB).statusCode());
         assertEquals(404, client.get("/admin/returns/" + returnB + "/photos/" + photoB).statusCode());
         assertEquals(404, client.get("/admin/returns/" + returnA + "/photos/" + photoB).statusCode());
-        for (String action : List.of("approval", "rejection", "receipt", "resolution")) {
+        for (String action : List.of("approval", "rejection", "receipt", "resolution", "label-purchase")) {
             var response = client.submit("/admin/returns/" + returnA, "/admin/returns/" + returnB + "/" + action,
                     Map.of("reason", "no", "resolution", "refund", "amount", "1.00", "received_1", "1", "condition_1", "as_new"));
             assertEquals(404, response.statusCode(), action);
@@ -324,6 +324,7 @@ class AdminSecurityIT {
         admin.put("POST /admin/returns/{id}/rejection", "/admin/returns/" + returnB + "/rejection");
         admin.put("POST /admin/returns/{id}/receipt", "/admin/returns/" + returnB + "/receipt");
         admin.put("POST /admin/returns/{id}/resolution", "/admin/returns/" + returnB + "/resolution");
+        admin.put("POST /admin/returns/{id}/label-purchase", "/admin/returns/" + returnB + "/label-purchase");
         admin.put("GET /admin/shipments/{id}", "/admin/shipments/" + shipmentB);
         for (String file : new String[] {"return-qr.svg", "return-qr.png", "packing-slip.pdf"}) {
             admin.put("GET /admin/shipments/{id}/" + file, "/admin/shipments/" + shipmentB + "/" + file);

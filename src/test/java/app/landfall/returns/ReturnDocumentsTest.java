@@ -1,6 +1,7 @@
 package app.landfall.returns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
@@ -45,20 +46,44 @@ class ReturnDocumentsTest {
     }
 
     @Test
-    void the_label_parses_and_carries_the_rma_the_addresses_and_a_qr_code_that_decodes() throws Exception {
-        byte[] pdf = ReturnDocuments.label(PAPERS);
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+    void without_a_carrier_account_the_paper_is_a_return_authorisation_that_says_it_is_no_label() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(ReturnDocuments.authorisation(PAPERS))) {
             assertEquals(1, doc.getNumberOfPages());
-            assertEquals(288, doc.getPage(0).getMediaBox().getWidth(), 0.1, "4 inches wide");
-            String text = new PDFTextStripper().getText(doc);
+            assertEquals(612, doc.getPage(0).getMediaBox().getWidth(), 0.1, "a letter page, not a 4 × 6 label");
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(text.startsWith("Return authorisation"), text);
+            assertTrue(text.contains("This is not a shipping label.") && text.contains("your own postage"), text);
             for (String expected : List.of("R-7K3P9Q", "AA-10410", "Zoë Müller", "12 Elm Street", "Alder & Ash Returns",
-                    "400 Warehouse Way", "Portland, OR 97201", "7QX2M4K9TZ")) {
+                    "400 Warehouse Way", "Portland, OR 97201", "2 × Rain jacket")) {
                 assertTrue(text.contains(expected), expected + " missing from:\n" + text);
             }
-            assertEquals("Return label R-7K3P9Q", doc.getDocumentInformation().getTitle());
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 200);
-            assertEquals("7QX2M4K9TZ", decode(page));
-            save(page, "return-label.png");
+            assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains("return label"), text);
+            assertEquals("Return authorisation R-7K3P9Q", doc.getDocumentInformation().getTitle());
+            save(new PDFRenderer(doc).renderImageWithDPI(0, 100), "return-authorisation.png");
+        }
+    }
+
+    @Test
+    void a_60_character_store_name_is_printed_whole_on_the_authorisation_and_the_packing_slip() throws Exception {
+        String name = "Alder & Ash Outfitters of the Pacific Northwest Trading Co.";
+        name = name + "x".repeat(60 - name.length());
+        assertEquals(60, name.length());
+        var papers = new ReturnDocuments.Papers(name, PAPERS.rma(), PAPERS.orderNumber(), PAPERS.from(), PAPERS.to(), PAPERS.code(),
+                PAPERS.method(), PAPERS.items());
+        for (byte[] pdf : List.of(ReturnDocuments.authorisation(papers), ReturnDocuments.packingSlip(papers))) {
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertTrue(text.contains(name), "the whole name, wrapped onto lines that fit:\n" + text);
+                PDFTextStripper positions = new PDFTextStripper() {
+                    @Override
+                    protected void writeString(String s, List<org.apache.pdfbox.text.TextPosition> letters) {
+                        for (var letter : letters) {
+                            assertTrue(letter.getXDirAdj() + letter.getWidthDirAdj() <= 612 - 0.5 * 72 + 0.5, "inside the margin: " + s);
+                        }
+                    }
+                };
+                positions.getText(doc);
+            }
         }
     }
 
@@ -79,7 +104,7 @@ class ReturnDocumentsTest {
     void text_the_standard_fonts_cannot_show_becomes_a_question_mark_instead_of_failing() throws Exception {
         var papers = new ReturnDocuments.Papers("店", "R-AAAAAA", "1", ReturnDocuments.Address.of("王小明 😀", "Line\u0007"),
                 ReturnDocuments.Address.of("Shop"), "CODE123456", "In store", List.of());
-        try (PDDocument doc = Loader.loadPDF(ReturnDocuments.label(papers))) {
+        try (PDDocument doc = Loader.loadPDF(ReturnDocuments.authorisation(papers))) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("??? ?"), text);
         }
