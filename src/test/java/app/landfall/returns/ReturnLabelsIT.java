@@ -140,8 +140,15 @@ class ReturnLabelsIT {
         return new String(get(path).body(), StandardCharsets.UTF_8);
     }
 
+    private static final Map<HttpResponse<String>, String> SHOWN = new java.util.IdentityHashMap<>();
+
+    /** The notice the admin sees after a change ("notice: …" or "problem: …"), read once from the page the redirect leads to. */
     private static String problem(HttpResponse<String> redirect) {
-        return java.net.URLDecoder.decode(redirect.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
+        return SHOWN.computeIfAbsent(redirect, r -> {
+            String page = owner.get(r.headers().firstValue("Location").orElseThrow()).body();
+            var notice = java.util.regex.Pattern.compile("class=\"notice( error)?\" role=\"(?:status|alert)\">([^<]*)<").matcher(page);
+            return notice.find() ? (notice.group(1) == null ? "notice: " : "problem: ") + notice.group(2) : page;
+        });
     }
 
     private static String status(long returnId) {
@@ -177,7 +184,7 @@ class ReturnLabelsIT {
         var created = aReturn(Method.PRINTABLE_LABEL, review);
         int before = EASYPOST.calls("POST", "/v2/shipments").size();
         var approved = approve(created.id());
-        assertTrue(problem(approved).contains("notice=") && problem(approved).contains("label is bought"), problem(approved));
+        assertTrue(problem(approved).contains("notice: ") && problem(approved).contains("label is bought"), problem(approved));
         List<FakeEasyPost.Request> posts = EASYPOST.calls("POST", "/v2/shipments");
         JsonNode shipment = posts.get(before).body().path("shipment");
         assertTrue(shipment.path("is_return").asBoolean());
@@ -244,7 +251,7 @@ class ReturnLabelsIT {
         }
         int purchases = EASYPOST.purchases.get();
         var approved = approve(created.id());
-        assertTrue(problem(approved).contains("problem=") && problem(approved).contains("could not be bought"), problem(approved));
+        assertTrue(problem(approved).contains("problem: ") && problem(approved).contains("could not be bought"), problem(approved));
         assertEquals("approved", status(created.id()), "the approval stands");
         var label = dsl.selectFrom(RETURN_LABELS).where(RETURN_LABELS.RETURN_ID.eq(created.id())).fetchSingle();
         assertEquals("failed", label.getState());
