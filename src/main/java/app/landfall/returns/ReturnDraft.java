@@ -67,6 +67,9 @@ record ReturnDraft(String key, Map<Long, Integer> quantities, Map<Long, Long> re
             if (onScreen != ReturnStep.ITEMS) {
                 fields.add(Map.entry("qty_" + item, String.valueOf(quantity)));
             }
+            if (onScreen == ReturnStep.REASON && reasons.get(item) == null && comments.get(item) != null && !comments.get(item).isEmpty()) {
+                fields.add(Map.entry("comment_" + item, comments.get(item))); // kept until its question is on screen
+            }
             if (onScreen != ReturnStep.REASON) {
                 if (reasons.get(item) != null) {
                     fields.add(Map.entry("reason_" + item, String.valueOf(reasons.get(item))));
