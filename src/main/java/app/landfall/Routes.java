@@ -152,6 +152,7 @@ final class Routes {
         routes.get("/r/{token}/label.pdf", f.returns().pages()::label);
         routes.get("/r/{token}/label.png", f.returns().pages()::label);
         routes.get("/r/{token}/packing-slip.pdf", f.returns().pages()::packingSlip);
+        routes.get("/r/{token}/cancel", f.returns().pages()::confirmCancel);
         routes.post("/r/{token}/cancel", f.returns().pages()::cancel);
         routes.get("/{merchant}/returns", f.returns().start()::showForm);
         routes.post("/{merchant}/returns", f.returns().start()::start);

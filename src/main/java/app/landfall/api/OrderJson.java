@@ -32,7 +32,7 @@ record OrderJson(
     }
 
     record Item(long id, String externalId, String sku, String title, String variantTitle, int quantity,
-                String unitPrice, String imageUrl, List<String> productTags, boolean finalSale) {
+                String unitPrice, String imageUrl, List<String> productTags, boolean finalSale, String productType) {
     }
 
     /** At least two decimals, no trailing zeros beyond them: 19.9000 becomes "19.90", 0.1250 "0.125". */

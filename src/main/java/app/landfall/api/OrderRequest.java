@@ -16,7 +16,7 @@ import java.util.Optional;
  *  "promised_delivery_date"?, "subtotal_amount"?, "shipping_amount"?, "tax_amount"?,
  *  "discount_amount"?, "total_amount"?, "external_id"?,
  *  "items": [{"title", "quantity", "sku"?, "external_id"?, "variant_title"?, "unit_price"?,
- *             "image_url"?, "product_tags"?, "final_sale"?}]?, "language"? (or Shopify's "customer_locale")}</pre>
+ *             "image_url"?, "product_tags"?, "product_type"?, "final_sale"?}]?, "language"? (or Shopify's "customer_locale")}</pre>
  */
 final class OrderRequest {
     static final int MAX_ITEMS = 250;
@@ -108,8 +108,13 @@ final class OrderRequest {
             }
             List<String> tags = fields.strings(node, "product_tags", path, 50, 100);
             Boolean finalSale = fields.bool(node, "final_sale", path);
+            // the shop's product type ("Apparel", "Mugs"): return reasons can be limited to some types
+            String productType = fields.text(node, "product_type", path, 100);
+            if (productType != null && productType.isBlank()) {
+                productType = null;
+            }
             return quantity == null ? null : new OrderUpsert.Item(externalId, sku, title, variant, quantity, price, image,
-                    tags == null ? List.of() : tags, Boolean.TRUE.equals(finalSale));
+                    tags == null ? List.of() : tags, Boolean.TRUE.equals(finalSale), productType == null ? null : productType.strip());
         });
         if (items == null || !fields.ok()) {
             return items; // with errors, entries were left out and indices would not match

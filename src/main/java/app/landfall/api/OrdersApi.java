@@ -44,13 +44,13 @@ public final class OrdersApi {
         Field<List<OrderJson.Item>> items = multiset(
                 select(ORDER_ITEMS.ID, ORDER_ITEMS.EXTERNAL_ID, ORDER_ITEMS.SKU, ORDER_ITEMS.TITLE,
                         ORDER_ITEMS.VARIANT_TITLE, ORDER_ITEMS.QUANTITY, ORDER_ITEMS.UNIT_PRICE,
-                        ORDER_ITEMS.IMAGE_URL, ORDER_ITEMS.PRODUCT_TAGS, ORDER_ITEMS.FINAL_SALE)
+                        ORDER_ITEMS.IMAGE_URL, ORDER_ITEMS.PRODUCT_TAGS, ORDER_ITEMS.FINAL_SALE, ORDER_ITEMS.PRODUCT_TYPE)
                         .from(ORDER_ITEMS)
                         .where(ORDER_ITEMS.MERCHANT_ID.eq(merchantId)).and(ORDER_ITEMS.ORDER_ID.eq(ORDERS.ID))
                         .orderBy(ORDER_ITEMS.ID))
                 .convertFrom(r -> r.map(i -> new OrderJson.Item(i.value1(), i.value2(), i.value3(), i.value4(),
                         i.value5(), i.value6(), OrderJson.amount(i.value7()), i.value8(), Arrays.asList(i.value9()),
-                        i.value10())));
+                        i.value10(), i.value11())));
         return dsl.select(ORDERS.asterisk(), items)
                 .from(ORDERS)
                 .where(ORDERS.MERCHANT_ID.eq(merchantId)).and(ORDERS.ID.eq(id))

@@ -16,6 +16,20 @@ final class DemoCatalog {
             return "/static/img/demo/" + picture + ".svg";
         }
 
+        /** The shop's product type, as a platform would send it. */
+        String productType() {
+            if (tags.contains("apparel")) {
+                return "Apparel";
+            }
+            if (tags.contains("footwear")) {
+                return "Footwear";
+            }
+            if (tags.contains("gift-card")) {
+                return "Gift card";
+            }
+            return tags.contains("camping") ? "Camping gear" : tags.contains("packs") ? "Bags" : "Accessories";
+        }
+
         boolean sized() {
             return !sizes.isEmpty();
         }
@@ -48,11 +62,11 @@ final class DemoCatalog {
     private static final List<String> APPAREL = List.of("S", "M", "L", "XL");
 
     static final List<Product> PRODUCTS = List.of(
-            product("RJ", "Ridgeline Rain Jacket", "jacket", "189.00", APPAREL, List.of("Olive", "Slate"), 6, "outerwear", "rainwear"),
-            product("CP", "Cairn Insulated Parka", "jacket", "249.00", APPAREL, List.of("Rust", "Black"), 3, "outerwear", "insulated"),
-            product("DV", "Summit Down Vest", "jacket", "129.00", APPAREL, List.of("Navy", "Olive"), 4, "outerwear", "down"),
-            product("FS", "Fireside Flannel Shirt", "shirt", "68.00", APPAREL, List.of("Red Plaid", "Moss Plaid"), 7, "shirts"),
-            product("MT", "Merino Trail Tee", "shirt", "54.00", APPAREL, List.of("Heather Grey", "Pine"), 6, "shirts", "merino"),
+            product("RJ", "Ridgeline Rain Jacket", "jacket", "189.00", APPAREL, List.of("Olive", "Slate"), 6, "apparel", "outerwear", "rainwear"),
+            product("CP", "Cairn Insulated Parka", "jacket", "249.00", APPAREL, List.of("Rust", "Black"), 3, "apparel", "outerwear", "insulated"),
+            product("DV", "Summit Down Vest", "jacket", "129.00", APPAREL, List.of("Navy", "Olive"), 4, "apparel", "outerwear", "down"),
+            product("FS", "Fireside Flannel Shirt", "shirt", "68.00", APPAREL, List.of("Red Plaid", "Moss Plaid"), 7, "apparel", "shirts"),
+            product("MT", "Merino Trail Tee", "shirt", "54.00", APPAREL, List.of("Heather Grey", "Pine"), 6, "apparel", "shirts", "merino"),
             product("TB", "Trailbreak Hiking Boots", "boots", "165.00", List.of("8", "9", "10", "11", "12"), List.of("Walnut"), 5, "footwear", "hiking"),
             finalSale(product("CB", "Alder Chelsea Boots", "boots", "139.00", List.of("7", "8", "9", "10", "11"), List.of("Black"), 2, "footwear", "clearance")),
             product("SD", "Switchback 28L Daypack", "backpack", "98.00", List.of(), List.of("Moss", "Charcoal"), 5, "packs"),

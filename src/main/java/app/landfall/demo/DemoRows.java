@@ -100,6 +100,7 @@ final class DemoRows {
                         .setUnitPrice(line.unitPrice())
                         .setImageUrl(line.product().imageUrl())
                         .setProductTags(line.product().tags().toArray(String[]::new))
+                        .setProductType(line.product().productType())
                         .setFinalSale(line.product().finalSale()));
             }
         }

@@ -135,8 +135,11 @@ record DemoStore(long merchantId, long brandId, long policyId, Map<String, Long>
 
     private static ReturnReasonsRecord reason(long merchantId, String code, String label, boolean comment, int position) {
         // a damaged item is looked at by a person before the refund (the comment and photos show what happened)
+        // a size is wrong only for things that come in sizes: no "too small" for a mug
+        String[] sized = code.startsWith("too_") ? new String[] {"apparel", "footwear"} : new String[0];
         return new ReturnReasonsRecord().setMerchantId(merchantId).setCode(code).setLabel(label).setRequiresComment(comment)
-                .setRequiresPhotos(code.equals("damaged")).setRequiresReview(code.equals("damaged")).setActive(true).setPosition(position);
+                .setRequiresPhotos(code.equals("damaged")).setRequiresReview(code.equals("damaged")).setActive(true).setPosition(position)
+                .setOnlyTags(sized);
     }
 
     /** Every size and colour of the catalog, in stock: what an exchange can offer instead. */

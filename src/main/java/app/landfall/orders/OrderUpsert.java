@@ -52,6 +52,13 @@ public record OrderUpsert(
             BigDecimal unitPrice,
             String imageUrl,
             List<String> productTags,
-            boolean finalSale) {
+            boolean finalSale,
+            String productType) {
+
+        /** A line whose product type is not known (e.g. from platforms that send none). */
+        public Item(String externalId, String sku, String title, String variantTitle, int quantity, BigDecimal unitPrice,
+                String imageUrl, List<String> productTags, boolean finalSale) {
+            this(externalId, sku, title, variantTitle, quantity, unitPrice, imageUrl, productTags, finalSale, null);
+        }
     }
 }

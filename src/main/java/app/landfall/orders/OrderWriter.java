@@ -141,7 +141,8 @@ public final class OrderWriter {
                     .setUnitPrice(item.unitPrice() != null ? item.unitPrice() : BigDecimal.ZERO)
                     .setImageUrl(item.imageUrl())
                     .setProductTags(item.productTags() == null ? new String[0] : item.productTags().toArray(String[]::new))
-                    .setFinalSale(item.finalSale());
+                    .setFinalSale(item.finalSale())
+                    .setProductType(item.productType());
             row.store();
         }
         if (!unmatched.isEmpty()) {

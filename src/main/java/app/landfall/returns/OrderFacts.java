@@ -30,12 +30,19 @@ public record OrderFacts(String currency, LocalDate orderedOn, List<Item> items,
      *
      * @param quantityInReturns   units already in active returns
      * @param exchangeVariants    the other variants of the same product it can be exchanged for
+     * @param productType         the shop's product type ("Apparel", "Mugs"), null when not sent
      */
     public record Item(long id, String sku, Set<String> tags, BigDecimal unitPrice, int quantity, int quantityInReturns,
-            boolean finalSale, Delivery delivery, List<String> exchangeVariants) {
+            boolean finalSale, Delivery delivery, List<String> exchangeVariants, String productType) {
         public Item {
             tags = Set.copyOf(tags);
             exchangeVariants = List.copyOf(exchangeVariants);
+        }
+
+        /** An item whose product type is not known. */
+        public Item(long id, String sku, Set<String> tags, BigDecimal unitPrice, int quantity, int quantityInReturns,
+                boolean finalSale, Delivery delivery, List<String> exchangeVariants) {
+            this(id, sku, tags, unitPrice, quantity, quantityInReturns, finalSale, delivery, exchangeVariants, null);
         }
     }
 

@@ -70,7 +70,7 @@ final class ReturnFacts {
     record Shown(long id, String title, String variant, String imageUrl) {
     }
 
-    record ReasonChoice(long id, String label) {
+    record ReasonChoice(long id, String label, ReturnRequest.Reason rules) {
     }
 
     // The two statements below run on every page of the flow and every submit; built once and
@@ -98,9 +98,11 @@ final class ReturnFacts {
                     .where(RETURN_WINDOW_OVERRIDES.MERCHANT_ID.eq(RETURN_POLICIES.MERCHANT_ID))
                     .and(RETURN_WINDOW_OVERRIDES.POLICY_ID.eq(RETURN_POLICIES.ID))
                     .orderBy(RETURN_WINDOW_OVERRIDES.ID)).as("overrides");
-    private static final Field<org.jooq.Result<org.jooq.Record6<Long, String, String, Boolean, Boolean, Boolean>>> REASONS = DSL.multiset(
+    private static final Field<org.jooq.Result<org.jooq.Record9<Long, String, String, Boolean, Boolean, Boolean, String[], String[], String[]>>>
+            REASONS = DSL.multiset(
             DSL.select(RETURN_REASONS.ID, RETURN_REASONS.CODE, RETURN_REASONS.LABEL, RETURN_REASONS.REQUIRES_COMMENT,
-                            RETURN_REASONS.REQUIRES_PHOTOS, RETURN_REASONS.REQUIRES_REVIEW)
+                            RETURN_REASONS.REQUIRES_PHOTOS, RETURN_REASONS.REQUIRES_REVIEW, RETURN_REASONS.ONLY_PRODUCT_TYPES,
+                            RETURN_REASONS.ONLY_TAGS, RETURN_REASONS.ONLY_SKUS)
                     .from(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(RETURN_REASONS.ACTIVE)
                     .orderBy(RETURN_REASONS.POSITION, RETURN_REASONS.ID)).as("reasons");
     private static final Field<Integer> ACTIVE_RETURNS = DSL.field(DSL.selectCount().from(RETURNS)
@@ -149,7 +151,7 @@ final class ReturnFacts {
                 .asTable("newest");
         ITEMS_QUERY = RenderedQuery.of(build.select(ORDER_ITEMS.ID, ORDER_ITEMS.SKU, ORDER_ITEMS.PRODUCT_TAGS, ORDER_ITEMS.UNIT_PRICE,
                         ORDER_ITEMS.QUANTITY, ORDER_ITEMS.FINAL_SALE, ORDER_ITEMS.TITLE, ORDER_ITEMS.VARIANT_TITLE, ORDER_ITEMS.IMAGE_URL,
-                        IN_RETURNS, VARIANTS, NEWEST.field(SHIPMENTS.STATUS), NEWEST.field(SHIPMENTS.CREATED_AT),
+                        ORDER_ITEMS.PRODUCT_TYPE, IN_RETURNS, VARIANTS, NEWEST.field(SHIPMENTS.STATUS), NEWEST.field(SHIPMENTS.CREATED_AT),
                         NEWEST.field(SHIPMENTS.SHIPPED_AT), NEWEST.field(SHIPMENTS.DELIVERED_AT), NEWEST.field(SHIPMENTS.STATUS_CHANGED_AT))
                 .from(ORDER_ITEMS)
                 .leftJoin(DSL.lateral(NEWEST)).on(DSL.trueCondition())
@@ -200,7 +202,8 @@ final class ReturnFacts {
             facts.add(new OrderFacts.Item(row.get(ORDER_ITEMS.ID), row.get(ORDER_ITEMS.SKU), Set.copyOf(Arrays.asList(row.get(ORDER_ITEMS.PRODUCT_TAGS))),
                     row.get(ORDER_ITEMS.UNIT_PRICE), row.get(ORDER_ITEMS.QUANTITY), held == null ? 0 : held.intValue(),
                     row.get(ORDER_ITEMS.FINAL_SALE), delivery,
-                    variants == null ? List.of() : Arrays.stream(variants).filter(v -> !v.equals(variant)).toList()));
+                    variants == null ? List.of() : Arrays.stream(variants).filter(v -> !v.equals(variant)).toList(),
+                    row.get(ORDER_ITEMS.PRODUCT_TYPE)));
             shown.add(new Shown(row.get(ORDER_ITEMS.ID), row.get(ORDER_ITEMS.TITLE), variant, row.get(ORDER_ITEMS.IMAGE_URL)));
         }
 
@@ -211,8 +214,10 @@ final class ReturnFacts {
         Map<Long, ReturnRequest.Reason> reasons = new HashMap<>();
         List<ReasonChoice> reasonList = new ArrayList<>();
         for (var reason : order.get(reasonRows)) {
-            reasons.put(reason.value1(), new ReturnRequest.Reason(reason.value2(), reason.value4(), reason.value5(), reason.value6()));
-            reasonList.add(new ReasonChoice(reason.value1(), reason.value3()));
+            ReturnRequest.Reason rules = new ReturnRequest.Reason(reason.value2(), reason.value4(), reason.value5(), reason.value6(),
+                    ReasonFit.of(reason.value7(), reason.value8(), reason.value9()));
+            reasons.put(reason.value1(), rules);
+            reasonList.add(new ReasonChoice(reason.value1(), reason.value3(), rules));
         }
         String email = order.get(ORDERS.CUSTOMER_EMAIL);
         ReturnSubmissions.Created earlier = order.get(EARLIER).stream().findFirst()

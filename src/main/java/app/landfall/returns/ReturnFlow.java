@@ -62,88 +62,114 @@ public final class ReturnFlow {
         this.imageSrc = imageSrc;
     }
 
-    /** What the shopper has chosen so far; empty at the start. */
-    record Draft(String key, Map<Long, Integer> quantities, Map<Long, Long> reasons, Map<Long, String> comments,
-            Map<Long, String> variants, ReturnPolicy.Resolution resolution, ReturnPolicy.Method method,
-            List<ReturnPhotoUploads.Staged> photos) {
-
-        static Draft fresh() {
-            return new Draft(Tokens.newToken().substring(0, 32), Map.of(), Map.of(), Map.of(), Map.of(), null, null, List.of());
-        }
-
-        Draft withPhotos(List<ReturnPhotoUploads.Staged> staged) {
-            return new Draft(key, quantities, reasons, comments, variants, resolution, method, List.copyOf(staged));
-        }
-
-        int photoCount(long item) {
-            return (int) photos.stream().filter(p -> p.orderItemId() == item).count();
-        }
-
-        List<ReturnSubmissions.Line> lines() {
-            List<ReturnSubmissions.Line> lines = new ArrayList<>();
-            quantities.forEach((item, quantity) -> {
-                if (quantity != 0) {
-                    lines.add(new ReturnSubmissions.Line(item, quantity, reasons.get(item), comments.get(item), List.of(),
-                            resolution == ReturnPolicy.Resolution.EXCHANGE ? variants.get(item) : null));
-                }
-            });
-            return lines;
-        }
-
-        ReturnSubmissions.Submission submission() {
-            return new ReturnSubmissions.Submission(key, lines(), resolution, method, null);
-        }
-    }
-
     /** Where a request is: the store's site, the order its link names, and the flow's own path. */
     record At(Merchants.Site site, long orderId, String self) {
     }
 
-    /** GET …/returns/o/{link} */
+    /** GET …/returns/o/{link}: the first step, items. */
     public void choose(Context ctx) {
         Optional<At> at = at(ctx);
         if (at.isEmpty()) {
             return;
         }
-        facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", Draft.fresh(), null, Map.of(), 200));
+        facts(ctx, at.get()).ifPresent(facts -> page(ctx, at.get(), facts, ReturnStep.ITEMS, ReturnDraft.fresh(), Map.of(), false, 200));
     }
 
-    /** POST …/returns/o/{link}: step=review, edit or submit. */
+    /**
+     * POST …/returns/o/{link}: {@code at} names the step whose answers came, {@code go} where to go:
+     * next (the default; the step's answers are checked first), back, a step's name (the review's
+     * Change buttons; {@code then=review} brings the shopper back to the review after it), refresh
+     * (the same step again, e.g. to show a reason's follow-up questions), or submit.
+     */
     public void proceed(Context ctx) {
         Csrf.verify(ctx);
         Optional<At> at = at(ctx);
         if (at.isEmpty()) {
             return;
         }
-        Draft parsed = parse(ctx);
-        String step = ctx.formParam("step");
+        ReturnStep from = Optional.ofNullable(ReturnStep.of(ctx.formParam("at"))).orElse(ReturnStep.ITEMS);
+        ReturnDraft parsed = ReturnDraft.parse(ctx.formParamMap(), from);
+        String go = Optional.ofNullable(ctx.formParam("go")).orElse("next");
+        boolean then = "review".equals(ctx.formParam("then"));
         long merchantId = at.get().site().merchant().id();
-        if ("edit".equals(step)) {
-            Draft draft = parsed.withPhotos(uploads.list(merchantId, at.get().orderId(), parsed.key()));
-            facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", draft, null, Map.of(), 200));
+        long orderId = at.get().orderId();
+        if ("submit".equals(go)) {
+            submit(ctx, at.get(), parsed.withPhotos(uploads.list(merchantId, orderId, parsed.key())));
             return;
         }
-        if ("submit".equals(step)) {
-            Draft draft = parsed;
-            Optional<ReturnSubmissions.Result> result = submissions.submit(merchantId, at.get().orderId(), draft.submission());
-            if (result.isEmpty()) {
-                expired(ctx, at.get().site());
-            } else if (result.get().ok()) {
-                ctx.redirect("/r/" + result.get().created().publicToken(), HttpStatus.SEE_OTHER);
-            } else {
-                ReturnDecision refused = result.get().decision();
-                Draft shown = draft.withPhotos(uploads.list(merchantId, at.get().orderId(), draft.key()));
-                facts(ctx, at.get()).ifPresent(facts -> render(ctx, at.get(), facts, "returns/choose", shown, refused, Map.of(), 422));
-            }
+        if ("back".equals(go) && from.previous() == null) {
+            ctx.redirect(at.get().site().path("/returns"), HttpStatus.SEE_OTHER);
             return;
         }
         facts(ctx, at.get()).ifPresent(facts -> {
-            Map<String, String> photoProblems = new HashMap<>();
-            Draft draft = parsed.withPhotos(takePhotos(ctx, merchantId, at.get().orderId(), facts, parsed.key(), photoProblems));
+            Map<String, ReturnWizardPage.Message> photoProblems = new HashMap<>();
+            ReturnDraft draft = parsed.withPhotos(from == ReturnStep.REASON
+                    ? takePhotos(ctx, merchantId, orderId, facts, parsed.key(), photoProblems)
+                    : uploads.list(merchantId, orderId, parsed.key()));
+            ReturnStep jump = "refresh".equals(go) ? from : "back".equals(go) ? from.previous() : ReturnStep.of(go);
+            if (jump != null) {
+                // going back or changing an answer checks nothing: the step is checked when left forwards
+                page(ctx, at.get(), facts, jump, draft, photoProblems, then || (from == ReturnStep.REVIEW && jump != from), 200);
+                return;
+            }
             ReturnDecision decision = decide(facts, draft);
-            boolean ok = decision.ok() && photoProblems.isEmpty();
-            render(ctx, at.get(), facts, ok ? "returns/review" : "returns/choose", draft, decision, photoProblems, ok ? 200 : 422);
+            Map<String, ReturnWizardPage.Message> errors = new LinkedHashMap<>(photoProblems);
+            boolean followUpsPending = false;
+            for (ReturnDecision.Problem p : decision.problems()) {
+                String field = fieldName(p.field(), draft);
+                if (ReturnStep.asking(field).ordinal() > from.ordinal()) {
+                    continue; // asked on a later step
+                }
+                if (from == ReturnStep.REASON && isFollowUp(field, draft)) {
+                    followUpsPending = true; // the comment or photos were not on screen yet: ask, don't scold
+                    continue;
+                }
+                errors.putIfAbsent(field, new ReturnWizardPage.Message(p.message(), p.args()));
+            }
+            if (!errors.isEmpty()) {
+                page(ctx, at.get(), facts, from, draft, errors, then, 422);
+            } else if (followUpsPending) {
+                page(ctx, at.get(), facts, from, draft, Map.of(), then, 200);
+            } else if (then && decision.ok()) {
+                page(ctx, at.get(), facts, ReturnStep.REVIEW, draft, Map.of(), false, 200);
+            } else {
+                page(ctx, at.get(), facts, from.next(), draft, Map.of(), then, 200);
+            }
         });
+    }
+
+    /** A comment or photo problem for an item whose reason's follow-up questions were not on screen yet. */
+    private static boolean isFollowUp(String field, ReturnDraft draft) {
+        if (!field.startsWith("comment_") && !field.startsWith("photo_")) {
+            return false;
+        }
+        long item = Long.parseLong(field.substring(field.indexOf('_') + 1));
+        Long reason = draft.reasons().get(item);
+        return reason != null && !reason.equals(draft.asked().get(item));
+    }
+
+    private void submit(Context ctx, At at, ReturnDraft draft) {
+        long merchantId = at.site().merchant().id();
+        Optional<ReturnSubmissions.Result> result = submissions.submit(merchantId, at.orderId(), draft.submission());
+        if (result.isEmpty()) {
+            expired(ctx, at.site());
+        } else if (result.get().ok()) {
+            ctx.redirect("/r/" + result.get().created().publicToken(), HttpStatus.SEE_OTHER);
+        } else {
+            // something changed since the review (an item returned in another tab, a reason withdrawn):
+            // the first step with a problem is shown again, with its message
+            Map<String, ReturnWizardPage.Message> errors = new LinkedHashMap<>();
+            result.get().decision().problems().forEach(p ->
+                    errors.putIfAbsent(fieldName(p.field(), draft), new ReturnWizardPage.Message(p.message(), p.args())));
+            ReturnStep first = errors.keySet().stream().map(ReturnStep::asking).min(Enum::compareTo).orElse(ReturnStep.ITEMS);
+            Map<String, ReturnWizardPage.Message> shown = new LinkedHashMap<>();
+            errors.forEach((field, message) -> {
+                if (ReturnStep.asking(field) == first) {
+                    shown.put(field, message);
+                }
+            });
+            facts(ctx, at).ifPresent(facts -> page(ctx, at, facts, first, draft, shown, true, 422));
+        }
     }
 
     /**
@@ -152,7 +178,7 @@ public final class ReturnFlow {
      * per item. Returns the photos the form now has.
      */
     private List<ReturnPhotoUploads.Staged> takePhotos(Context ctx, long merchantId, long orderId, ReturnFacts.Loaded facts, String key,
-            Map<String, String> problems) {
+            Map<String, ReturnWizardPage.Message> problems) {
         for (String drop : ctx.formParams("drop_photo")) {
             if (drop.matches("\\d{1,18}")) {
                 uploads.remove(merchantId, orderId, key, Long.parseLong(drop));
@@ -171,12 +197,13 @@ public final class ReturnFlow {
             int count = already.getOrDefault(item.id(), 0);
             for (UploadedFile file : sent) {
                 if (count >= ReturnRules.MAX_PHOTOS) {
-                    problems.putIfAbsent("photo_" + item.id(), "return.problem.too_many_photos");
+                    problems.putIfAbsent("photo_" + item.id(), ReturnWizardPage.Message.of("return.problem.too_many_photos", ReturnRules.MAX_PHOTOS));
                     break;
                 }
                 ShopperPhotos.Checked checked = check(file);
                 if (checked.photo() == null) {
-                    problems.putIfAbsent("photo_" + item.id(), checked.problem());
+                    problems.putIfAbsent("photo_" + item.id(), ReturnWizardPage.Message.of(checked.problem(), ReturnRules.MAX_PHOTOS,
+                            ShopperPhotos.MAX_BYTES / 1_000_000));
                     continue;
                 }
                 staged.add(uploads.add(merchantId, orderId, key, item.id(), file.filename(), checked.photo()));
@@ -206,7 +233,7 @@ public final class ReturnFlow {
         return facts;
     }
 
-    private ReturnDecision decide(ReturnFacts.Loaded facts, Draft draft) {
+    private ReturnDecision decide(ReturnFacts.Loaded facts, ReturnDraft draft) {
         List<ReturnRequest.Line> lines = draft.lines().stream().map(l -> new ReturnRequest.Line(l.orderItemId(), l.quantity(),
                 l.reasonId() == null ? null : facts.reasons().get(l.reasonId()), l.comment(), draft.photoCount(l.orderItemId()),
                 l.exchangeVariant())).toList();
@@ -228,141 +255,36 @@ public final class ReturnFlow {
         return Optional.of(new At(site.get(), orderId.get(), site.get().path("/returns/o/" + ctx.pathParam("link"))));
     }
 
-    private static Draft parse(Context ctx) {
-        Map<Long, Integer> quantities = new LinkedHashMap<>();
-        Map<Long, Long> reasons = new HashMap<>();
-        Map<Long, String> comments = new HashMap<>();
-        Map<Long, String> variants = new HashMap<>();
-        ctx.formParamMap().forEach((name, values) -> {
-            String value = values.isEmpty() ? "" : values.get(0);
-            int underscore = name.indexOf('_');
-            if (underscore < 0 || !name.substring(underscore + 1).matches("\\d{1,18}")) {
-                return;
-            }
-            long item = Long.parseLong(name.substring(underscore + 1));
-            switch (name.substring(0, underscore)) {
-                // a negative or absurd number is kept as typed: the policy engine answers it in words
-                case "qty" -> quantities.put(item, value.matches("-?\\d{1,6}") ? Integer.parseInt(value) : -1);
-                case "reason" -> {
-                    if (value.matches("\\d{1,18}")) {
-                        reasons.put(item, Long.parseLong(value));
-                    }
-                }
-                case "comment" -> comments.put(item, value.length() > 5_000 ? value.substring(0, 5_000) : value);
-                case "variant" -> variants.put(item, value.isBlank() ? null : value);
-                default -> { }
-            }
-        });
-        String key = ctx.formParam("key");
-        return new Draft(key != null && key.matches("[A-Za-z0-9_-]{16,64}") ? key : Tokens.newToken().substring(0, 32),
-                quantities, reasons, comments, variants, enumOf(ReturnPolicy.Resolution.class, ctx.formParam("resolution")),
-                enumOf(ReturnPolicy.Method.class, ctx.formParam("method")), List.of());
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
-        if (value == null) {
-            return null;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private void render(Context ctx, At at, ReturnFacts.Loaded facts, String view, Draft draft, ReturnDecision decision,
-            Map<String, String> photoProblems, int status) {
-        long merchantId = at.site().merchant().id();
-        Brand brand = brands.forPage(merchantId, facts.brandId(), at.site().merchant().displayName());
+    private void page(Context ctx, At at, ReturnFacts.Loaded facts, ReturnStep step, ReturnDraft draft,
+            Map<String, ReturnWizardPage.Message> errors, boolean thenReview, int status) {
+        Brand brand = brands.forPage(at.site().merchant().id(), facts.brandId(), at.site().merchant().displayName());
         String lang = PageLanguage.of(ctx, brand);
         Locale locale = Locale.forLanguageTag(lang);
         LocalDate today = now().atZoneSameInstant(facts.zone()).toLocalDate();
-        LocalFormat fmt = new LocalFormat(locale, today);
-
-        Map<String, String> errors = new HashMap<>(photoProblems);
-        if (decision != null) {
-            for (ReturnDecision.Problem p : decision.problems()) {
-                errors.putIfAbsent(fieldName(p.field(), draft), p.message());
-            }
+        ReturnDecision decision = step == ReturnStep.REVIEW ? decide(facts, draft) : null;
+        if (decision != null && !decision.ok()) {
+            // a review is only shown for answers that hold; anything else goes back to where it is asked
+            Map<String, ReturnWizardPage.Message> problems = new LinkedHashMap<>();
+            decision.problems().forEach(p -> problems.putIfAbsent(fieldName(p.field(), draft), new ReturnWizardPage.Message(p.message(), p.args())));
+            ReturnStep first = problems.keySet().stream().map(ReturnStep::asking).min(Enum::compareTo).orElse(ReturnStep.ITEMS);
+            problems.keySet().removeIf(f -> ReturnStep.asking(f) != first);
+            page(ctx, at, facts, first, draft, problems, true, 422);
+            return;
         }
-        Map<Long, ReturnRules.Eligibility> eligibility = new HashMap<>();
-        ReturnRules.eligibility(facts.policy(), facts.order(), today).forEach(e -> eligibility.put(e.orderItemId(), e));
-        Map<Long, OrderFacts.Item> factsById = new HashMap<>();
-        facts.order().items().forEach(i -> factsById.put(i.id(), i));
-        List<Map<String, Object>> reasons = facts.reasonList().stream()
-                .map(r -> Map.<String, Object>of("id", String.valueOf(r.id()), "label", r.label(),
-                        "photos", facts.reasons().get(r.id()).requiresPhotos())).toList();
-        Map<Long, String> reasonLabels = new HashMap<>();
-        facts.reasonList().forEach(r -> reasonLabels.put(r.id(), r.label()));
-
-        List<Map<String, Object>> rows = new ArrayList<>();
-        facts.shown().forEach(r -> {
-                    long id = r.id();
-                    ReturnRules.Eligibility e = eligibility.get(id);
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("id", String.valueOf(id));
-                    row.put("title", r.title());
-                    row.put("variant", r.variant());
-                    row.put("image", imageSrc.apply(r.imageUrl()));
-                    row.put("eligible", e.eligible());
-                    row.put("why", e.eligible() ? null : e.rule().messageKey());
-                    row.put("lastDay", e.lastDay() == null ? null : fmt.day(e.lastDay()));
-                    List<String> quantities = new ArrayList<>();
-                    for (int q = 0; q <= e.returnableQuantity(); q++) {
-                        quantities.add(String.valueOf(q));
-                    }
-                    row.put("quantities", quantities);
-                    row.put("qty", String.valueOf(draft.quantities().getOrDefault(id, 0)));
-                    row.put("count", draft.quantities().getOrDefault(id, 0));
-                    Long reason = draft.reasons().get(id);
-                    row.put("reason", reason == null ? "" : String.valueOf(reason));
-                    row.put("reasonLabel", reason == null ? null : reasonLabels.get(reason));
-                    row.put("comment", draft.comments().getOrDefault(id, ""));
-                    row.put("variants", factsById.get(id).exchangeVariants());
-                    row.put("chosenVariant", draft.variants().get(id));
-                    row.put("qtyError", errors.get("qty_" + id));
-                    row.put("reasonError", errors.get("reason_" + id));
-                    row.put("commentError", errors.get("comment_" + id));
-                    row.put("variantError", errors.get("variant_" + id));
-                    row.put("itemError", errors.get("item_" + id));
-                    row.put("photoError", errors.get("photo_" + id));
-                    row.put("photos", draft.photos().stream().filter(p -> p.orderItemId() == id)
-                            .map(p -> Map.of("id", String.valueOf(p.id()), "name", p.fileName())).toList());
-                    row.put("selected", draft.quantities().getOrDefault(id, 0) > 0);
-                    rows.add(row);
-                });
-
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = new ReturnWizardPage(facts, draft, new LocalFormat(locale, today), today, imageSrc)
+                .model(step, errors, decision);
         model.put("page", BrandedPage.of(brand, lang, at.self(), null));
         model.put("self", at.self());
-        model.put("rows", rows);
-        model.put("reasons", reasons);
-        model.put("resolutions", facts.policy().resolutions().stream().sorted().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
-        model.put("methods", facts.policy().methods().stream().sorted().map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
-        model.put("resolution", draft.resolution() == null ? "" : draft.resolution().name().toLowerCase(Locale.ROOT));
-        model.put("method", draft.method() == null ? "" : draft.method().name().toLowerCase(Locale.ROOT));
-        model.put("key", draft.key());
-        model.put("errors", errors);
         model.put("csrf", Csrf.token(ctx));
-        model.put("anyEligible", eligibility.values().stream().anyMatch(ReturnRules.Eligibility::eligible));
-        if (decision != null && decision.ok()) {
-            ReturnDecision.Amounts a = decision.amounts();
-            model.put("amounts", ReturnPages.amounts(a.currency(), a.itemsValue(), a.restockingFee(), a.shippingFee(), a.bonus(),
-                    a.total(), locale));
-            model.put("rules", decision.rules().stream().map(r -> r.rule().messageKey()).distinct().toList());
-            model.put("needsReview", decision.needsReview());
-            Map<Long, Boolean> keep = new HashMap<>();
-            decision.lines().forEach(l -> keep.put(l.orderItemId(), l.keepItem()));
-            rows.forEach(row -> row.put("keep", keep.getOrDefault(Long.parseLong((String) row.get("id")), false)));
-        }
+        model.put("then", thenReview && step != ReturnStep.REVIEW ? "review" : null);
+        model.put("startUrl", at.site().path("/returns"));
         ctx.header("Cache-Control", "private, no-store");
         ctx.header("X-Robots-Tag", "noindex");
-        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(view, model, locale));
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(step.view(), model, locale));
     }
 
     /** The form field a problem belongs to: items[2].reason → reason_<id of the third line>. */
-    private static String fieldName(String field, Draft draft) {
+    private static String fieldName(String field, ReturnDraft draft) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("items\\[(\\d+)](?:\\.(\\w+))?").matcher(field);
         if (!m.matches()) {
             return field;

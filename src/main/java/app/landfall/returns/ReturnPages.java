@@ -9,9 +9,7 @@ import app.landfall.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +54,7 @@ public final class ReturnPages {
         model.put("page", BrandedPage.of(brand, lang, self, null));
         model.put("r", r);
         model.put("self", self);
-        model.put("steps", steps(r.status(), r.resolution()));
+        model.put("steps", steps(r.status(), r.resolution(), r.method()));
         model.put("amounts", amounts(r, locale));
         model.put("parcel", parcel(r, locale));
         model.put("label", label(r));
@@ -161,7 +159,9 @@ public final class ReturnPages {
     }
 
     private void papers(Context ctx, String name, boolean label) {
-        Optional<ReturnRecords.Summary> found = records.byToken(ctx.pathParam("token")).filter(ReturnRecords.Summary::showPapers);
+        // a QR drop-off or in-store return is never offered a label, not even by its address
+        Optional<ReturnRecords.Summary> found = records.byToken(ctx.pathParam("token"))
+                .filter(label ? ReturnRecords.Summary::showLabel : ReturnRecords.Summary::showPapers);
         if (found.isEmpty()) {
             notFound(ctx);
             return;
@@ -171,6 +171,33 @@ public final class ReturnPages {
         privateHeaders(ctx);
         ctx.header("Content-Disposition", "inline; filename=\"" + r.rma() + "-" + name + ".pdf\"");
         ctx.contentType("application/pdf").result(pdf);
+    }
+
+    /**
+     * GET /r/{token}/cancel: what cancelling does, with the button that does it and a way to keep the
+     * return (a page of its own, so it asks without JavaScript and never with a browser dialog).
+     */
+    public void confirmCancel(Context ctx) {
+        Optional<ReturnRecords.Summary> found = records.byToken(ctx.pathParam("token"));
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        ReturnRecords.Summary r = found.get();
+        String self = "/r/" + ctx.pathParam("token");
+        if (!r.cancellable()) {
+            ctx.redirect(self, HttpStatus.SEE_OTHER); // nothing to confirm: the page says where it is
+            return;
+        }
+        Brand brand = brands.forPage(r.merchantId(), r.brandId(), r.merchantName());
+        String lang = PageLanguage.of(ctx, brand);
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", BrandedPage.of(brand, lang, self + "/cancel", null));
+        model.put("r", r);
+        model.put("self", self);
+        model.put("csrf", Csrf.token(ctx));
+        privateHeaders(ctx);
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("returns/cancel", model, Locale.forLanguageTag(lang)));
     }
 
     /** POST /r/{token}/cancel */
@@ -186,35 +213,41 @@ public final class ReturnPages {
         ctx.redirect("/r/" + ctx.pathParam("token") + (outcome.done() ? "?cancelled" : ""), HttpStatus.SEE_OTHER);
     }
 
-    /** The way through a return, with where this one is: done, current, upcoming; or how it ended early. */
-    static List<Map<String, Object>> steps(ReturnStatus status, String resolution) {
-        List<ReturnStatus> path = List.of(ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED);
+    /**
+     * The way through a return, with where this one is: done, current, upcoming; or how it ended
+     * early, in a tone of its own ("ended", never the colour of a finished return). An in-store
+     * return has no parcel, so no "on its way back".
+     */
+    static List<Map<String, Object>> steps(ReturnStatus status, String resolution, String method) {
+        List<ReturnStatus> path = "in_store".equals(method)
+                ? List.of(ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.RECEIVED)
+                : List.of(ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED);
         List<Map<String, Object>> steps = new ArrayList<>();
         int reached = switch (status) {
-            case REQUESTED, CANCELLED, EXPIRED -> 0;
+            case REQUESTED, CANCELLED, EXPIRED, REJECTED -> 0;
             case APPROVED -> 1;
-            case IN_TRANSIT -> 2;
-            case RECEIVED -> 3;
-            case REFUNDED, CREDITED, EXCHANGED -> 4;
-            case REJECTED -> -1; // placed after the last step it reached, below
+            case IN_TRANSIT -> path.indexOf(ReturnStatus.IN_TRANSIT) < 0 ? 1 : 2;
+            case RECEIVED -> path.indexOf(ReturnStatus.RECEIVED);
+            case REFUNDED, CREDITED, EXCHANGED -> path.size();
         };
         boolean endedEarly = status == ReturnStatus.CANCELLED || status == ReturnStatus.EXPIRED || status == ReturnStatus.REJECTED;
+        if (endedEarly) {
+            // what happened before it ended, then how it ended; the steps it never took are left out
+            steps.add(Map.of("key", "return.status." + ReturnStatus.REQUESTED.code(), "state", "done", "current", false));
+            steps.add(Map.of("key", "return.status." + status.code(), "state", "ended " + status.code(), "current", true));
+            return steps;
+        }
         for (int i = 0; i < path.size(); i++) {
-            String state = endedEarly ? (i == 0 ? "done" : "upcoming") : i < reached ? "done" : i == reached ? "current" : "upcoming";
+            String state = i < reached ? "done" : i == reached ? "current" : "upcoming";
             steps.add(Map.of("key", "return.status." + path.get(i).code(), "state", state, "current", state.equals("current")));
         }
-        if (endedEarly) {
-            steps.add(Map.of("key", "return.status." + status.code(), "state", "current stopped", "current", true));
-        } else {
-            // the last step is the one this return is heading for: refunded, credited or exchanged
-            ReturnStatus last = status.isFinal() ? status : switch (resolution) {
-                case "store_credit" -> ReturnStatus.CREDITED;
-                case "exchange" -> ReturnStatus.EXCHANGED;
-                default -> ReturnStatus.REFUNDED;
-            };
-            String key = "return.status." + last.code();
-            steps.add(Map.of("key", key, "state", status.isFinal() ? "current" : "upcoming", "current", status.isFinal()));
-        }
+        // the last step is the one this return is heading for: refunded, credited or exchanged
+        ReturnStatus last = status.isFinal() ? status : switch (resolution) {
+            case "store_credit" -> ReturnStatus.CREDITED;
+            case "exchange" -> ReturnStatus.EXCHANGED;
+            default -> ReturnStatus.REFUNDED;
+        };
+        steps.add(Map.of("key", "return.status." + last.code(), "state", status.isFinal() ? "current" : "upcoming", "current", status.isFinal()));
         return steps;
     }
 
@@ -236,15 +269,7 @@ public final class ReturnPages {
 
     static Map<String, String> amounts(String code, BigDecimal items, BigDecimal restocking, BigDecimal shipping, BigDecimal bonus,
             BigDecimal total, Locale locale) {
-        NumberFormat money = NumberFormat.getCurrencyInstance(locale);
-        try {
-            Currency currency = Currency.getInstance(code);
-            money.setCurrency(currency);
-            money.setMinimumFractionDigits(Math.max(0, currency.getDefaultFractionDigits()));
-            money.setMaximumFractionDigits(Math.max(0, currency.getDefaultFractionDigits()));
-        } catch (IllegalArgumentException e) {
-            // an unknown code still prints the numbers
-        }
+        ShopperMoney money = new ShopperMoney(code, locale);
         Map<String, String> out = new HashMap<>();
         put(out, "items", items, money);
         put(out, "restocking", restocking, money);
@@ -254,7 +279,7 @@ public final class ReturnPages {
         return out;
     }
 
-    private static void put(Map<String, String> out, String key, BigDecimal amount, NumberFormat money) {
+    private static void put(Map<String, String> out, String key, BigDecimal amount, ShopperMoney money) {
         if (amount != null && (amount.signum() != 0 || key.equals("total") || key.equals("items"))) {
             out.put(key, money.format(amount));
         }

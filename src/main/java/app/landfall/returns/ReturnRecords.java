@@ -44,9 +44,14 @@ public final class ReturnRecords {
             return status.cancellableByShopper();
         }
 
-        /** The drop-off code is shown once approved and until the parcel is handed over. */
+        /** The drop-off code is shown once approved and until the parcel is handed over, when something goes back at all. */
         public boolean showDropoff() {
-            return dropoffCode != null && (status == ReturnStatus.APPROVED);
+            return dropoffCode != null && status == ReturnStatus.APPROVED && sendsSomething();
+        }
+
+        /** Whether any item travels back (a return of only kept items sends nothing). */
+        public boolean sendsSomething() {
+            return items.stream().anyMatch(i -> !i.keepItem());
         }
 
         /** The shops are listed once approved, while something is still to be brought in. */
@@ -54,8 +59,14 @@ public final class ReturnRecords {
             return method.equals("in_store") && status == ReturnStatus.APPROVED && items.stream().anyMatch(i -> !i.keepItem());
         }
 
+        /** A label and packing slip are for a parcel: not for a return brought to a store, nor for one that sends nothing. */
         public boolean showPapers() {
-            return status == ReturnStatus.APPROVED || status == ReturnStatus.IN_TRANSIT;
+            return (status == ReturnStatus.APPROVED || status == ReturnStatus.IN_TRANSIT) && !method.equals("in_store") && sendsSomething();
+        }
+
+        /** Only a return sent with a printed label gets a label. */
+        public boolean showLabel() {
+            return showPapers() && method.equals("printable_label");
         }
 
         public ReturnDocuments.Papers papers() {

@@ -16,7 +16,20 @@ public record ReturnRequest(List<Line> lines, ReturnPolicy.Resolution resolution
     public record Line(long orderItemId, int quantity, Reason reason, String comment, int photos, String exchangeVariant) {
     }
 
-    /** One of the merchant's return reasons, with what it asks of the shopper. */
-    public record Reason(String code, boolean requiresComment, boolean requiresPhotos, boolean requiresReview) {
+    /** One of the merchant's return reasons, with what it asks of the shopper and which products it is for. */
+    public record Reason(String code, boolean requiresComment, boolean requiresPhotos, boolean requiresReview, ReasonFit fit) {
+        public Reason {
+            fit = fit == null ? ReasonFit.ANY : fit;
+        }
+
+        /** A reason for every product. */
+        public Reason(String code, boolean requiresComment, boolean requiresPhotos, boolean requiresReview) {
+            this(code, requiresComment, requiresPhotos, requiresReview, ReasonFit.ANY);
+        }
+
+        /** Whether the shopper may leave the comment out: the page's "(optional)" and the rules' check both ask this. */
+        public boolean commentOptional() {
+            return !requiresComment;
+        }
     }
 }

@@ -171,7 +171,10 @@ public final class ReturnRules {
         if (reason == null) {
             problems.add(problem(field + ".reason", "return.problem.reason_required"));
         } else {
-            if (reason.requiresComment() && noComment) {
+            if (!reason.fit().fits(item)) {
+                problems.add(problem(field + ".reason", "return.problem.reason_not_for_item"));
+            }
+            if (!reason.commentOptional() && noComment) {
                 problems.add(problem(field + ".comment", "return.problem.comment_required"));
             }
             if (reason.requiresPhotos() && line.photos() < 1) {
@@ -259,6 +262,36 @@ public final class ReturnRules {
                 review, applied);
     }
 
+    /**
+     * What a request would come to, before every answer is in (the shopper is still choosing how to
+     * be paid back or how to send it): the amounts only, for the lines as they are. The full
+     * {@link #decide} still checks everything before anything is stored.
+     */
+    public static ReturnDecision.Amounts quote(ReturnPolicy policy, OrderFacts order, ReturnRequest request) {
+        Map<Long, OrderFacts.Item> items = order.items().stream().collect(Collectors.toMap(OrderFacts.Item::id, Function.identity()));
+        List<ReturnRequest.Line> known = request.lines().stream()
+                .filter(l -> items.containsKey(l.orderItemId()) && l.quantity() > 0).toList();
+        ReturnRequest cleaned = new ReturnRequest(known, request.resolution(),
+                request.method() == null ? policy.methods().stream().sorted().findFirst().orElseThrow() : request.method());
+        return price(policy, order, cleaned, items, new ArrayList<>()).amounts();
+    }
+
+    /** What {@code units} more units of an item are worth, as {@link #decide} would count them. */
+    public static BigDecimal valueOf(OrderFacts order, long itemId, int units) {
+        OrderFacts.Item item = order.items().stream().filter(i -> i.id() == itemId).findFirst().orElseThrow();
+        return PaidPrices.forUnits(paidPerLine(order).get(itemId), item.quantity(), item.quantityInReturns(), units);
+    }
+
+    /** What one more unit of each item is worth: what was paid for it, the order's discount shared out. */
+    public static Map<Long, BigDecimal> unitValues(OrderFacts order) {
+        Map<Long, BigDecimal> paid = paidPerLine(order);
+        Map<Long, BigDecimal> units = new java.util.HashMap<>();
+        for (OrderFacts.Item item : order.items()) {
+            units.put(item.id(), PaidPrices.forUnits(paid.get(item.id()), item.quantity(), Math.min(item.quantityInReturns(), item.quantity() - 1), 1));
+        }
+        return units;
+    }
+
     /** What was paid for each line of the order, by item id. */
     private static Map<Long, BigDecimal> paidPerLine(OrderFacts order) {
         List<BigDecimal> paid = PaidPrices.allocate(order.currency(),
@@ -278,7 +311,7 @@ public final class ReturnRules {
             List<Applied> applied) {
         int before = applied.size();
         for (ReturnRequest.Line line : request.lines()) {
-            if (line.reason().requiresReview()) {
+            if (line.reason() != null && line.reason().requiresReview()) {
                 applied.add(new Applied(Rule.REVIEW_REASON, line.orderItemId(), "reason " + line.reason().code()));
             }
         }

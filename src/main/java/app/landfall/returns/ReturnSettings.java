@@ -54,8 +54,12 @@ public final class ReturnSettings {
         locations.setVisibility(ctx);
     }
 
+    /** @param onlyTypes, onlyTags, onlySkus  which products it is offered for, comma-separated ("" for all) */
     public record Reason(long id, String code, String label, Long parentId, String parentLabel, boolean requiresComment,
-            boolean requiresPhotos, boolean requiresReview, boolean active) {
+            boolean requiresPhotos, boolean requiresReview, boolean active, String onlyTypes, String onlyTags, String onlySkus) {
+        public boolean limited() {
+            return !onlyTypes.isEmpty() || !onlyTags.isEmpty() || !onlySkus.isEmpty();
+        }
     }
 
     /** GET /admin/settings/returns */
@@ -189,10 +193,22 @@ public final class ReturnSettings {
             redirect(ctx, "A reason needs a name of 1 to 200 characters: nothing was changed.");
             return;
         }
+        List<String> types = ReasonFit.parseList(ctx.formParam("only_product_types"));
+        List<String> tags = ReasonFit.parseList(ctx.formParam("only_tags"));
+        List<String> skus = ReasonFit.parseList(ctx.formParam("only_skus"));
+        if (java.util.stream.Stream.of(types, tags, skus).anyMatch(l -> l.size() > 100 || l.stream().anyMatch(v -> v.length() > 100))) {
+            mine(user.merchantId(), id);
+            redirect(ctx, "“Only for” takes up to 100 product types, tags or SKUs of up to 100 characters each, "
+                    + "separated by commas: nothing was changed.");
+            return;
+        }
         String ip = clientAddress.of(ctx);
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
             int changed = tx.update(RETURN_REASONS).set(RETURN_REASONS.LABEL, label)
+                    .set(RETURN_REASONS.ONLY_PRODUCT_TYPES, types.toArray(String[]::new))
+                    .set(RETURN_REASONS.ONLY_TAGS, tags.toArray(String[]::new))
+                    .set(RETURN_REASONS.ONLY_SKUS, skus.toArray(String[]::new))
                     .set(RETURN_REASONS.REQUIRES_COMMENT, ctx.formParam("requires_comment") != null)
                     .set(RETURN_REASONS.REQUIRES_PHOTOS, ctx.formParam("requires_photos") != null)
                     .set(RETURN_REASONS.REQUIRES_REVIEW, ctx.formParam("requires_review") != null)
@@ -202,7 +218,7 @@ public final class ReturnSettings {
                 throw AdminAccess.notFound();
             }
             audit.record(tx, user, ip, "return_reason.changed", "return_reason", id, Map.of("label", label,
-                    "active", ctx.formParam("active") != null));
+                    "active", ctx.formParam("active") != null, "only_product_types", types, "only_tags", tags, "only_skus", skus));
         });
         redirect(ctx, "“" + label + "” is saved.");
     }
@@ -264,7 +280,7 @@ public final class ReturnSettings {
         var parent = RETURN_REASONS.as("parent");
         List<Reason> reasons = dsl.select(RETURN_REASONS.ID, RETURN_REASONS.CODE, RETURN_REASONS.LABEL, RETURN_REASONS.PARENT_ID,
                         parent.LABEL, RETURN_REASONS.REQUIRES_COMMENT, RETURN_REASONS.REQUIRES_PHOTOS, RETURN_REASONS.REQUIRES_REVIEW,
-                        RETURN_REASONS.ACTIVE)
+                        RETURN_REASONS.ACTIVE, RETURN_REASONS.ONLY_PRODUCT_TYPES, RETURN_REASONS.ONLY_TAGS, RETURN_REASONS.ONLY_SKUS)
                 .from(RETURN_REASONS)
                 .leftJoin(parent).on(parent.MERCHANT_ID.eq(RETURN_REASONS.MERCHANT_ID)).and(parent.ID.eq(RETURN_REASONS.PARENT_ID))
                 .where(RETURN_REASONS.MERCHANT_ID.eq(user.merchantId()))
@@ -272,7 +288,7 @@ public final class ReturnSettings {
                 .orderBy(DSL.coalesce(parent.POSITION, RETURN_REASONS.POSITION), DSL.coalesce(parent.ID, RETURN_REASONS.ID),
                         RETURN_REASONS.PARENT_ID.nullsFirst(), RETURN_REASONS.POSITION, RETURN_REASONS.ID)
                 .fetch(r -> new Reason(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
-                        r.value9()));
+                        r.value9(), String.join(", ", r.value10()), String.join(", ", r.value11()), String.join(", ", r.value12())));
         String[] methods = dsl.select(RETURN_POLICIES.METHODS).from(RETURN_POLICIES).where(RETURN_POLICIES.MERCHANT_ID.eq(user.merchantId()))
                 .and(RETURN_POLICIES.IS_DEFAULT).fetchOptional(RETURN_POLICIES.METHODS).orElse(new String[] {"qr_dropoff", "printable_label"});
         Map<String, Object> model = new HashMap<>(extra);

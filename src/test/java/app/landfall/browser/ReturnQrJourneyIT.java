@@ -84,6 +84,7 @@ class ReturnQrJourneyIT {
      */
     private static void assertAtTheItemsStep(Page page, List<String> itemTitles) {
         assertThat(page.locator("h1")).hasCount(1);
+        assertThat(page.locator(".wizard-count")).hasText("Step 1 of 5: Items");
         for (String title : itemTitles) {
             assertThat(page.getByText(title, new Page.GetByTextOptions().setExact(true)).first()).isVisible();
         }

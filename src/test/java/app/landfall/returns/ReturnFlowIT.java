@@ -36,6 +36,8 @@ class ReturnFlowIT {
     private static DSLContext dsl;
     private static long demoId;
     private static long tooSmall;
+    /** A reason for every product (the size reasons are only for apparel and footwear). */
+    private static long changedMind;
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @BeforeAll
@@ -45,6 +47,8 @@ class ReturnFlowIT {
         demoId = dsl.select(MERCHANTS.ID).from(MERCHANTS).where(MERCHANTS.SLUG.eq("demo")).fetchSingle(MERCHANTS.ID);
         tooSmall = dsl.select(RETURN_REASONS.ID).from(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(demoId))
                 .and(RETURN_REASONS.CODE.eq("too_small")).fetchSingle(RETURN_REASONS.ID);
+        changedMind = dsl.select(RETURN_REASONS.ID).from(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(demoId))
+                .and(RETURN_REASONS.CODE.eq("changed_mind")).fetchSingle(RETURN_REASONS.ID);
     }
 
     @AfterAll
@@ -81,9 +85,9 @@ class ReturnFlowIT {
         return m.group(1);
     }
 
-    /** The id of the first item the choose page offers a quantity for. */
+    /** The id of the first item the items step lets the shopper pick. */
     private static String firstReturnable(String choose) {
-        Matcher m = Pattern.compile("name=\"qty_(\\d+)\"").matcher(choose);
+        Matcher m = Pattern.compile("id=\"pick_(\\d+)\" value=\"\\d+\" aria-describedby=\"price-").matcher(choose);
         assertTrue(m.find(), "nothing returnable on:\n" + choose);
         return m.group(1);
     }
@@ -105,13 +109,14 @@ class ReturnFlowIT {
         String choose = get(flow).body();
         String item = firstReturnable(choose);
         Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"),
-                "step", "review", "qty_" + item, "1", "reason_" + item, String.valueOf(tooSmall),
+                "at", "method", "go", "next", "qty_" + item, "1", "reason_" + item, String.valueOf(changedMind),
                 "resolution", "refund", "method", "qr_dropoff"));
         HttpResponse<String> review = post(flow, form);
         assertEquals(200, review.statusCode(), review.body());
         assertTrue(review.body().contains("Check your return") && review.body().contains("Your refund"), review.body());
 
-        form.put("step", "submit");
+        form.put("at", "review");
+        form.put("go", "submit");
         HttpResponse<String> first = post(flow, form);
         HttpResponse<String> again = post(flow, form);
         assertEquals(303, first.statusCode(), first.body());
@@ -130,15 +135,15 @@ class ReturnFlowIT {
         String choose = get(flow).body();
         String item = firstReturnable(choose);
         int before = dsl.fetchCount(RETURNS);
-        HttpResponse<String> tooMany = post(flow, Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"), "step", "submit",
-                "qty_" + item, "50", "reason_" + item, String.valueOf(tooSmall), "resolution", "refund", "method", "qr_dropoff"));
+        HttpResponse<String> tooMany = post(flow, Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"), "at", "review", "go", "submit",
+                "qty_" + item, "50", "reason_" + item, String.valueOf(changedMind), "resolution", "refund", "method", "qr_dropoff"));
         assertEquals(422, tooMany.statusCode());
         assertTrue(tooMany.body().contains("You can return at most"), tooMany.body());
-        HttpResponse<String> nothing = post(flow, Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"), "step", "review",
+        HttpResponse<String> nothing = post(flow, Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"), "at", "method", "go", "next",
                 "resolution", "refund", "method", "qr_dropoff"));
         assertEquals(422, nothing.statusCode());
         assertTrue(nothing.body().contains("Choose at least one item"), nothing.body());
-        HttpResponse<String> noReason = post(flow, Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"), "step", "review",
+        HttpResponse<String> noReason = post(flow, Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"), "at", "method", "go", "next",
                 "qty_" + item, "1", "comment_" + item, "<script>alert(1)</script>", "resolution", "refund", "method", "qr_dropoff"));
         assertEquals(422, noReason.statusCode());
         assertTrue(noReason.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !noReason.body().contains("<script>alert(1)"),
@@ -231,15 +236,15 @@ class ReturnFlowIT {
         var order = freshOrder(3);
         String flow = findOrder(order.value1(), order.value2());
         String choose = get(flow).body();
-        assertTrue(choose.contains("enctype=\"multipart/form-data\""), "the form can carry photos");
-        assertTrue(choose.contains("Arrived damaged or faulty (photos needed)"), "the reason says it needs photos");
         String item = firstReturnable(choose);
         String key = field(choose, "key");
         long damaged = dsl.select(RETURN_REASONS.ID).from(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(demoId))
                 .and(RETURN_REASONS.CODE.eq("damaged")).fetchSingle(RETURN_REASONS.ID);
-        Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", key, "step", "review",
+        Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", key, "at", "reason", "go", "next",
                 "qty_" + item, "1", "reason_" + item, String.valueOf(damaged), "comment_" + item, "The zip came off",
                 "resolution", "refund", "method", "qr_dropoff"));
+        form.put("asked_" + item, String.valueOf(damaged)); // the photo question was on screen
+        form.put("then", "review");
         var uploads = app.landfall.db.schema.Tables.RETURN_PHOTO_UPLOADS;
         var photos = app.landfall.db.schema.Tables.RETURN_PHOTOS;
 
@@ -268,11 +273,13 @@ class ReturnFlowIT {
         assertEquals("scratch<b>.png", dsl.select(uploads.FILE_NAME).from(uploads).where(uploads.SUBMISSION_KEY.eq(key)).fetchSingle().value1());
 
         Map<String, String> edit = new LinkedHashMap<>(form);
-        edit.put("step", "edit");
+        edit.put("at", "review");
+        edit.put("go", "reason");
         HttpResponse<String> back = post(flow, edit);
         assertTrue(back.body().contains("scratch&lt;b&gt;.png") && back.body().contains("name=\"drop_photo\""), back.body());
 
-        form.put("step", "submit");
+        form.put("at", "review");
+        form.put("go", "submit");
         HttpResponse<String> submitted = post(flow, form);
         assertEquals(303, submitted.statusCode(), submitted.body());
         long returnId = dsl.select(RETURNS.ID).from(RETURNS).where(RETURNS.SUBMISSION_KEY.eq(key)).fetchSingle(RETURNS.ID);
@@ -293,8 +300,9 @@ class ReturnFlowIT {
         String choose = get(flow).body();
         String item = firstReturnable(choose);
         String key = field(choose, "key");
-        Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", key, "step", "review",
-                "qty_" + item, "1", "reason_" + item, String.valueOf(tooSmall), "resolution", "refund", "method", "qr_dropoff"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", key, "at", "reason", "go", "next",
+                "qty_" + item, "1", "reason_" + item, String.valueOf(changedMind), "resolution", "refund", "method", "qr_dropoff"));
+        form.put("then", "review");
         var uploads = app.landfall.db.schema.Tables.RETURN_PHOTO_UPLOADS;
         java.util.List<Part> four = java.util.List.of(new Part("photo_" + item, "1.png", "image/png", png(20, 20)),
                 new Part("photo_" + item, "2.png", "image/png", png(20, 20)), new Part("photo_" + item, "3.png", "image/png", png(20, 20)),
@@ -309,5 +317,127 @@ class ReturnFlowIT {
         assertEquals(200, fewer.statusCode(), fewer.body());
         assertTrue(fewer.body().contains("2 photos"), fewer.body());
         assertEquals(2, dsl.fetchCount(uploads, uploads.SUBMISSION_KEY.eq(key)));
+    }
+
+    /** A delivered demo order with nothing returned yet that has a line of this product type. */
+    private static Record3<String, String, Long> orderWith(String productType) {
+        return dsl.select(ORDERS.ORDER_NUMBER, ORDERS.CUSTOMER_EMAIL, DSL.min(ORDER_ITEMS.ID))
+                .from(ORDERS)
+                .join(ORDER_ITEMS).on(ORDER_ITEMS.MERCHANT_ID.eq(ORDERS.MERCHANT_ID)).and(ORDER_ITEMS.ORDER_ID.eq(ORDERS.ID))
+                .where(ORDERS.MERCHANT_ID.eq(demoId)).and(ORDER_ITEMS.FINAL_SALE.isFalse()).and(ORDER_ITEMS.PRODUCT_TYPE.eq(productType))
+                .and(DSL.notExists(DSL.selectOne().from(RETURNS).where(RETURNS.ORDER_ID.eq(ORDERS.ID))))
+                .and(DSL.exists(DSL.selectOne().from(SHIPMENTS).where(SHIPMENTS.ORDER_ID.eq(ORDERS.ID)).and(SHIPMENTS.STATUS.eq("Delivered"))))
+                .groupBy(ORDERS.MERCHANT_ID, ORDERS.ID).orderBy(ORDERS.PLACED_AT.desc()).limit(1).fetchSingle();
+    }
+
+    private Map<String, String> start(String choose, String item) {
+        return new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"), "at", "items", "go", "next",
+                "pick", item));
+    }
+
+    @Test
+    void reasons_are_offered_only_for_the_products_they_fit_and_a_forged_one_is_refused() throws Exception {
+        var mug = orderWith("Camping gear");
+        String flow = findOrder(mug.value1(), mug.value2());
+        String item = String.valueOf(mug.value3());
+        HttpResponse<String> reason = post(flow, start(get(flow).body(), item));
+        assertEquals(200, reason.statusCode(), reason.body());
+        assertTrue(reason.body().contains("Step 2 of 5: Reason") && reason.body().contains("Changed my mind"), reason.body());
+        assertTrue(!reason.body().contains("Too small") && !reason.body().contains("Too large"), "no size reasons for camping gear");
+        Map<String, String> forged = start(get(flow).body(), item);
+        forged.putAll(Map.of("at", "reason", "qty_" + item, "1", "reason_" + item, String.valueOf(tooSmall)));
+        forged.remove("pick");
+        HttpResponse<String> refused = post(flow, forged);
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("That reason is not offered for this item") && refused.body().contains("There is a problem"),
+                refused.body());
+
+        var jacket = orderWith("Apparel");
+        String jacketFlow = findOrder(jacket.value1(), jacket.value2());
+        HttpResponse<String> sized = post(jacketFlow, start(get(jacketFlow).body(), String.valueOf(jacket.value3())));
+        assertTrue(sized.body().contains("Too small"), "size reasons for apparel");
+    }
+
+    @Test
+    void optional_appears_only_when_the_comment_is_optional_and_the_same_rule_checks_it() throws Exception {
+        var order = freshOrder(5);
+        String flow = findOrder(order.value1(), order.value2());
+        String choose = get(flow).body();
+        String item = firstReturnable(choose);
+        long damaged = dsl.select(RETURN_REASONS.ID).from(RETURN_REASONS).where(RETURN_REASONS.MERCHANT_ID.eq(demoId))
+                .and(RETURN_REASONS.CODE.eq("damaged")).fetchSingle(RETURN_REASONS.ID);
+        Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"), "at", "reason",
+                "go", "next", "qty_" + item, "1", "reason_" + item, String.valueOf(damaged)));
+        HttpResponse<String> asked = post(flow, form);
+        assertEquals(200, asked.statusCode(), "the follow-up questions are asked first, not scolded");
+        assertTrue(asked.body().contains("Tell us what happened") && !asked.body().contains("(optional)"), asked.body());
+        assertTrue(!asked.body().contains("There is a problem"), asked.body());
+        form.put("asked_" + item, String.valueOf(damaged));
+        HttpResponse<String> empty = post(flow, form);
+        assertEquals(422, empty.statusCode());
+        assertTrue(empty.body().contains("Tell us a little more about this reason."), empty.body());
+
+        form.put("reason_" + item, String.valueOf(changedMind));
+        form.put("go", "refresh");
+        HttpResponse<String> optional = post(flow, form);
+        assertTrue(optional.body().contains("Anything to add? (optional)"), optional.body());
+        form.put("asked_" + item, String.valueOf(changedMind));
+        form.put("go", "next");
+        HttpResponse<String> next = post(flow, form);
+        assertEquals(200, next.statusCode(), next.body());
+        assertTrue(next.body().contains("Step 3 of 5: Resolution"), "an optional comment left empty is fine");
+    }
+
+    @Test
+    void each_choice_shows_its_money_and_back_and_change_keep_the_answers() throws Exception {
+        var order = freshOrder(6);
+        String flow = findOrder(order.value1(), order.value2());
+        String choose = get(flow).body();
+        String item = firstReturnable(choose);
+        Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", field(choose, "_csrf"), "key", field(choose, "key"), "at", "reason",
+                "go", "next", "qty_" + item, "1", "reason_" + item, String.valueOf(changedMind), "asked_" + item, String.valueOf(changedMind),
+                "comment_" + item, "A size up, please"));
+        String resolution = post(flow, form).body();
+        // the demo store adds 10 % to store credit and charges nothing for an exchange
+        assertTrue(resolution.contains("Step 3 of 5: Resolution"), resolution);
+        Matcher refund = Pattern.compile("\\$([0-9,]+\\.\\d\\d) refund").matcher(resolution);
+        Matcher credit = Pattern.compile("\\$([0-9,]+\\.\\d\\d) store credit</strong>\\s*<span class=\"hint\">includes \\$([0-9,]+\\.\\d\\d) bonus")
+                .matcher(resolution);
+        assertTrue(refund.find() && credit.find(), resolution);
+        java.math.BigDecimal value = new java.math.BigDecimal(refund.group(1).replace(",", ""));
+        assertEquals(value.multiply(new java.math.BigDecimal("1.10")).setScale(2, java.math.RoundingMode.HALF_UP),
+                new java.math.BigDecimal(credit.group(1).replace(",", "")), "store credit is the refund plus its bonus");
+        assertTrue(resolution.contains("class=\"money\""), "amounts are drawn as money (tabular, never wrapped)");
+
+        form.put("at", "resolution");
+        form.put("go", "back");
+        form.put("resolution", "store_credit");
+        form.remove("comment_" + item);
+        form.remove("reason_" + item);
+        form.remove("asked_" + item);
+        String back = post(flow, form).body();
+        assertTrue(back.contains("Step 2 of 5: Reason"), back);
+        assertTrue(back.contains("name=\"resolution\" value=\"store_credit\""), "the resolution travels along while going back");
+
+        form.putAll(Map.of("at", "method", "go", "next", "method", "qr_dropoff", "reason_" + item, String.valueOf(changedMind),
+                "comment_" + item, "A size up, please"));
+        String review = post(flow, form).body();
+        assertTrue(review.contains("Check your return") && review.contains("A size up, please") && review.contains("Your store credit"), review);
+        form.putAll(Map.of("at", "review", "go", "items"));
+        String items = post(flow, form).body();
+        assertTrue(items.contains("Step 1 of 5: Items") && Pattern.compile("id=\"pick_" + item + "\" value=\"" + item + "\"[^>]* checked").matcher(items).find(), items);
+        assertTrue(items.contains("name=\"then\" value=\"review\""), "after a change, Continue comes back to the review");
+    }
+
+    @Test
+    void a_link_signed_for_one_store_opens_nothing_in_another() throws Exception {
+        var order = freshOrder(7);
+        String flow = findOrder(order.value1(), order.value2());
+        String link = flow.substring(flow.lastIndexOf('/') + 1);
+        long other = app.landfall.testing.TestMerchants.create(dsl, "other-wizard-store");
+        HttpResponse<String> elsewhere = get("/other-wizard-store/returns/o/" + link);
+        assertEquals(303, elsewhere.statusCode());
+        assertTrue(elsewhere.headers().firstValue("Location").orElseThrow().startsWith("/other-wizard-store/returns?expired"));
+        assertTrue(other > 0);
     }
 }

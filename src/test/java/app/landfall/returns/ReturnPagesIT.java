@@ -123,7 +123,13 @@ class ReturnPagesIT {
     void the_shopper_cancels_with_the_form_and_then_the_papers_are_gone() throws Exception {
         var created = aReturn(Method.QR_DROPOFF);
         String page = html("/r/" + created.publicToken());
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(page.contains("href=\"/r/" + created.publicToken() + "/cancel\""), "cancelling starts with a question, not a form");
+        assertEquals(404, get("/r/" + created.publicToken() + "/label.pdf").statusCode(), "a QR drop-off is never offered a label");
+        String confirm = html("/r/" + created.publicToken() + "/cancel");
+        assertTrue(confirm.contains("Cancel this return?") && confirm.contains("Yes, cancel the return")
+                && confirm.contains("No, keep my return") && confirm.contains("nothing is refunded"), confirm);
+        assertFalse(confirm.contains("confirm("), "never a browser dialog");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(confirm);
         assertTrue(csrf.find(), "a cancel form with its CSRF token");
         HttpRequest noToken = HttpRequest.newBuilder(URI.create(landfall.baseUrl() + "/r/" + created.publicToken() + "/cancel"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("")).build();
@@ -136,6 +142,8 @@ class ReturnPagesIT {
         assertEquals("cancelled", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.ID.eq(created.id())).fetchSingle().value1());
         String after = html(redirected.headers().firstValue("Location").orElseThrow());
         assertTrue(after.contains("Your return is cancelled."), after);
+        assertTrue(after.contains("step ended cancelled"), "the progress ends in the cancelled tone, not the success colour");
+        assertEquals(303, get("/r/" + created.publicToken() + "/cancel").statusCode(), "nothing left to confirm");
         assertFalse(after.contains("/cancel\""), "no cancel button any more");
         assertEquals(404, get("/r/" + created.publicToken() + "/qr.svg").statusCode());
         assertEquals(404, get("/r/" + created.publicToken() + "/packing-slip.pdf").statusCode());
