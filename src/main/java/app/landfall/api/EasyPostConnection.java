@@ -1,6 +1,7 @@
 package app.landfall.api;
 
 import app.landfall.admin.AdminAccess;
+import app.landfall.admin.AdminPages;
 import app.landfall.admin.AdminUser;
 import app.landfall.admin.Role;
 import app.landfall.audit.AuditTrail;
@@ -9,8 +10,6 @@ import app.landfall.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +80,9 @@ final class EasyPostConnection {
                     tx -> audit.record(tx, user, clientAddress.of(ctx), key.isEmpty() ? "easypost.updated" : "easypost.connected", "merchant",
                             user.merchantId(), Map.of("carriers", carriers.isEmpty() ? "any" : String.join(", ", carriers))));
             if (problem.isEmpty()) {
-                ctx.redirect("/admin/integrations?notice=" + URLEncoder.encode(key.isEmpty() ? "EasyPost settings are saved."
-                        : "EasyPost is connected: approved label returns now get a prepaid label.", StandardCharsets.UTF_8)
-                        + "#easypost", HttpStatus.SEE_OTHER);
+                AdminPages.flash(ctx, key.isEmpty() ? "EasyPost settings are saved."
+                        : "EasyPost is connected: approved label returns now get a prepaid label.");
+                ctx.redirect("/admin/integrations#easypost", HttpStatus.SEE_OTHER);
                 return Optional.empty();
             }
             errors.put("easypostKeyError", problem.get());
@@ -97,8 +96,9 @@ final class EasyPostConnection {
     void disconnect(Context ctx, AdminUser user) {
         accounts.disconnect(user.merchantId(),
                 tx -> audit.record(tx, user, clientAddress.of(ctx), "easypost.disconnected", "merchant", user.merchantId(), Map.of()));
-        ctx.redirect("/admin/integrations?notice=" + URLEncoder.encode("EasyPost is disconnected and its key forgotten: approved label "
-                + "returns get the return authorisation slip again.", StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        AdminPages.flash(ctx, "EasyPost is disconnected and its key forgotten: approved label "
+                + "returns get the return authorisation slip again.");
+        ctx.redirect("/admin/integrations", HttpStatus.SEE_OTHER);
     }
 
     static AdminUser owner(Context ctx) {
