@@ -24,7 +24,7 @@ final class MessagesOverview implements OverviewSection {
         int failed = dsl.fetchCount(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.MERCHANT_ID.eq(merchantId)
                 .and(NOTIFICATION_OUTBOX.STATUS.in(MessageStatus.FAILED.stored()))
                 .and(NOTIFICATION_OUTBOX.CHANNEL.ne(Notice.Channel.WEBHOOK.code())));
-        return List.of(new Attention(failed, failed == 1 ? "message failed" : "messages failed",
+        return List.of(new Attention(failed, failed == 1 ? "Failed message" : "Failed messages",
                 "Customers did not get these emails or texts. Open one to see why, and send it again.",
                 "/admin/messages?status=" + MessageStatus.FAILED.code()));
     }

@@ -29,7 +29,7 @@ final class ReturnsOverview implements OverviewSection {
     @Override
     public List<Attention> attention(long merchantId) {
         int waiting = dsl.fetchCount(RETURNS, RETURNS.MERCHANT_ID.eq(merchantId).and(RETURNS.STATUS.eq(ReturnStatus.REQUESTED.code())));
-        return List.of(new Attention(waiting, waiting == 1 ? "return to review" : "returns to review",
+        return List.of(new Attention(waiting, waiting == 1 ? "Return to review" : "Returns to review",
                 "Shoppers wait for your approval before they can send anything back.", "/admin/returns?status=requested"));
     }
 

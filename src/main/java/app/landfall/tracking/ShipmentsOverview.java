@@ -39,9 +39,9 @@ final class ShipmentsOverview implements OverviewSection {
                         count().filterWhere(DSL.coalesce(SHIPMENTS.LAST_EVENT_AT, SHIPMENTS.CREATED_AT).lt(quiet)))
                 .from(SHIPMENTS).where(SHIPMENTS.MERCHANT_ID.eq(merchantId)).and(SHIPMENTS.STATUS.in(ShipmentsDesk.MOVING)).fetchSingle();
         return List.of(
-                new Attention(s.value1(), s.value1() == 1 ? "shipment with a problem" : "shipments with a problem",
+                new Attention(s.value1(), s.value1() == 1 ? "Shipment with a problem" : "Shipments with a problem",
                         "An exception or a failed delivery attempt: the customer may need to hear from you.", "/admin/shipments?status=problems"),
-                new Attention(s.value2(), s.value2() == 1 ? "stalled parcel" : "stalled parcels",
+                new Attention(s.value2(), s.value2() == 1 ? "Stalled parcel" : "Stalled parcels",
                         "On the way, but no carrier scan for " + STALLED_DAYS + " days or more.", "/admin/shipments?quiet_days=" + STALLED_DAYS));
     }
 
@@ -95,11 +95,17 @@ final class ShipmentsOverview implements OverviewSection {
 
     /** What "on time" was measured against, said plainly. */
     static String basis(OnTime.Tally t) {
-        if (t.total() == 0) {
-            return "Measured against the date you promised where the order has one, else the carrier's estimate.";
+        String basis;
+        if (t.measured() == 0) {
+            basis = "Measured against the date promised to the customer where the order has one, else the carrier's estimate.";
+        } else if (t.againstEstimate() == 0) {
+            basis = "Measured against the delivery date promised to the customer.";
+        } else if (t.againstPromise() == 0) {
+            basis = "Measured against the carrier's estimate: none of these orders had a promised date.";
+        } else {
+            basis = "Measured against the promised date for " + t.againstPromise() + " and the carrier's estimate for "
+                    + t.againstEstimate() + " (orders without a promised date).";
         }
-        String basis = "Measured against the promised date for " + t.againstPromise() + " and the carrier's estimate for "
-                + t.againstEstimate() + ".";
         return t.noDate() == 0 ? basis : basis + " " + t.noDate() + (t.noDate() == 1 ? " had neither and is" : " had neither and are") + " left out.";
     }
 }

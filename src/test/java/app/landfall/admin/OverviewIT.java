@@ -72,10 +72,10 @@ class OverviewIT {
     void what_needs_attention_is_counted_for_this_store_only_and_links_to_the_lists_that_show_it() {
         String home = signedIn("alpha").get("/admin").body();
         assertEquals(List.of(
-                        "/admin/returns?status=requested|2|returns to review",
-                        "/admin/shipments?status=problems|2|shipments with a problem",
-                        "/admin/shipments?quiet_days=7|1|stalled parcel",
-                        "/admin/messages?status=failed|1|message failed"),
+                        "/admin/returns?status=requested|2|Returns to review",
+                        "/admin/shipments?status=problems|2|Shipments with a problem",
+                        "/admin/shipments?quiet_days=7|1|Stalled parcel",
+                        "/admin/messages?status=failed|1|Failed message"),
                 attention(home));
         assertFalse(home.contains("Nothing needs you right now"));
     }
@@ -101,7 +101,7 @@ class OverviewIT {
         assertTrue(home.contains("5 new shipments in the last 7 days"), home);
         // delivered: on time against a promise (Sat), late against a promise (Mon), on time against an estimate (Sun), no date (Fri)
         assertTrue(home.contains("2 of 3 delivered parcels (66%) arrived on time in the last 7 days."), home);
-        assertTrue(home.contains("Measured against the promised date for 2 and the carrier&#39;s estimate for 1. 1 had neither and is left out."),
+        assertTrue(home.contains("Measured against the promised date for 2 and the carrier&#39;s estimate for 1 (orders without a promised date). 1 had neither and is left out."),
                 home);
         assertEquals(List.of("Wed 2 Dec=0|0", "Thu 3 Dec=0|0", "Fri 4 Dec=0|0", "Sat 5 Dec=1|1", "Sun 6 Dec=1|1", "Mon 7 Dec=1|0",
                 "Tue 8 Dec=0|0"), table(home, "Delivered on time"));
