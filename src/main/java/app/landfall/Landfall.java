@@ -149,7 +149,7 @@ public final class Landfall implements AutoCloseable {
             Postage postage = new Postage(dsl, clock, config.easyPost(), config.secretKey());
             Returns returns = new Returns(dsl, clock, config.tuning(), images::src, merchants, branding, templates, tracking, lookup, links,
                     audit.trail(), config.clientAddress(), outbox, notifications, baseUrl, postage);
-            Admin admin = new Admin(dsl, clock, https, List.of(returns.overview(), tracking.overview()));
+            Admin admin = new Admin(dsl, clock, https, List.of(returns.overview(), tracking.overview(), notifications.overview()));
             Accounts accounts = new Accounts(dsl, clock, outbox, admin.access(), audit.trail(), config.clientAddress(), baseUrl);
             Hooks hooks = new Hooks(dsl, clock, orderWriter, tracking.shipments());
             Outbound outbound = new Outbound(dsl, clock, config.webhooksToAnyHost(), audit.trail(), outbox);

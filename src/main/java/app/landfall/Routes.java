@@ -106,6 +106,11 @@ final class Routes {
         routes.post("/admin/team/{id}/role", f.accounts().team()::changeRole);
         routes.post("/admin/team/{id}/removal", f.accounts().team()::remove);
         routes.get("/admin/audit", f.audit().log()::show);
+        routes.get("/admin/account", f.accounts().account()::show);
+        routes.post("/admin/account/name", f.accounts().account()::rename);
+        routes.post("/admin/account/password", f.accounts().account()::changePassword);
+        routes.get("/admin/settings/store", f.accounts().store()::show);
+        routes.post("/admin/settings/store", f.accounts().store()::save);
         routes.get("/admin/integrations", f.api().integrations()::show);
         routes.post("/admin/integrations/api-keys", f.api().integrations()::createKey);
         routes.post("/admin/integrations/api-keys/{id}/revocation", f.api().integrations()::revokeKey);

@@ -12,12 +12,14 @@ import org.jooq.DSLContext;
 
 /**
  * The people who may sign in to a store's admin: signing in and out, forgotten passwords, the
- * team and its invitations (emailed through the outbox). The one writer of {@code merchant_users} and {@code admin_tokens}.
+ * team and its invitations (emailed through the outbox), each person's own account, and the owners' store settings. The one writer of {@code merchant_users} and {@code admin_tokens}.
  */
 public final class Accounts {
     private final AdminSignIn signIn;
     private final AdminPasswords passwords;
     private final Team team;
+    private final AccountPage account;
+    private final StoreSettings store;
 
     public Accounts(DSLContext dsl, Clock clock, Outbox outbox, AdminAccess access, AuditTrail audit, ClientAddress clientAddress,
             IntFunction<String> baseUrl) {
@@ -28,6 +30,9 @@ public final class Accounts {
         this.passwords = new AdminPasswords(dsl, outbox, access, audit, clientAddress, new RateLimiter(5, Duration.ofMinutes(10), clock, 100_000),
                 baseUrl, clock);
         this.team = new Team(dsl, outbox, access, audit, clientAddress, baseUrl, clock);
+        // wrong current passwords on the account page: five, then one every two minutes, per person (as at sign-in)
+        this.account = new AccountPage(dsl, access, audit, clientAddress, new RateLimiter(5, Duration.ofMinutes(2), clock, 100_000), clock);
+        this.store = new StoreSettings(dsl, audit, clientAddress, clock);
     }
 
     public AdminSignIn signIn() {
@@ -40,5 +45,13 @@ public final class Accounts {
 
     public Team team() {
         return team;
+    }
+
+    public AccountPage account() {
+        return account;
+    }
+
+    public StoreSettings store() {
+        return store;
     }
 }

@@ -21,7 +21,7 @@ public final class Admin {
         this.sessions = new AdminSessions(dsl, clock);
         this.preSessions = new PreSessions(dsl, clock);
         this.access = new AdminAccess(sessions, preSessions, https);
-        this.overview = new AdminHome(sections);
+        this.overview = new AdminHome(sections, clock);
     }
 
     public AdminAccess access() {

@@ -148,6 +148,10 @@ public final class AdminAccess {
             ctx.cookie(gone);
         }
         ctx.cookie(cookie(ctx, SESSION, session, SameSite.LAX));
+        if (ctx.attribute(Flash.ATTRIBUTE) != null) {
+            // a signed-in user given a new session (new password): a notice left now waits on the new one
+            ctx.attribute(Flash.ATTRIBUTE, new Flash(sessions, session, null, false));
+        }
     }
 
     /** Sign-out: the session ends on the server, not only in this browser. */

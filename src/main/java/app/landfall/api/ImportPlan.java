@@ -89,8 +89,9 @@ record ImportPlan(List<OrderUpsert> orders, List<ShipmentUpsert> shipments, Map<
             if (price == null && !v.get("unit_price").isEmpty()) {
                 wrong.add("unit_price must be an amount like 29.90");
             }
-            String currency = v.getOrDefault("currency", "").isEmpty() ? "USD" : v.get("currency").toUpperCase(Locale.ROOT);
-            if (!currency.matches("[A-Z]{3}")) {
+            // none given: the store's currency (OrderWriter), and an order already stored keeps its own
+            String currency = v.getOrDefault("currency", "").isEmpty() ? null : v.get("currency").toUpperCase(Locale.ROOT);
+            if (currency != null && !currency.matches("[A-Z]{3}")) {
                 wrong.add("currency must be a 3-letter code like USD");
             }
             OffsetDateTime placed = null;

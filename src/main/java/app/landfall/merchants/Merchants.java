@@ -119,6 +119,11 @@ public final class Merchants {
         return tx.insertInto(MERCHANTS).set(MERCHANTS.SLUG, slug).set(MERCHANTS.NAME, name).returning(MERCHANTS.ID).fetchSingle(MERCHANTS.ID);
     }
 
+    /** The store's time zone (an IANA name) and currency (ISO 4217), both checked by the caller. */
+    public static void setZoneAndCurrency(DSLContext tx, long merchantId, String timezone, String currency) {
+        tx.update(MERCHANTS).set(MERCHANTS.TIMEZONE, timezone).set(MERCHANTS.CURRENCY, currency).where(MERCHANTS.ID.eq(merchantId)).execute();
+    }
+
     /** The store's own domain for its shopper pages (null for none); unique across stores (the database refuses a taken one). */
     public static void setCustomDomain(DSLContext tx, long merchantId, String domain) {
         tx.update(MERCHANTS).set(MERCHANTS.CUSTOM_DOMAIN, domain).where(MERCHANTS.ID.eq(merchantId)).execute();

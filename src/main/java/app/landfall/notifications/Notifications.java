@@ -45,6 +45,7 @@ public final class Notifications {
     private final ShipmentReminders reminders;
     private final MessageClicks clicks;
     private final EmailSendingSettings sending;
+    private final MessagesOverview overview;
 
     /**
      * {@code siteUrl}: the address links in messages start with (LANDFALL_BASE_URL, else this
@@ -73,6 +74,7 @@ public final class Notifications {
         this.confirmations = new SubscriptionConfirmations(dsl, clock, links, subscriptions, pages, merchants);
         this.texts = new TextDelivery(dsl, outbox, suppressions, clock, new TextContents(dsl, siteUrl, clickLinks, contents::values), new TwilioMessages(twilio));
         this.log = new MessageLog(dsl);
+        this.overview = new MessagesOverview(dsl);
         this.messages = new MessagesScreen(dsl, log, outbox, contents, audit, clientAddress, clock, mailServer, mail.from());
         this.settings = new NotificationSettings(dsl, clock, audit, clientAddress, textsKept(twilio));
         this.editor = new MessageEditor(dsl, clock, outbox, new MessagePreview(dsl, contents, templates), audit, clientAddress, mailServer,
@@ -197,5 +199,10 @@ public final class Notifications {
         // every second: an urgent message (out for delivery, a password link) leaves within seconds
         jobs.schedule("emails sent", Duration.ofSeconds(1), Duration.ofSeconds(1), email::run);
         jobs.schedule("texts sent", Duration.ofSeconds(1), Duration.ofSeconds(1), texts::run);
+    }
+
+    /** Failed messages on the admin overview. */
+    public app.landfall.admin.OverviewSection overview() {
+        return overview;
     }
 }

@@ -1,5 +1,6 @@
 package app.landfall.orders;
 
+import static app.landfall.db.schema.Tables.MERCHANTS;
 import static app.landfall.db.schema.Tables.ORDERS;
 import static app.landfall.db.schema.Tables.ORDER_ITEMS;
 import static app.landfall.db.schema.Tables.RETURN_ITEMS;
@@ -44,6 +45,10 @@ public final class OrderWriter {
             fresh.setMerchantId(merchantId).setOrderNumber(order.orderNumber())
                     .setPlacedAt(order.placedAt() != null ? order.placedAt() : now);
             apply(fresh, order);
+            if (order.currency() == null) {
+                // an order that names no currency is in the store's (Store settings)
+                fresh.setCurrency(tx.select(MERCHANTS.CURRENCY).from(MERCHANTS).where(MERCHANTS.ID.eq(merchantId)).fetchSingle(MERCHANTS.CURRENCY));
+            }
             // two deliveries about a new order can race (Shopify sends orders/create and
             // orders/updated together): the loser updates what the winner inserted
             Long id = tx.insertInto(ORDERS).set(fresh).onConflict(ORDERS.MERCHANT_ID, ORDERS.ORDER_NUMBER).doNothing()
