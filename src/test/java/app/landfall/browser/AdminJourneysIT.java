@@ -106,7 +106,7 @@ class AdminJourneysIT {
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
             assertThat(page.locator(".notice").first()).containsText("is approved");
-            assertThat(page.locator("h1 .status-chip")).hasText("approved");
+            assertThat(page.locator("h1 .status-chip")).hasText("Approved");
             assertEquals("approved", dsl.select(RETURNS.STATUS).from(RETURNS).where(RETURNS.MERCHANT_ID.eq(demo))
                     .and(RETURNS.RMA_NUMBER.eq(rma)).fetchSingle(RETURNS.STATUS));
             assertEquals("", Browsers.accessibilityViolations(page));
@@ -149,7 +149,7 @@ class AdminJourneysIT {
             assertEquals("200", new String(curl.getInputStream().readAllBytes()).strip());
             assertEquals(0, curl.waitFor());
             page.navigate(landfall.baseUrl() + "/admin/integrations");
-            assertThat(page.locator("table.list tbody tr", new Page.LocatorOptions().setHasText("Warehouse system"))).not().containsText("never");
+            assertThat(page.locator("table.list tbody tr", new Page.LocatorOptions().setHasText("Warehouse system"))).not().containsText("Never");
         }
     }
 
