@@ -301,6 +301,7 @@ class AdminJourneysIT {
             assertThat(page.locator(".facts")).containsText("$12.50");
             Browsers.screenshot(page, "admin-return-credited-820x1180");
 
+            page.getByText("Menu", new Page.GetByTextOptions().setExact(true)).click(); // a tablet keeps it behind the Menu
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
             assertThat(page.getByText("You are signed out.")).isVisible();
             page.navigate(landfall.baseUrl() + "/admin/returns");
