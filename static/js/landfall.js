@@ -45,6 +45,23 @@
       if (picker && picker.type === "color") { picker.value = el.value.toLowerCase(); }
     }
   });
+  // the admin's menus are <details> (they open and close without JavaScript); this adds what people
+  // expect of a menu: Escape closes it and gives focus back to its button, a click elsewhere closes it
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var open = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest("details[data-menu][open]") : null;
+    open = open || document.querySelector("details[data-menu][open]");
+    if (open) {
+      open.open = false;
+      open.querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details[data-menu][open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) { menu.open = false; }
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();

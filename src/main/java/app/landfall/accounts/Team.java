@@ -249,7 +249,7 @@ public final class Team {
         ZoneId zone = user.zone();
         List<Member> members = dsl.selectFrom(MERCHANT_USERS).where(MERCHANT_USERS.MERCHANT_ID.eq(user.merchantId()))
                 .orderBy(MERCHANT_USERS.NAME).fetch(u -> new Member(u.getId(), u.getName(), u.getEmail(), u.getRole(),
-                        u.getLastLoginAt() == null ? "never" : AdminPages.time(u.getLastLoginAt(), zone),
+                        u.getLastLoginAt() == null ? "Never" : AdminPages.time(u.getLastLoginAt(), zone),
                         u.getId() == user.userId()));
         List<Invitation> invitations = dsl.selectFrom(ADMIN_TOKENS).where(ADMIN_TOKENS.MERCHANT_ID.eq(user.merchantId()))
                 .and(ADMIN_TOKENS.KIND.eq("invitation")).and(ADMIN_TOKENS.USED_AT.isNull()).and(ADMIN_TOKENS.EXPIRES_AT.gt(now()))

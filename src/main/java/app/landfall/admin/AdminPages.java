@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Renders admin pages with what the admin layout needs: the user, the section for the navigation, the CSRF header for htmx. */
 public final class AdminPages {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm zzz", Locale.ENGLISH);
 
     private AdminPages() {
     }
@@ -54,7 +54,7 @@ public final class AdminPages {
         return ctx.header("HX-Request") == null || ctx.header("HX-Boosted") != null;
     }
 
-    /** A moment as the admin lists it: "Dec 7, 2026 14:05" in the store's time zone. */
+    /** A moment as the admin lists it, in the store's time zone and naming it: "Dec 7, 2026 14:05 PST". The one place the admin formats a time. */
     public static String time(OffsetDateTime at, ZoneId zone) {
         return at.atZoneSameInstant(zone).format(SHOWN);
     }

@@ -157,7 +157,7 @@ public final class Integrations {
         ZoneId zone = user.zone();
         List<Key> listed = keys.list(user.merchantId()).stream().map(k -> new Key(k.id(), k.name(), k.prefix(),
                 AdminPages.time(k.createdAt(), zone),
-                k.lastUsedAt() == null ? "never" : AdminPages.time(k.lastUsedAt(), zone),
+                k.lastUsedAt() == null ? "Never" : AdminPages.time(k.lastUsedAt(), zone),
                 k.revokedAt() == null ? null : AdminPages.time(k.revokedAt(), zone))).toList();
         String site = baseUrl.apply(ctx.port());
         Map<Provider, String> set = secrets.all(user.merchantId());

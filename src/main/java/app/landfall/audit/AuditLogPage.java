@@ -6,13 +6,15 @@ import static app.landfall.db.schema.Tables.MERCHANT_USERS;
 import app.landfall.admin.AdminAccess;
 import app.landfall.admin.AdminPages;
 import app.landfall.admin.AdminUser;
+import app.landfall.admin.AdminWords;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jooq.JSONB;
 import app.landfall.admin.Role;
 import io.javalin.http.Context;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -20,14 +22,15 @@ import org.jooq.impl.DSL;
 /** The audit log, newest first, 100 a page: who did what, when and from where. Owners only. */
 public final class AuditLogPage {
     private static final int PAGE = 100;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.ENGLISH);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final DSLContext dsl;
 
     AuditLogPage(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    public record Entry(String at, String who, String action, String entity, String details, String ip) {
+    /** {@code what}: the sentence ("Rowan approved return R-1042"); {@code details}: what was recorded, for the curious. */
+    public record Entry(String at, String what, String email, String details, String ip) {
     }
 
     /** GET /admin/audit[?before=id] */
@@ -46,16 +49,32 @@ public final class AuditLogPage {
                 .limit(PAGE + 1)
                 .fetch();
         List<Entry> entries = rows.stream().limit(PAGE).map(r -> new Entry(
-                r.value2().atZoneSameInstant(zone).format(SHOWN),
-                r.value5() != null ? r.value5() + " (" + r.value6() + ")" : r.value3() + (r.value4() == null ? "" : " " + r.value4()),
-                r.value7(),
-                r.value8() + (r.value9() == null ? "" : " " + r.value9()),
-                r.value10() == null || r.value10().data().equals("{}") ? "" : r.value10().data(),
-                r.value11() == null ? "" : r.value11())).toList();
+                AdminPages.time(r.value2(), zone),
+                AuditSentences.sentence(who(r.value3(), r.value5()), r.value7(), r.value8(), r.value9(), details(r.value10())),
+                r.value6(),
+                r.value10() == null || r.value10().data().equals("{}") ? null : r.value10().data(),
+                AdminWords.orNone(r.value11()))).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("entries", entries);
         model.put("older", rows.size() > PAGE ? "/admin/audit?before=" + rows.get(PAGE - 1).value1() : null);
         model.put("newest", before == null ? null : "/admin/audit");
         AdminPages.render(ctx, user, "audit", "admin/audit", model);
+    }
+
+    /** Who acted, by name: a person of the team, an API key, or Landfall itself. */
+    private static String who(String actorType, String name) {
+        return name != null ? name : switch (actorType) {
+            case "api_key" -> "An API key";
+            case "user" -> "A former team member";
+            default -> "Landfall";
+        };
+    }
+
+    private static JsonNode details(JSONB json) {
+        try {
+            return json == null ? JSON.createObjectNode() : JSON.readTree(json.data());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JSON.createObjectNode();
+        }
     }
 }

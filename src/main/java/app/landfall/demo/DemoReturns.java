@@ -170,7 +170,10 @@ final class DemoReturns {
                         .setValue(paidLines(r.order()).get(line))
                         .setReasonId(reasonIds.get(r.story().reason()))
                         .setComment(r.story().comment())
-                        .setExchangeVariantTitle(r.story().resolution().equals("exchange") ? exchangeFor(bought, r.story()) : null));
+                        .setExchangeVariantTitle(r.story().resolution().equals("exchange") ? exchangeFor(bought, r.story()) : null)
+                        // a return marked received says what arrived, as the team's receipt form records it
+                        .setReceivedQuantity(r.receivedAt() == null ? null : bought.quantity())
+                        .setCondition(r.receivedAt() == null ? null : r.story().reason().equals("damaged") ? "damaged" : "as_new"));
             }
         }
         DemoRows.insert(dsl, items);

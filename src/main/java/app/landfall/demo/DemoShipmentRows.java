@@ -4,10 +4,14 @@ import static app.landfall.db.schema.Tables.SHIPMENTS;
 
 import app.landfall.auth.Tokens;
 import app.landfall.db.schema.tables.records.ShipmentItemsRecord;
+import app.landfall.db.schema.tables.records.ShipmentStatusChangesRecord;
 import app.landfall.db.schema.tables.records.ShipmentsRecord;
 import app.landfall.db.schema.tables.records.TrackingEventsRecord;
 import app.landfall.demo.DemoJourney.Event;
 import app.landfall.demo.DemoOrder.Parcel;
+import app.landfall.tracking.CanonicalStatus;
+import app.landfall.tracking.ShipmentStatus;
+import app.landfall.tracking.StatusDerivation;
 import app.landfall.tracking.Substatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +40,7 @@ final class DemoShipmentRows {
 
         List<ShipmentItemsRecord> items = new ArrayList<>();
         List<TrackingEventsRecord> events = new ArrayList<>();
+        List<ShipmentStatusChangesRecord> changes = new ArrayList<>();
         for (Shipped s : all) {
             long shipmentId = shipmentIds.get(s.parcel().trackingNumber());
             for (int line : s.parcel().lines()) {
@@ -49,9 +54,11 @@ final class DemoShipmentRows {
             for (int n = 0; n < journey.size(); n++) {
                 events.add(event(merchantId, shipmentId, journey.get(n), n + 1));
             }
+            changes.addAll(statusChanges(merchantId, shipmentId, s.parcel()));
         }
         DemoRows.insert(dsl, items);
         DemoRows.insert(dsl, events);
+        DemoRows.insert(dsl, changes);
         return shipmentIds;
     }
 
@@ -106,6 +113,50 @@ final class DemoShipmentRows {
         };
         return place + ", " + near.city() + (near.region() == null ? "" : ", " + near.region())
                 + (near.postalCode() == null ? "" : " " + near.postalCode());
+    }
+
+    /** Far enough that no demo parcel expires while its own events are replayed. */
+    private static final Duration NEVER = Duration.ofDays(36_500);
+
+    /**
+     * The status changes the parcel's events caused, as ingestion records them when events arrive one
+     * by one: the status derived after each event, a row whenever it differs from the one before. The
+     * events are written here in bulk, back-dated, so without these rows the shipment's admin page had
+     * events but no status change at all.
+     */
+    static List<ShipmentStatusChangesRecord> statusChanges(long merchantId, long shipmentId, Parcel parcel) {
+        List<ShipmentStatusChangesRecord> out = new ArrayList<>();
+        DemoJourney journey = parcel.journey();
+        CanonicalStatus before = CanonicalStatus.of(ShipmentStatus.Pending);
+        List<StatusDerivation.Event> seen = new ArrayList<>();
+        for (Event event : journey.events()) {
+            Substatus sub = event.step().substatus;
+            seen.add(new StatusDerivation.Event(event.at(),
+                    sub == null ? CanonicalStatus.of(event.step().status()) : CanonicalStatus.of(sub), "demo-" + (seen.size() + 1)));
+            StatusDerivation.Derived derived = StatusDerivation.derive(seen, parcel.createdAt(), event.at(), NEVER);
+            if (!derived.status().equals(before)) {
+                out.add(change(merchantId, shipmentId, before, derived.status(), derived.statusSince()));
+                before = derived.status();
+            }
+        }
+        CanonicalStatus now = journey.substatus() == null ? CanonicalStatus.of(journey.status()) : CanonicalStatus.of(journey.substatus());
+        if (!now.equals(before)) { // a parcel gone silent: Expired when the silence ran out
+            out.add(change(merchantId, shipmentId, before, now, journey.statusChangedAt(parcel.createdAt())));
+        }
+        return out;
+    }
+
+    private static ShipmentStatusChangesRecord change(long merchantId, long shipmentId, CanonicalStatus from, CanonicalStatus to,
+            Instant at) {
+        return new ShipmentStatusChangesRecord()
+                .setMerchantId(merchantId)
+                .setShipmentId(shipmentId)
+                .setFromStatus(from.status().code())
+                .setFromSubstatus(from.substatus() == null ? null : from.substatus().code())
+                .setToStatus(to.status().code())
+                .setToSubstatus(to.substatus() == null ? null : to.substatus().code())
+                .setChangedAt(DemoRows.at(at))
+                .setRecordedAt(DemoRows.at(at.plus(Duration.ofMinutes(1))));
     }
 
     private static TrackingEventsRecord event(long merchantId, long shipmentId, Event event, int n) {

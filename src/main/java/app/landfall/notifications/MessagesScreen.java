@@ -118,7 +118,10 @@ public final class MessagesScreen {
         model.put("channel", MessageLog.channelLabel(m.getChannel()));
         model.put("status", status.label());
         model.put("tone", status.tone());
-        model.put("meaning", status.meaning());
+        // a message kept unsent says why in its own words, which already say what "Not sent" means: one sentence, not two
+        boolean keptWithReason = status == MessageStatus.UNSENT && m.getLastError() != null;
+        model.put("meaning", keptWithReason ? m.getLastError() : status.meaning());
+        model.put("why", keptWithReason ? null : m.getLastError());
         model.put("headers", headers(m, zone));
         model.put("written", AdminPages.time(m.getCreatedAt(), zone));
         model.put("clicks", m.getClicks() == 0 ? "None yet"
@@ -131,7 +134,6 @@ public final class MessagesScreen {
         model.put("canResend", resendable && user.can(Role.ADMIN));
         model.put("resendNeedsAdmin", resendable && !user.can(Role.ADMIN));
         model.put("keptAgain", keptAgain);
-        
         AdminPages.render(ctx, user, "messages", "admin/message", model);
     }
 

@@ -152,7 +152,8 @@ public final class NotificationSettings {
         model.put("channels", CHANNELS);
         model.put("rows", rows(NotificationTriggers.shipments(), switches));
         model.put("returnRows", rows(NotificationTriggers.returns(), switches));
-        model.put("textsKept", textsKept);
+        model.put("textsKept", textsKept == null ? null : textsKept.substring(0, textsKept.indexOf('|')));
+        model.put("textsKeptSettings", textsKept == null ? null : textsKept.substring(textsKept.indexOf('|') + 1));
         model.put("error", error);
         model.put("notice", null);
         model.put("timing", timing != null ? timing : TimingForm.of(NotificationTiming.of(dsl, user.merchantId())));

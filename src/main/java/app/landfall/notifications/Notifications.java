@@ -154,6 +154,10 @@ public final class Notifications {
     }
 
     /** Which texts are kept unsent for want of a Twilio account or sender (Settings › Notifications says so); null: none. */
+    /**
+     * Which texts stay unsent on this server and why, in words, then (after a "|") the settings that
+     * would send them, which the page shows only as a hint for whoever runs the server.
+     */
     private static String textsKept(Twilio twilio) {
         boolean sms = twilio.account().isPresent() && twilio.smsFrom().isPresent();
         boolean whatsapp = twilio.account().isPresent() && twilio.whatsappFrom().isPresent();
@@ -161,11 +165,13 @@ public final class Notifications {
             return null;
         }
         return (sms ? "WhatsApp messages are" : whatsapp ? "SMS are" : "SMS and WhatsApp messages are")
-                + " written and kept unsent until this server has "
+                + " written and kept here unsent (you can read them in Messages): "
+                + (twilio.account().isEmpty() ? "no Twilio account is connected to this Landfall yet."
+                        : "the Twilio account has no " + (sms ? "WhatsApp" : whatsapp ? "SMS" : "SMS or WhatsApp") + " sender number yet.")
+                + " Whoever runs this Landfall can connect it.|"
                 + (twilio.account().isEmpty() ? "LANDFALL_TWILIO_ACCOUNT_SID, LANDFALL_TWILIO_AUTH_TOKEN and " : "")
                 + (sms ? "LANDFALL_TWILIO_WHATSAPP_FROM" : whatsapp ? "LANDFALL_TWILIO_SMS_FROM"
-                        : "LANDFALL_TWILIO_SMS_FROM or LANDFALL_TWILIO_WHATSAPP_FROM")
-                + " (README, configuration).";
+                        : "LANDFALL_TWILIO_SMS_FROM or LANDFALL_TWILIO_WHATSAPP_FROM");
     }
 
     /** Whether emails really go out (else they are kept as unsent). */

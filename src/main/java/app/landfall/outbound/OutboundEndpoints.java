@@ -9,9 +9,7 @@ import app.landfall.admin.AdminAccess;
 import app.landfall.admin.AdminUser;
 import app.landfall.auth.Tokens;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -19,7 +17,6 @@ import org.jooq.impl.DSL;
 
 /** The merchant's outbound webhook endpoints and their delivery log, for the Integrations page (owners). */
 public final class OutboundEndpoints {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, HH:mm:ss", Locale.ENGLISH);
     private final DSLContext dsl;
     private final OutboundWebhooks webhooks;
     private final AuditTrail audit;
@@ -90,7 +87,7 @@ public final class OutboundEndpoints {
 
     public List<Endpoint> list(long merchantId, ZoneId zone) {
         return dsl.selectFrom(WEBHOOK_ENDPOINTS).where(WEBHOOK_ENDPOINTS.MERCHANT_ID.eq(merchantId)).orderBy(WEBHOOK_ENDPOINTS.ID)
-                .fetch(e -> new Endpoint(e.getId(), e.getUrl(), e.getCreatedAt().atZoneSameInstant(zone).format(SHOWN)));
+                .fetch(e -> new Endpoint(e.getId(), e.getUrl(), app.landfall.admin.AdminPages.time(e.getCreatedAt(), zone)));
     }
 
     /** The 30 newest deliveries to any of the merchant's endpoints. */
@@ -105,7 +102,7 @@ public final class OutboundEndpoints {
                 .fetch(d -> new Delivery(d.value1(), d.value2(), d.value3(), d.value4(), d.value5(),
                         d.value7() != null ? d.value7() : d.value6() != null ? "answered " + d.value6() : "",
                         d.value4().equals("pending") && d.value5() > 0
-                                ? "next try " + d.value9().atZoneSameInstant(zone).format(SHOWN)
-                                : d.value8().atZoneSameInstant(zone).format(SHOWN)));
+                                ? "next try " + app.landfall.admin.AdminPages.time(d.value9(), zone)
+                                : app.landfall.admin.AdminPages.time(d.value8(), zone)));
     }
 }

@@ -6,11 +6,13 @@ import static app.landfall.db.schema.Tables.RETURNS;
 import static app.landfall.db.schema.Tables.RETURN_ITEMS;
 import static app.landfall.db.schema.Tables.RETURN_PHOTOS;
 import static app.landfall.db.schema.Tables.RETURN_REASONS;
+import static app.landfall.db.schema.Tables.SHIPMENTS;
 import static app.landfall.db.schema.Tables.TRACKING_EVENTS;
 
 import app.landfall.admin.AdminAccess;
 import app.landfall.admin.AdminPages;
 import app.landfall.admin.AdminUser;
+import app.landfall.admin.AdminWords;
 import app.landfall.admin.Role;
 import app.landfall.notifications.Notifications;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,8 +57,10 @@ public final class ReturnDetail {
     public void show(Context ctx) {
         AdminUser user = AdminAccess.require(ctx, Role.SUPPORT);
         long id = AdminAccess.id(ctx.pathParam("id"));
-        var r = dsl.select(RETURNS.asterisk(), ORDERS.ORDER_NUMBER, ORDERS.CUSTOMER_EMAIL, ORDERS.CUSTOMER_NAME)
+        var r = dsl.select(RETURNS.asterisk(), ORDERS.ORDER_NUMBER, ORDERS.CUSTOMER_EMAIL, ORDERS.CUSTOMER_NAME, SHIPMENTS.STATUS,
+                        SHIPMENTS.CARRIER)
                 .from(RETURNS).join(ORDERS).on(ORDERS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(ORDERS.ID.eq(RETURNS.ORDER_ID))
+                .leftJoin(SHIPMENTS).on(SHIPMENTS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(SHIPMENTS.ID.eq(RETURNS.RETURN_SHIPMENT_ID))
                 .where(RETURNS.MERCHANT_ID.eq(user.merchantId())).and(RETURNS.ID.eq(id))
                 .fetchOne();
         if (r == null) {
@@ -80,10 +84,17 @@ public final class ReturnDetail {
                 .where(RETURN_ITEMS.MERCHANT_ID.eq(user.merchantId())).and(RETURN_ITEMS.RETURN_ID.eq(id))
                 .orderBy(RETURN_ITEMS.ID)
                 .fetch(i -> new Item(i.value1(), i.value2(), i.value3(), i.value4(), i.value5(), i.value6(), i.value7(), i.value8(),
-                        i.value9(), i.value10() == null ? "" : Money.format(i.value10(), currency), i.value11(), i.value12(),
-                        i.value13(), i.value14()));
+                        i.value9(), i.value10() == null ? AdminWords.NONE : Money.format(i.value10(), currency), i.value11(), i.value12(),
+                        i.value13() == null ? null : AdminPages.words(i.value13()), i.value14()));
         Map<String, Object> model = new HashMap<>();
         model.put("r", r.into(RETURNS));
+        // the same words and tone as the return's row in the list
+        ReturnStanding standing = ReturnStanding.of(r.get(RETURNS.STATUS), r.get(RETURNS.RECEIVED_AT) != null, r.get(SHIPMENTS.STATUS));
+        model.put("standing", standing.words());
+        model.put("standingTone", standing.tone());
+        model.put("parcelStatus", r.get(SHIPMENTS.STATUS) == null ? null : AdminWords.shipmentStatus(r.get(SHIPMENTS.STATUS)));
+        model.put("parcelTone", AdminWords.shipmentTone(r.get(SHIPMENTS.STATUS)));
+        model.put("parcelCarrier", r.get(SHIPMENTS.CARRIER) == null ? null : AdminWords.carrier(r.get(SHIPMENTS.CARRIER)));
         model.put("orderNumber", r.get(ORDERS.ORDER_NUMBER));
         model.put("email", r.get(ORDERS.CUSTOMER_EMAIL));
         model.put("customer", r.get(ORDERS.CUSTOMER_NAME));
@@ -109,8 +120,6 @@ public final class ReturnDetail {
         model.put("label", labels.find(user.merchantId(), id).map(l -> new Label(l, l.amount() == null || l.currency() == null ? null
                 : Money.format(l.amount(), l.currency()))).orElse(null));
         model.put("messages", notifications.messagesForReturn(user.merchantId(), id, zone));
-        
-        
         AdminPages.render(ctx, user, "returns", "admin/return", model);
     }
 
@@ -138,7 +147,7 @@ public final class ReturnDetail {
                 .from(TRACKING_EVENTS)
                 .where(TRACKING_EVENTS.MERCHANT_ID.eq(merchantId)).and(TRACKING_EVENTS.SHIPMENT_ID.eq(shipmentId))
                 .orderBy(TRACKING_EVENTS.OCCURRED_AT.desc(), TRACKING_EVENTS.ID.desc())
-                .fetch(e -> new Event(AdminPages.time(e.value1(), zone), e.value2(), e.value3(), e.value4()));
+                .fetch(e -> new Event(AdminPages.time(e.value1(), zone), AdminWords.shipmentStatus(e.value2()), e.value3(), e.value4()));
     }
 
     private static List<Map<String, String>> amounts(app.landfall.db.schema.tables.records.ReturnsRecord r, String currency) {

@@ -79,8 +79,12 @@ public final class ReturnSettings {
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
             long policy = ReturnPolicies.defaultFor(tx, user.merchantId());
+            var before = tx.selectFrom(RETURN_POLICIES).where(RETURN_POLICIES.MERCHANT_ID.eq(user.merchantId()))
+                    .and(RETURN_POLICIES.ID.eq(policy)).fetchOne();
             ReturnPolicies.save(tx, user.merchantId(), policy, form);
-            audit.record(tx, user, ip, "return_policy.changed", "return_policy", policy, form.raw());
+            Map<String, Object> details = new java.util.LinkedHashMap<>(form.raw());
+            details.put("changes", changes(before == null ? Map.of() : PolicyForm.parse(fields(before)).raw(), form.raw()));
+            audit.record(tx, user, ip, "return_policy.changed", "return_policy", policy, details);
         });
         redirect(ctx, "The return policy is saved: it applies to returns started from now on.");
     }
@@ -317,6 +321,29 @@ public final class ReturnSettings {
     }
 
     /** The stored policy as the form's fields, so the form shows what is saved. */
+    /** The fields a save changed, each as [before, after] ("window_days": ["30", "45"]); 10 and 10.00 are the same number. */
+    static Map<String, List<String>> changes(Map<String, String> before, Map<String, String> after) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        after.forEach((field, now) -> {
+            String was = before.getOrDefault(field, "");
+            if (!same(was, now)) {
+                out.put(field, List.of(was, now));
+            }
+        });
+        return out;
+    }
+
+    private static boolean same(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static Function<String, String> fields(app.landfall.db.schema.tables.records.ReturnPoliciesRecord p) {
         Map<String, String> f = new HashMap<>();
         f.put("window_days", String.valueOf(p.getWindowDays()));

@@ -14,6 +14,7 @@ import app.landfall.admin.AdminAccess;
 import app.landfall.admin.PageCursor;
 import app.landfall.admin.AdminPages;
 import app.landfall.admin.AdminUser;
+import app.landfall.admin.AdminWords;
 import app.landfall.admin.Role;
 import app.landfall.carriers.TrackingNumbers;
 import io.javalin.http.Context;
@@ -58,20 +59,29 @@ public final class ShipmentsDesk {
     }
 
     /** A status code as the team reads it: "OutForDelivery" is "Out for delivery". */
-    public static String label(String status) {
-        if (status == null) {
-            return "";
-        }
-        String spaced = status.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    static String label(String status) {
+        return AdminWords.shipmentStatus(status);
     }
 
-    public record Row(long id, String trackingNumber, String carrier, String status, String direction, String orderNumber,
+    public record Row(long id, String trackingNumber, String carrier, String status, String tone, String direction, String orderNumber,
             String email, String lastEvent, String updated) {
     }
 
     public record Event(String occurred, String status, String substatus, String rawStatus, String message, String location,
             String source, String received) {
+    }
+
+    /** Where a webhook delivery came from, by name: "aftership" is "AfterShip". */
+    static String source(String code) {
+        return code == null ? AdminWords.NONE : switch (code) {
+            case "aftership" -> "AfterShip";
+            case "easypost" -> "EasyPost";
+            case "shopify" -> "Shopify";
+            case "api" -> "API";
+            case "demo" -> "Demo data";
+            case "csv" -> "CSV import";
+            default -> AdminWords.carrier(code);
+        };
     }
 
     public record Change(String at, String from, String to) {
@@ -129,8 +139,9 @@ public final class ShipmentsDesk {
                 .orderBy(SHIPMENTS.UPDATED_AT.desc(), SHIPMENTS.ID.desc())
                 .limit(PAGE + 1)
                 .fetch();
-        List<Row> rows = result.stream().limit(PAGE).map(r -> new Row(r.value1(), r.value2(), r.value3(), label(r.value4()), r.value5(),
-                r.value6(), r.value7(), r.value8() == null ? "no scan yet" : AdminPages.time(r.value8(), zone),
+        List<Row> rows = result.stream().limit(PAGE).map(r -> new Row(r.value1(), r.value2(), AdminWords.carrier(r.value3()),
+                label(r.value4()), AdminWords.shipmentTone(r.value4()), r.value5(),
+                AdminWords.orNone(r.value6()), AdminWords.orNone(r.value7()), r.value8() == null ? "No scan yet" : AdminPages.time(r.value8(), zone),
                 AdminPages.time(r.value9(), zone))).toList();
         StringBuilder filters = new StringBuilder();
         for (var p : new String[][] {{"q", q}, {"status", status}, {"quiet_days", quietDays == null ? null : quietDays.toString()}}) {
@@ -171,15 +182,16 @@ public final class ShipmentsDesk {
         List<Event> events = dsl.selectFrom(TRACKING_EVENTS)
                 .where(TRACKING_EVENTS.MERCHANT_ID.eq(m)).and(TRACKING_EVENTS.SHIPMENT_ID.eq(id))
                 .orderBy(TRACKING_EVENTS.OCCURRED_AT.desc(), TRACKING_EVENTS.ID.desc())
-                .fetch(e -> new Event(AdminPages.time(e.getOccurredAt(), zone), label(e.getStatus()), e.getSubstatus(),
-                        e.getRawStatus(), e.getRawMessage(), e.getLocation(), e.getSource(),
-                        AdminPages.time(e.getReceivedAt(), zone)));
+                .fetch(e -> new Event(AdminPages.time(e.getOccurredAt(), zone), label(e.getStatus()),
+                        e.getSubstatus() == null ? null : AdminWords.substatus(e.getSubstatus()),
+                        e.getRawStatus(), e.getRawMessage(), AdminWords.orNone(e.getLocation()), source(e.getSource()),
+                        AdminWords.later(e.getOccurredAt(), e.getReceivedAt())));
         List<Change> changes = dsl.selectFrom(SHIPMENT_STATUS_CHANGES)
                 .where(SHIPMENT_STATUS_CHANGES.MERCHANT_ID.eq(m)).and(SHIPMENT_STATUS_CHANGES.SHIPMENT_ID.eq(id))
                 .orderBy(SHIPMENT_STATUS_CHANGES.CHANGED_AT.desc(), SHIPMENT_STATUS_CHANGES.ID.desc())
                 .fetch(c -> new Change(AdminPages.time(c.getChangedAt(), zone),
-                        c.getFromStatus() + (c.getFromSubstatus() == null ? "" : " / " + c.getFromSubstatus()),
-                        c.getToStatus() + (c.getToSubstatus() == null ? "" : " / " + c.getToSubstatus())));
+                        AdminWords.shipmentStatus(c.getFromStatus(), c.getFromSubstatus()),
+                        AdminWords.shipmentStatus(c.getToStatus(), c.getToSubstatus())));
         List<Delivery> deliveries = dsl.select(WEBHOOK_INBOX.asterisk()).from(WEBHOOK_INBOX_SHIPMENTS)
                 .join(WEBHOOK_INBOX).on(WEBHOOK_INBOX.MERCHANT_ID.eq(WEBHOOK_INBOX_SHIPMENTS.MERCHANT_ID))
                 .and(WEBHOOK_INBOX.ID.eq(WEBHOOK_INBOX_SHIPMENTS.INBOX_ID))
@@ -187,13 +199,19 @@ public final class ShipmentsDesk {
                 .orderBy(WEBHOOK_INBOX.RECEIVED_AT.desc())
                 .limit(50)
                 .fetch(r -> r.into(WEBHOOK_INBOX)).stream()
-                .map(w -> new Delivery(w.getId(), w.getProvider(), w.getDeliveryId(), w.getTopic(),
+                .map(w -> new Delivery(w.getId(), source(w.getProvider()), w.getDeliveryId(), w.getTopic(),
                         AdminPages.time(w.getReceivedAt(), zone), w.getStatus(), w.getAttempts(), w.getLastError(),
                         body(w.getBody())))
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("s", s.into(SHIPMENTS));
         model.put("statusLabel", label(s.get(SHIPMENTS.STATUS)));
+        model.put("statusTone", AdminWords.shipmentTone(s.get(SHIPMENTS.STATUS)));
+        model.put("statusDetail", s.get(SHIPMENTS.SUBSTATUS) == null ? null : AdminWords.substatus(s.get(SHIPMENTS.SUBSTATUS)));
+        model.put("carrier", AdminWords.carrier(s.get(SHIPMENTS.CARRIER), s.get(SHIPMENTS.SERVICE)));
+        model.put("estimate", s.get(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY) == null ? AdminWords.NONE
+                : s.get(SHIPMENTS.CARRIER_ESTIMATED_DELIVERY).format(java.time.format.DateTimeFormatter.ofPattern("EEE, MMM d, yyyy", Locale.ENGLISH)));
+        model.put("direction", "return".equals(s.get(SHIPMENTS.DIRECTION)) ? "Back to the store (a return)" : "To the customer");
         model.put("orderNumber", s.get(ORDERS.ORDER_NUMBER));
         model.put("email", s.get(ORDERS.CUSTOMER_EMAIL));
         model.put("events", events);

@@ -110,8 +110,9 @@ class NotificationSettingsIT {
         }
         assertTrue(html.contains("Out for delivery by SMS") && html.contains("Delivered by WhatsApp"), "labels that need no script");
         assertTrue(html.contains("<code>LANDFALL_TWILIO_*</code>"));
-        assertTrue(html.contains("SMS and WhatsApp messages are written and kept unsent until this server has LANDFALL_TWILIO_ACCOUNT_SID"),
-                "this server has no Twilio account: the page says texts are kept");
+        assertTrue(html.contains("SMS and WhatsApp messages are written and kept here unsent (you can read them in Messages): "
+                + "no Twilio account is connected to this Landfall yet."), "this server has no Twilio account: the page says texts are kept");
+        assertTrue(html.contains("<code>LANDFALL_TWILIO_ACCOUNT_SID, LANDFALL_TWILIO_AUTH_TOKEN and"), "the settings, only as a hint");
     }
 
     @Test
