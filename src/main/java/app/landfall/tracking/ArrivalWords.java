@@ -10,7 +10,7 @@ public final class ArrivalWords {
     }
 
     /**
-     * "Estimated delivery: Tuesday, November 24"; "Arriving today"; "Ready for pickup since …";
+     * "Estimated delivery: Tuesday, November 24"; "Arriving today: Monday, November 23"; "Ready for pickup since …";
      * {@code late}: what the parcel is late against, else null. Null when nothing is known.
      */
     public record Promise(String label, String text, String iso, String late) {
@@ -28,7 +28,8 @@ public final class ArrivalWords {
             case NONE -> null;
             case DELIVERED -> new Promise(t(locale, returnParcel ? "promise.return.delivered" : "promise.delivered"),
                     format.day(a.from()), iso, null);
-            case TODAY -> new Promise(null, t(locale, returnParcel ? "promise.return.today" : "promise.today"), iso, late);
+            // "Arriving today" names the day too: an email read tomorrow, or a screenshot, still says which day it was
+            case TODAY -> new Promise(t(locale, returnParcel ? "promise.return.today" : "promise.today"), format.day(a.from()), iso, late);
             case PICKUP -> a.from() != null ? new Promise(t(locale, "promise.pickup"), format.day(a.from()), iso, null)
                     : a.to() != null ? new Promise(t(locale, "promise.pickup_by"), format.day(a.to()), a.to().toString(), null) : null;
             case ESTIMATED -> new Promise(t(locale, returnParcel ? "promise.return.estimated" : "promise.estimated"),

@@ -69,6 +69,18 @@ public final class ErrorPages {
         respond(ctx, Look.PLAIN, status, message, incident);
     }
 
+    /** The store's look when it can be had; when finding it fails too (the database is down), Landfall's plain one. */
+    private static Map<String, Object> lookOf(Context ctx, Look look, int status) {
+        try {
+            return look.model(ctx);
+        } catch (RuntimeException e) {
+            LOG.warn("error page {} shown plain: its look could not be read ({})", status, e.toString());
+            return PLAIN_LOOK;
+        }
+    }
+
+    private static final Map<String, Object> PLAIN_LOOK = Map.of();
+
     static void respond(Context ctx, Look look, int status, String message, String incident) {
         HttpStatus httpStatus = HttpStatus.forStatus(status);
         String title = httpStatus.getMessage();
@@ -78,7 +90,7 @@ public final class ErrorPages {
             (incident == null ? problem : problem.with("incident", incident)).respond(ctx);
             return;
         }
-        Map<String, Object> model = new HashMap<>(look.model(ctx));
+        Map<String, Object> model = new HashMap<>(lookOf(ctx, look, status));
         model.putIfAbsent("page", null);
         // a message of our own (not Javalin's default) is said as written; else the page's language words it
         model.put("custom", message != null && !message.isBlank() && !message.equals(title));

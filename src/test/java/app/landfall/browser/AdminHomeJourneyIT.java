@@ -80,6 +80,9 @@ class AdminHomeJourneyIT {
         try (Browsers.Pages pages = new Browsers.Pages(browser)) {
             pages.expectStatus(422);
             Page page = signIn(pages, width);
+            if (width < 1024) {
+                page.locator(".admin-menu > summary").click(); // on a phone the name is in the Menu
+            }
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Robin Alder · Owner")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account"))).isVisible();
             fits(page, width);

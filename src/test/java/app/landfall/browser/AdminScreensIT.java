@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AdminScreensIT {
     /** GET routes under /admin that are not pages: images, a stylesheet, the email shown inside a frame. */
-    private static final Pattern NOT_A_PAGE = Pattern.compile(".*(/photos/\\{photo\\}|/preview|\\.css|/email)$");
+    private static final Pattern NOT_A_PAGE = Pattern.compile(".*(/photos/\\{photo\\}|/preview|\\.css|\\.svg|\\.png|\\.pdf|/email)$");
     /** Pages for people not signed in yet; they are visited without a session. */
     private static final Pattern SIGNED_OUT = Pattern.compile("/admin/(login|password/.*|invitation/.*)");
     private static Landfall landfall;

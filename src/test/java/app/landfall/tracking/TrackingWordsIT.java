@@ -63,7 +63,7 @@ class TrackingWordsIT {
     void out_for_delivery_says_arriving_today_on_the_customers_calendar_though_the_store_is_a_day_ahead() {
         String html = page("out-for-delivery");
         String words = words(html);
-        assertTrue(words.contains("Out for delivery Arriving today"), words);
+        assertTrue(words.contains("Out for delivery Arriving today Monday, November 23"), words);
         assertTrue(html.contains("datetime=\"2026-11-23\""), "today is the customer's Monday 23, not the store's 24");
         assertFalse(words.contains("Estimated delivery"), words);
         assertFalse(words.contains("tomorrow"), words);
