@@ -102,6 +102,9 @@ class AdminHomeJourneyIT {
             page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Robin Ash");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save your name")).click();
             assertThat(page.locator(".notice")).hasText("Your name is now Robin Ash.");
+            if (width < 1024) {
+                page.locator(".admin-menu > summary").click();
+            }
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Robin Ash · Owner"))).isVisible();
             assertEquals(List.of(), pages.consoleErrors());
         }
