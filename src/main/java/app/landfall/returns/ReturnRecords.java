@@ -59,9 +59,12 @@ public final class ReturnRecords {
             return method.equals("in_store") && status == ReturnStatus.APPROVED && items.stream().anyMatch(i -> !i.keepItem());
         }
 
-        /** A label and packing slip are for a parcel: not for a return brought to a store, nor for one that sends nothing. */
+        /**
+         * A label and packing slip are for a parcel the shopper packs: a label return. Not for a QR drop-off
+         * (handed over as it is: no box, no printer), a return brought to a store, or one that sends nothing.
+         */
         public boolean showPapers() {
-            return (status == ReturnStatus.APPROVED || status == ReturnStatus.IN_TRANSIT) && !method.equals("in_store") && sendsSomething();
+            return (status == ReturnStatus.APPROVED || status == ReturnStatus.IN_TRANSIT) && method.equals("printable_label") && sendsSomething();
         }
 
         /** Only a return sent with a printed label gets a label. */

@@ -20,9 +20,10 @@ public final class ArrivalWords {
     }
 
     static Promise of(Arrival a, Locale locale, LocalFormat format, boolean returnParcel) {
+        // past the date with no new one, the lateness is how long it has been ("2 days past…"), not a new date's delay
+        String kind = a.kind() == Arrival.Kind.OVERDUE ? "promise.overdue." : "promise.late.";
         String late = a.lateness() == null ? null : Messages.text(locale,
-                a.lateness().basis() == Arrival.Basis.PROMISED ? "promise.late.promised" : "promise.late.estimate",
-                a.lateness().days());
+                kind + (a.lateness().basis() == Arrival.Basis.PROMISED ? "promised" : "estimate"), a.lateness().days());
         String iso = a.from() == null ? null : a.from().toString();
         return switch (a.kind()) {
             case NONE -> null;

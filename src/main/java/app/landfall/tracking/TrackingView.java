@@ -108,8 +108,8 @@ public record TrackingView(
                 prefix + "explain." + d.status(), "explain." + d.substatus(), "explain." + d.status());
         String nextStep = firstText(locale, args,
                 in.returnParcel() ? "return.next." + d.status() : "-",
-                in.returnParcel() ? "return.next" : "-",
                 arrival.isLate() && waiting(d.status(), d.substatus()) ? "next.late" : "-",
+                in.returnParcel() ? "return.next" : "-",
                 "AvailableForPickup".equals(d.status()) && d.pickupDeadline() != null ? "next.AvailableForPickup.deadline" : "-",
                 "next." + d.substatus(), "next." + d.status());
 

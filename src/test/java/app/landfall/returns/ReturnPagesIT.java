@@ -90,6 +90,8 @@ class ReturnPagesIT {
         assertTrue(page.contains(created.rma()), page);
         assertTrue(page.contains(code));
         assertTrue(page.contains("/r/" + created.publicToken() + "/qr.svg"));
+        assertFalse(page.contains("/packing-slip.pdf"), "a drop-off needs no box and no papers");
+        assertEquals(404, get("/r/" + created.publicToken() + "/packing-slip.pdf").statusCode());
         assertTrue(page.contains("Approved"));
         assertTrue(page.contains("$40.00"), "the amounts in the order's currency");
 
