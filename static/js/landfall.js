@@ -45,6 +45,16 @@
       if (picker && picker.type === "color") { picker.value = el.value.toLowerCase(); }
     }
   });
+  // a list with bulk actions says how many rows are ticked ("3 selected") next to its buttons
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("input[type=checkbox]") || !box.form) { return; }
+    var count = box.form.querySelector("[data-selected-count='" + box.name + "']");
+    if (!count) { return; }
+    var n = box.form.querySelectorAll("input[type=checkbox][name='" + box.name + "']:checked").length;
+    count.textContent = n + " selected";
+    count.hidden = false;
+  });
   // the admin's menus are <details> (they open and close without JavaScript); this adds what people
   // expect of a menu: Escape closes it and gives focus back to its button, a click elsewhere closes it
   document.addEventListener("keydown", function (event) {

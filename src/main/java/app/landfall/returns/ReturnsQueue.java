@@ -65,7 +65,7 @@ public final class ReturnsQueue {
                         DSL.field(select(DSL.coalesce(DSL.sum(RETURN_ITEMS.QUANTITY), DSL.val(BigDecimal.ZERO)))
                                 .from(RETURN_ITEMS).where(RETURN_ITEMS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID))
                                 .and(RETURN_ITEMS.RETURN_ID.eq(RETURNS.ID))),
-                        DSL.field(select(DSL.listAgg(RETURN_REASONS.LABEL, ", ").withinGroupOrderBy(RETURN_REASONS.LABEL))
+                        DSL.field(select(DSL.listAggDistinct(RETURN_REASONS.LABEL, ", ").withinGroupOrderBy(RETURN_REASONS.LABEL))
                                 .from(RETURN_ITEMS).join(RETURN_REASONS).on(RETURN_REASONS.MERCHANT_ID.eq(RETURN_ITEMS.MERCHANT_ID))
                                 .and(RETURN_REASONS.ID.eq(RETURN_ITEMS.REASON_ID))
                                 .where(RETURN_ITEMS.MERCHANT_ID.eq(RETURNS.MERCHANT_ID)).and(RETURN_ITEMS.RETURN_ID.eq(RETURNS.ID))),

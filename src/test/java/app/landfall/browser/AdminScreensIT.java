@@ -155,6 +155,23 @@ class AdminScreensIT {
     }
 
     @Test
+    void the_returns_list_says_how_many_are_selected_for_its_bulk_actions() {
+        try (Browsers.Pages pages = new Browsers.Pages(browser)) {
+            Page page = pages.open(1280, 800, true);
+            signIn(page);
+            page.navigate(landfall.baseUrl() + "/admin/returns");
+            var count = page.locator(".selected-count");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(count).isHidden();
+            page.locator("td.select input").nth(0).check();
+            page.locator("td.select input").nth(1).check();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(count).hasText("2 selected");
+            page.locator("td.select input").nth(0).uncheck();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(count).hasText("1 selected");
+            assertEquals("", Browsers.accessibilityViolations(page));
+        }
+    }
+
+    @Test
     void the_settings_menu_opens_with_the_keyboard_and_closes_on_escape() {
         try (Browsers.Pages pages = new Browsers.Pages(browser)) {
             Page page = pages.open(1280, 800, true);
