@@ -180,9 +180,11 @@ class ReturnPageIT {
                 new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Changed my mind")).click();
         continueOn(page);
         var variant = page.locator("select[name^=variant_]").first();
+        assertThat(variant).isHidden(); // asked only once an exchange is chosen
+        page.locator("label[for=resolution-exchange]").click();
+        assertThat(variant).isVisible();
         String wanted = variant.locator("option").nth(1).textContent();
         variant.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(wanted));
-        page.locator("label[for=resolution-exchange]").click();
         continueOn(page);
         page.locator("label[for=method-qr_dropoff]").click();
         continueOn(page);
