@@ -59,14 +59,4 @@ public final class AdminPages {
         return at.atZoneSameInstant(zone).format(SHOWN);
     }
 
-    /** A stored code as words in the admin: "in_transit" → "in transit", "qr_dropoff" → "QR drop-off". */
-    public static String words(String code) {
-        return code == null ? "" : switch (code) {
-            case "qr_dropoff" -> "QR drop-off";
-            case "printable_label" -> "label";
-            case "in_store" -> "in store";
-            case "store_credit" -> "store credit";
-            default -> code.replace('_', ' ');
-        };
-    }
 }

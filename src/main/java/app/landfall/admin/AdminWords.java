@@ -162,6 +162,17 @@ public final class AdminWords {
         };
     }
 
+    /** A stored code as words in the admin: "in_transit" → "in transit", "qr_dropoff" → "QR drop-off". */
+    public static String words(String code) {
+        return code == null ? "" : switch (code) {
+            case "qr_dropoff" -> "QR drop-off";
+            case "printable_label" -> "label";
+            case "in_store" -> "in store";
+            case "store_credit" -> "store credit";
+            default -> code.replace('_', ' ');
+        };
+    }
+
     /** A value or the dash that stands for none. */
     public static String orNone(String value) {
         return value == null || value.isBlank() ? NONE : value;

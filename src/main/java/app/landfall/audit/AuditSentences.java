@@ -151,7 +151,7 @@ final class AuditSentences {
 
     private static String list(JsonNode values) {
         List<String> out = new ArrayList<>();
-        values.forEach(v -> out.add(app.landfall.admin.AdminPages.words(v.asText())));
+        values.forEach(v -> out.add(app.landfall.admin.AdminWords.words(v.asText())));
         return out.isEmpty() ? AdminWords.NONE : String.join(", ", out);
     }
 

@@ -24,7 +24,7 @@ final class Headline {
     /** Draws the name as large as fits on one line, down to 14 pt, then wrapped; returns the next baseline. */
     static float draw(PDPageContentStream out, String name, float x, float y, float width) throws IOException {
         float size = LARGEST;
-        while (size > SMALLEST && OutboundSlips.width(BOLD, size, name) > width) {
+        while (size > SMALLEST && width(BOLD, size, name) > width) {
             size -= 1;
         }
         for (String line : wrap(BOLD, size, name, width)) {
@@ -38,7 +38,7 @@ final class Headline {
         StringBuilder line = new StringBuilder();
         for (String word : s.strip().split("\\s+")) {
             String tried = line.isEmpty() ? word : line + " " + word;
-            if (OutboundSlips.width(font, size, tried) <= width) {
+            if (width(font, size, tried) <= width) {
                 line.setLength(0);
                 line.append(tried);
                 continue;
@@ -47,7 +47,7 @@ final class Headline {
                 lines.add(line.toString());
                 line.setLength(0);
             }
-            while (OutboundSlips.width(font, size, word) > width) { // a word longer than the line: broken
+            while (width(font, size, word) > width) { // a word longer than the line: broken
                 int fits = fitting(font, size, word, width);
                 lines.add(word.substring(0, fits));
                 word = word.substring(fits);
@@ -62,16 +62,21 @@ final class Headline {
 
     /** The text on one line, shortened with "…" when it is wider. */
     static String cut(PDType1Font font, float size, String s, float width) throws IOException {
-        if (OutboundSlips.width(font, size, s) <= width) {
+        if (width(font, size, s) <= width) {
             return s;
         }
-        return s.substring(0, Math.max(1, fitting(font, size, s, width - OutboundSlips.width(font, size, "…")))).stripTrailing() + "…";
+        return s.substring(0, Math.max(1, fitting(font, size, s, width - width(font, size, "…")))).stripTrailing() + "…";
+    }
+
+    /** How wide the text is in points, as it will be printed (characters the font lacks replaced). */
+    static float width(PDType1Font font, float size, String s) throws IOException {
+        return font.getStringWidth(ReturnDocuments.printable(s)) / 1000 * size;
     }
 
     /** How many leading characters fit (at least one, so breaking always moves on). */
     private static int fitting(PDType1Font font, float size, String s, float width) throws IOException {
         int n = 1;
-        while (n < s.length() && OutboundSlips.width(font, size, s.substring(0, n + 1)) <= width) {
+        while (n < s.length() && width(font, size, s.substring(0, n + 1)) <= width) {
             n++;
         }
         return n;

@@ -3,7 +3,6 @@ package app.landfall.returns;
 import static app.landfall.returns.ReturnDocuments.BOLD;
 import static app.landfall.returns.ReturnDocuments.INCH;
 import static app.landfall.returns.ReturnDocuments.REGULAR;
-import static app.landfall.returns.ReturnDocuments.printable;
 import static app.landfall.returns.ReturnDocuments.qr;
 import static app.landfall.returns.ReturnDocuments.text;
 
@@ -142,7 +141,4 @@ final class OutboundSlips {
         out.stroke();
     }
 
-    static float width(PDType1Font font, float size, String s) throws IOException {
-        return font.getStringWidth(printable(s)) / 1000 * size;
-    }
 }

@@ -85,7 +85,7 @@ public final class ReturnDetail {
                 .orderBy(RETURN_ITEMS.ID)
                 .fetch(i -> new Item(i.value1(), i.value2(), i.value3(), i.value4(), i.value5(), i.value6(), i.value7(), i.value8(),
                         i.value9(), i.value10() == null ? AdminWords.NONE : Money.format(i.value10(), currency), i.value11(), i.value12(),
-                        i.value13() == null ? null : AdminPages.words(i.value13()), i.value14()));
+                        i.value13() == null ? null : AdminWords.words(i.value13()), i.value14()));
         Map<String, Object> model = new HashMap<>();
         model.put("r", r.into(RETURNS));
         // the same words and tone as the return's row in the list
@@ -99,8 +99,8 @@ public final class ReturnDetail {
         model.put("email", r.get(ORDERS.CUSTOMER_EMAIL));
         model.put("customer", r.get(ORDERS.CUSTOMER_NAME));
         model.put("items", items);
-        model.put("resolution", AdminPages.words(r.get(RETURNS.RESOLUTION)));
-        model.put("method", AdminPages.words(r.get(RETURNS.METHOD)));
+        model.put("resolution", AdminWords.words(r.get(RETURNS.RESOLUTION)));
+        model.put("method", AdminWords.words(r.get(RETURNS.METHOD)));
         model.put("amounts", amounts(r.into(RETURNS), currency));
         model.put("rules", rules(r.get(RETURNS.DECISION).data(), items));
         model.put("timeline", timeline(r.into(RETURNS), zone));

@@ -172,44 +172,10 @@ public final class ReturnDocuments {
     /** Writes {@code s} in lines that fit {@code measure} points (a word longer than a line is broken) and returns the next baseline. */
     private static float wrapped(PDPageContentStream out, PDType1Font font, float size, float x, float y, float measure, String s)
             throws IOException {
-        for (String line : lines(font, size, measure, printable(s))) {
+        for (String line : Headline.wrap(font, size, printable(s), measure)) {
             y = text(out, font, size, x, y, line);
         }
         return y;
-    }
-
-    static List<String> lines(PDType1Font font, float size, float measure, String s) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : s.split(" ")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (width(font, size, candidate) <= measure) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (line.length() > 0) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            while (width(font, size, word) > measure) { // a word wider than the line: as many letters as fit
-                int fit = 1;
-                while (fit < word.length() && width(font, size, word.substring(0, fit + 1)) <= measure) {
-                    fit++;
-                }
-                lines.add(word.substring(0, fit));
-                word = word.substring(fit);
-            }
-            line.append(word);
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static float width(PDType1Font font, float size, String s) throws IOException {
-        return font.getStringWidth(s) / 1000 * size;
     }
 
     /** Draws the QR code's modules as filled squares: sharp at any printer resolution. */

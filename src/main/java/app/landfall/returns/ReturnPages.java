@@ -4,6 +4,8 @@ import app.landfall.branding.Brand;
 import app.landfall.branding.BrandedPage;
 import app.landfall.branding.Brands;
 import app.landfall.branding.PageLanguage;
+import app.landfall.carriers.CarrierDirectory;
+import app.landfall.hooks.Hooks;
 import app.landfall.web.Csrf;
 import app.landfall.web.Templates;
 import io.javalin.http.Context;
@@ -73,8 +75,8 @@ public final class ReturnPages {
         return records.parcel(r.merchantId(), r.id()).map(p -> {
             Map<String, Object> shown = new HashMap<>();
             shown.put("status", p.status().equals("Pending") ? "return.parcel.waiting" : "status." + p.status());
-            shown.put("carrier", app.landfall.carriers.CarrierDirectory.byCode(p.carrier())
-                    .map(app.landfall.carriers.CarrierDirectory.Carrier::displayName).orElse(null));
+            shown.put("carrier", CarrierDirectory.byCode(p.carrier())
+                    .map(CarrierDirectory.Carrier::displayName).orElse(null));
             shown.put("number", p.trackingNumber());
             shown.put("place", p.lastScanPlace());
             shown.put("tracking", p.lastScanAt() != null ? "/t/" + p.publicToken() : null);
@@ -116,8 +118,8 @@ public final class ReturnPages {
             Map<String, Object> shown = new HashMap<>();
             shown.put("ready", l.bought());
             shown.put("extension", l.extension());
-            shown.put("carrier", l.carrier() == null ? null : app.landfall.carriers.CarrierDirectory.byCode(
-                    app.landfall.hooks.Hooks.carrierFromEasyPost(l.carrier())).map(app.landfall.carriers.CarrierDirectory.Carrier::displayName)
+            shown.put("carrier", l.carrier() == null ? null : CarrierDirectory.byCode(
+                    Hooks.carrierFromEasyPost(l.carrier())).map(CarrierDirectory.Carrier::displayName)
                     .orElse(l.carrier()));
             shown.put("tracking", l.trackingCode());
             return shown;

@@ -7,6 +7,7 @@ import static app.landfall.db.schema.Tables.RETURN_WINDOW_OVERRIDES;
 import app.landfall.audit.AuditTrail;
 import app.landfall.admin.AdminAccess;
 import app.landfall.admin.AdminPages;
+import app.landfall.admin.AdminWords;
 import app.landfall.admin.AdminUser;
 import app.landfall.admin.Role;
 import app.landfall.web.ClientAddress;
@@ -148,7 +149,7 @@ public final class ReturnSettings {
             ReturnPolicies.setMethods(tx, user.merchantId(), policy, List.copyOf(chosen));
             audit.record(tx, user, ip, "return_policy.methods_changed", "return_policy", policy, Map.of("methods", List.copyOf(chosen)));
         });
-        redirect(ctx, "Saved: shoppers can now choose " + String.join(", ", chosen.stream().map(AdminPages::words).toList()) + ".");
+        redirect(ctx, "Saved: shoppers can now choose " + String.join(", ", chosen.stream().map(AdminWords::words).toList()) + ".");
     }
 
     /** POST /admin/settings/returns/reasons: a new reason (or sub-reason, with {@code parent}). */
@@ -313,7 +314,7 @@ public final class ReturnSettings {
         model.putIfAbsent("locationProblems", Map.of());
         model.putIfAbsent("locationForm", Map.of());
         model.put("topReasons", reasons.stream().filter(r -> r.parentId() == null).toList());
-        model.put("methods", METHODS.stream().map(m -> Map.of("code", m, "label", AdminPages.words(m),
+        model.put("methods", METHODS.stream().map(m -> Map.of("code", m, "label", AdminWords.words(m),
                 "on", List.of(methods).contains(m))).toList());
         
         ctx.status(status);

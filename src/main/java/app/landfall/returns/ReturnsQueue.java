@@ -81,7 +81,7 @@ public final class ReturnsQueue {
             var r = result.get(i);
             ReturnStanding standing = ReturnStanding.of(r.value3(), r.value14() != null, r.value15());
             rows.add(new Row(r.value1(), r.value2(), standing.words(), standing.tone(), AdminPages.time(r.value4(), zone), r.value5(),
-                    r.value6(), r.value12().intValue(), AdminWords.orNone(r.value13()), AdminPages.words(r.value7()), AdminPages.words(r.value8()),
+                    r.value6(), r.value12().intValue(), AdminWords.orNone(r.value13()), AdminWords.words(r.value7()), AdminWords.words(r.value8()),
                     r.value9() == null ? AdminWords.NONE : Money.format(r.value9(), r.value10()), r.value11()));
             if (i == PAGE - 1 && result.size() > PAGE) {
                 next = new PageCursor(r.value4(), r.value1());

@@ -40,7 +40,7 @@ final class ReturnsSign {
                 qr(sheet, store.returnsUrl(), (PAGE.getWidth() - size) / 2, y - 24 - size, size);
                 y -= 24 + size + 8;
                 for (String line : Headline.wrap(REGULAR, 14, store.returnsUrl(), width)) { // centred under the code
-                    y = text(sheet, REGULAR, 14, (PAGE.getWidth() - OutboundSlips.width(REGULAR, 14, line)) / 2, y, line);
+                    y = text(sheet, REGULAR, 14, (PAGE.getWidth() - Headline.width(REGULAR, 14, line)) / 2, y, line);
                 }
             }
             doc.save(out);

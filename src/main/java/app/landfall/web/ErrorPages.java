@@ -75,11 +75,9 @@ public final class ErrorPages {
             return look.model(ctx);
         } catch (RuntimeException e) {
             LOG.warn("error page {} shown plain: its look could not be read ({})", status, e.toString());
-            return PLAIN_LOOK;
+            return Look.PLAIN.model(ctx);
         }
     }
-
-    private static final Map<String, Object> PLAIN_LOOK = Map.of();
 
     static void respond(Context ctx, Look look, int status, String message, String incident) {
         HttpStatus httpStatus = HttpStatus.forStatus(status);
